@@ -1,0 +1,309 @@
+//! The command line: clap definitions and one runner per command. Every
+//! runner calls the library; none holds analysis logic of its own.
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use partnermap::analysis::Analysis;
+use partnermap::date::{parse_relative, today};
+use partnermap::edit::{NewMeeting, add_meeting};
+use partnermap::export::{self, Format, Style};
+use partnermap::graph::Scenario;
+use partnermap::model::{Partnership, Side};
+use partnermap::{demo, generate, store};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+const ABOUT: &str =
+    "Map the contacts of two organisations and see where a partnership hangs on one person.";
+
+const EXAMPLES: &str = "\
+Examples:
+  partnermap --file acme.json demo          write the demo partnership to acme.json
+  partnermap --file acme.json risks         the risk list, worst first
+  partnermap risks --format csv --output risks.csv
+  partnermap coverage --as-of 2026-06-30    who covers each partner person
+  partnermap meeting add --date today --title QBR --with ana,li
+  partnermap check                          validate the data file
+
+The data file is --file, else $PARTNERMAP_FILE, else partnership.json in
+your data directory (on Linux $XDG_DATA_HOME/partnermap/).";
+
+#[derive(Debug, Parser)]
+#[command(name = "partnermap", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The data file (default: $PARTNERMAP_FILE, else partnership.json in your data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The risk list: where the partnership hangs on one person, worst first.
+    #[command(
+        after_help = "Examples:\n  partnermap risks\n  partnermap risks --as-of 2026-06-30 --format markdown --output review.md\n  partnermap risks --format json | jq '.summary'"
+    )]
+    Risks(ReportArgs),
+    /// One row per partner person: who covers them, whom they depend on, last contact.
+    #[command(
+        after_help = "Examples:\n  partnermap coverage\n  partnermap coverage --format csv --output coverage.csv"
+    )]
+    Coverage(ReportArgs),
+    /// Log meetings without opening the UI.
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Load and validate the data file; exit 0 when it is valid.
+    #[command(after_help = "Example:\n  partnermap --file acme.json check")]
+    Check,
+    /// Write the demo partnership to the data file (never overwrites).
+    #[command(
+        after_help = "Example:\n  partnermap --file demo.json demo && partnermap --file demo.json risks\n\nThe demo's dates are moved so that its story is told from today."
+    )]
+    Demo,
+    /// Write a synthetic partnership for benchmarks (deterministic for a seed).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Log a meeting that was held (or is planned).
+    #[command(
+        after_help = "Examples:\n  partnermap meeting add --date 2026-11-03 --title QBR --with ana,li,sam\n  partnermap meeting add --date yesterday --title \"Finance review\" --with sam --with li"
+    )]
+    Add(MeetingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingArgs {
+    /// The day: YYYY-MM-DD, today, yesterday or -Nd (N days ago).
+    #[arg(long, value_name = "DATE", value_parser = relative_date)]
+    pub date: Date,
+    /// What the meeting was.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// Attendees' ids, comma-separated or repeated.
+    #[arg(
+        long = "with",
+        value_name = "ID[,ID...]",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub with: Vec<String>,
+    /// Notes to keep with the meeting.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The day to analyse for (YYYY-MM-DD, today, yesterday, -Nd); default today.
+    #[arg(long, value_name = "DATE", value_parser = relative_date)]
+    pub as_of: Option<Date>,
+    /// Output format (default: table; with --output, taken from the file's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(long, default_value_t = 1000)]
+    pub people: usize,
+    #[arg(long, default_value_t = 10_000)]
+    pub meetings: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, value_parser = relative_date)]
+    pub as_of: Option<Date>,
+    #[arg(long, value_name = "PATH")]
+    pub output: PathBuf,
+}
+
+fn relative_date(text: &str) -> Result<Date, String> {
+    parse_relative(text, today()).map_err(|e| e.to_string())
+}
+
+fn data_path(cli: &Cli) -> Result<PathBuf> {
+    store::resolve_path(cli.file.as_deref())
+        .context("cannot find your data directory; pass --file PATH or set PARTNERMAP_FILE")
+}
+
+/// Runs a command; `Ok` means exit 0.
+pub fn run(cli: &Cli, command: &Command) -> Result<()> {
+    match command {
+        Command::Risks(args) => report(cli, args, export::risks, "risks"),
+        Command::Coverage(args) => report(cli, args, export::coverage, "coverage"),
+        Command::Meeting(MeetingCommand::Add(args)) => meeting_add(cli, args),
+        Command::Check => check(cli),
+        Command::Demo => write_demo(cli),
+        Command::Generate(args) => write_generated(args),
+    }
+}
+
+type Writer = fn(&Partnership, &Analysis, Format, Style) -> String;
+
+fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()> {
+    let path = data_path(cli)?;
+    let partnership = store::load(&path)?;
+    let as_of = args.as_of.unwrap_or_else(today);
+    let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
+    let format = args
+        .format
+        .map(Format::from)
+        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Table);
+    match &args.output {
+        Some(out) => {
+            let text = write(&partnership, &analysis, format, Style::default());
+            store::write_atomic(out, text.as_bytes(), true)?;
+            eprintln!("Wrote the {what} ({format}) to {}", out.display());
+        }
+        None => {
+            let text = write(
+                &partnership,
+                &analysis,
+                format,
+                Style { color: use_color() },
+            );
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`| head`) is not a failure of ours.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    bail!("cannot write to standard output: {e}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set or the terminal is dumb.
+fn use_color() -> bool {
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
+    let path = data_path(cli)?;
+    let mut partnership = store::load(&path)?;
+    let attendees: Vec<String> = args
+        .with
+        .iter()
+        .map(|id| id.trim().to_string())
+        .filter(|id| !id.is_empty())
+        .collect();
+    let new = NewMeeting {
+        date: Some(args.date),
+        title: args.title.clone(),
+        attendees,
+        notes: args.notes.clone(),
+    };
+    let id = add_meeting(&mut partnership, new)
+        .map_err(|e| anyhow::anyhow!("{}: meeting not logged: {e}", path.display()))?;
+    store::save(&path, &partnership)?;
+    let names: Vec<&str> = partnership
+        .meetings
+        .last()
+        .map(|m| {
+            m.attendees
+                .iter()
+                .filter_map(|a| partnership.person(a).map(|p| p.name.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    println!(
+        "Logged {id} on {} with {}",
+        args.date,
+        partnermap::text::printable(&names.join(", "))
+    );
+    Ok(())
+}
+
+fn check(cli: &Cli) -> Result<()> {
+    let path = data_path(cli)?;
+    let p = store::load(&path)?;
+    let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
+    println!(
+        "ok: {} is valid — {} people ({ours} {}, {} {}), {} ties, {} meetings",
+        path.display(),
+        p.people.len(),
+        partnermap::text::printable(&p.names.ours),
+        p.people.len() - ours,
+        partnermap::text::printable(&p.names.partner),
+        p.ties.len(),
+        p.meetings.len()
+    );
+    Ok(())
+}
+
+fn write_demo(cli: &Cli) -> Result<()> {
+    let path = data_path(cli)?;
+    let demo = demo::demo(today());
+    store::save_new(&path, &demo)?;
+    println!(
+        "Wrote the demo partnership ({}) to {}\nTry: partnermap --file {} risks",
+        demo.names.name,
+        path.display(),
+        shell_quote(&path)
+    );
+    Ok(())
+}
+
+fn shell_quote(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+fn write_generated(args: &GenerateArgs) -> Result<()> {
+    let spec = generate::Spec {
+        people: args.people,
+        meetings: args.meetings,
+        seed: args.seed,
+        as_of: args.as_of.unwrap_or_else(today),
+    };
+    let p = generate::partnership(spec);
+    store::save(&args.output, &p)?;
+    eprintln!(
+        "Wrote {} people and {} meetings to {}",
+        p.people.len(),
+        p.meetings.len(),
+        args.output.display()
+    );
+    Ok(())
+}

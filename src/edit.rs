@@ -1,0 +1,207 @@
+//! Changes to a partnership in memory, each checked against the rules of the
+//! file format before it is made, so that a saved file is always valid.
+//! The command line and the terminal UI make every change through here.
+
+use crate::model::{Meeting, Partnership, Person, Side, Tie};
+use jiff::civil::Date;
+use std::collections::HashSet;
+
+/// Why a change was refused; names the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct EditError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, EditError> {
+    Err(EditError {
+        field,
+        message: message.into(),
+    })
+}
+
+/// A meeting to log.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewMeeting {
+    pub date: Option<Date>,
+    pub title: String,
+    pub attendees: Vec<String>,
+    pub notes: String,
+}
+
+/// Logs a meeting; returns its new id.
+pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditError> {
+    let Some(date) = new.date else {
+        return refuse("date", "a meeting needs a date");
+    };
+    if new.attendees.is_empty() {
+        return refuse("attendees", "pick at least one attendee");
+    }
+    let index = p.person_index();
+    let mut seen = HashSet::new();
+    for id in &new.attendees {
+        if !index.contains_key(id.as_str()) {
+            return refuse("attendees", format!("no person has the id {id:?}"));
+        }
+        if !seen.insert(id.as_str()) {
+            return refuse("attendees", format!("{id:?} is listed twice"));
+        }
+    }
+    let id = p.next_meeting_id();
+    p.meetings.push(Meeting {
+        id: id.clone(),
+        date,
+        title: non_empty(new.title),
+        attendees: new.attendees,
+        notes: non_empty(new.notes),
+        extra: Default::default(),
+    });
+    Ok(id)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let trimmed = s.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Adds a person; the id is checked for uniqueness and shape, and
+/// `reports_to` must be someone on the same side.
+pub fn add_person(p: &mut Partnership, person: Person) -> Result<(), EditError> {
+    if person.id.trim().is_empty() {
+        return refuse("id", "an id is required");
+    }
+    if person.id.trim() != person.id {
+        return refuse("id", "an id cannot start or end with spaces");
+    }
+    if p.person(&person.id).is_some() {
+        return refuse("id", format!("{:?} is already taken", person.id));
+    }
+    if person.name.trim().is_empty() {
+        return refuse("name", "a name is required");
+    }
+    if let Some(boss) = &person.reports_to {
+        match p.person(boss) {
+            None => return refuse("reports_to", format!("no person has the id {boss:?}")),
+            Some(b) if b.side != person.side => {
+                return refuse("reports_to", format!("{} is on the other side", b.name));
+            }
+            Some(_) => {}
+        }
+    }
+    p.people.push(person);
+    Ok(())
+}
+
+/// A fresh id for a person named `name`: lower-case letters of the name,
+/// made unique with a number.
+pub fn suggest_person_id(p: &Partnership, name: &str) -> String {
+    let base: String = name
+        .split_whitespace()
+        .next()
+        .unwrap_or("person")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let base = if base.is_empty() {
+        "person".to_string()
+    } else {
+        base
+    };
+    if p.person(&base).is_none() {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|id| p.person(id).is_none())
+        .unwrap_or(base)
+}
+
+/// Declares a tie between two different people who are not tied yet.
+pub fn add_tie(p: &mut Partnership, tie: Tie) -> Result<(), EditError> {
+    for (field, id) in [("a", &tie.a), ("b", &tie.b)] {
+        if p.person(id).is_none() {
+            return refuse(field, format!("no person has the id {id:?}"));
+        }
+    }
+    if tie.a == tie.b {
+        return refuse("b", "a tie joins two different people");
+    }
+    if p.ties.iter().any(|t| t.joins(&tie.a, &tie.b)) {
+        return refuse("b", "these two are already tied");
+    }
+    p.ties.push(tie);
+    Ok(())
+}
+
+/// The people on one side, as indices in file order.
+pub fn people_on(p: &Partnership, side: Side) -> Vec<usize> {
+    (0..p.people.len())
+        .filter(|&i| p.people[i].side == side)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Partnership {
+        let mut p = Partnership::default();
+        p.people.push(Person::new("ana", "Ana Ruiz", Side::Ours));
+        p.people.push(Person::new("li", "Li Wei", Side::Partner));
+        p
+    }
+
+    #[test]
+    fn meetings_get_fresh_ids_and_are_checked() {
+        let mut p = sample();
+        let new = NewMeeting {
+            date: Some(Date::constant(2026, 1, 1)),
+            title: " QBR ".into(),
+            attendees: vec!["ana".into(), "li".into()],
+            notes: String::new(),
+        };
+        assert_eq!(add_meeting(&mut p, new.clone()), Ok("m-0001".into()));
+        assert_eq!(add_meeting(&mut p, new.clone()), Ok("m-0002".into()));
+        assert_eq!(p.meetings[0].title.as_deref(), Some("QBR"));
+        assert_eq!(p.meetings[0].notes, None);
+        let twice = NewMeeting {
+            attendees: vec!["ana".into(), "ana".into()],
+            ..new.clone()
+        };
+        assert_eq!(
+            add_meeting(&mut p, twice).map_err(|e| e.field),
+            Err("attendees")
+        );
+        let nobody = NewMeeting {
+            attendees: vec![],
+            ..new.clone()
+        };
+        assert!(add_meeting(&mut p, nobody).is_err());
+        let undated = NewMeeting { date: None, ..new };
+        assert_eq!(
+            add_meeting(&mut p, undated).map_err(|e| e.field),
+            Err("date")
+        );
+        assert_eq!(p.meetings.len(), 2);
+    }
+
+    #[test]
+    fn people_and_ties_are_checked() {
+        let mut p = sample();
+        assert!(add_person(&mut p, Person::new("ana", "Other", Side::Ours)).is_err());
+        assert!(add_person(&mut p, Person::new(" x", "X", Side::Ours)).is_err());
+        let mut wu = Person::new("wu", "Wu", Side::Partner);
+        wu.reports_to = Some("ana".into());
+        assert_eq!(
+            add_person(&mut p, wu).map_err(|e| e.field),
+            Err("reports_to")
+        );
+        assert_eq!(suggest_person_id(&p, "Ana Lopez"), "ana2");
+        assert!(add_tie(&mut p, Tie::new("ana", "li")).is_ok());
+        assert!(add_tie(&mut p, Tie::new("li", "ana")).is_err());
+        assert!(add_tie(&mut p, Tie::new("li", "li")).is_err());
+        assert!(add_tie(&mut p, Tie::new("li", "zed")).is_err());
+    }
+}

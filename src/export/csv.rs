@@ -1,0 +1,93 @@
+//! CSV: a header row, one row per record, lists joined with `;`, and every
+//! cell that a spreadsheet would run as a formula defused with a leading `'`.
+
+use super::rows::{CoverageReport, RiskReport};
+
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// gets a leading `'` so that a spreadsheet shows it instead of running it.
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = out.write_record(header);
+    for row in rows {
+        let _ = out.write_record(row.iter().map(|c| guard(c).into_owned()));
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+pub fn risks(report: &RiskReport) -> String {
+    write_rows(
+        &[
+            "severity",
+            "kind",
+            "subject",
+            "subject_name",
+            "side",
+            "people",
+            "detail",
+        ],
+        report.risks.iter().map(|r| {
+            vec![
+                r.severity.to_string(),
+                r.kind.to_string(),
+                r.subject.clone(),
+                r.subject_name.clone(),
+                r.side.unwrap_or("").to_string(),
+                r.people.join(";"),
+                r.detail.clone(),
+            ]
+        }),
+    )
+}
+
+pub fn coverage(report: &CoverageReport) -> String {
+    write_rows(
+        &[
+            "id",
+            "name",
+            "level",
+            "key",
+            "direct",
+            "covered_by",
+            "depends_on",
+            "reachable",
+            "last_contact",
+        ],
+        report.people.iter().map(|r| {
+            vec![
+                r.id.clone(),
+                r.name.clone(),
+                r.level.to_string(),
+                r.key.to_string(),
+                r.direct.to_string(),
+                r.covered_by.join(";"),
+                r.depends_on.join(";"),
+                r.reachable.to_string(),
+                r.last_contact.clone().unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guard;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(guard(cell), format!("'{cell}"));
+        }
+        for cell in ["Ana", "", "1-2", " =x", "'=x"] {
+            assert_eq!(guard(cell), cell);
+        }
+    }
+}

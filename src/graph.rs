@@ -1,0 +1,242 @@
+//! The live graph for an as-of date (SPEC §3): who is active, which pairs of
+//! people are tied (by meetings held or by declaration), each tie's last
+//! contact, strength and whether it is live, and a petgraph graph of the
+//! live ties joined to one virtual node for our organisation.
+
+use crate::date::day_number;
+use crate::model::{Partnership, Side};
+use jiff::civil::Date;
+use petgraph::graph::{NodeIndex, UnGraph};
+
+/// What the graph is built for: a day, and people imagined gone (what-if).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub as_of: Date,
+    /// Indices of people treated as having left, in memory only.
+    pub gone: Vec<usize>,
+}
+
+impl Scenario {
+    pub fn on(as_of: Date) -> Scenario {
+        Scenario {
+            as_of,
+            gone: Vec::new(),
+        }
+    }
+}
+
+/// A tie between two active people, for the as-of date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveTie {
+    /// The two people's indices, `a < b`.
+    pub a: usize,
+    pub b: usize,
+    /// Declared in the file's `ties` (not only met).
+    pub declared: bool,
+    /// Declared with no (past) `last_contact`: live whatever its meetings.
+    pub undated: bool,
+    /// Latest of the shared meetings held and the declared last contact.
+    pub last_contact: Option<Date>,
+    /// Number of shared meetings held by the as-of date.
+    pub meetings: u32,
+    /// Sum of 0.5^(age / half-life) over shared meetings, plus 1 if declared.
+    pub strength: f64,
+    pub live: bool,
+}
+
+impl LiveTie {
+    /// The other end of the tie from `person`.
+    pub fn other(&self, person: usize) -> usize {
+        if self.a == person { self.b } else { self.a }
+    }
+}
+
+/// A node of the live graph: our organisation, or one active person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    Org,
+    Person(usize),
+}
+
+/// The live graph for one scenario.
+#[derive(Debug, Clone)]
+pub struct LiveGraph {
+    pub as_of: Date,
+    /// Per person (file order): counts in the graph on the as-of date.
+    pub active: Vec<bool>,
+    /// Every tie between active people, live or stale, ordered by (a, b).
+    pub ties: Vec<LiveTie>,
+    /// Per person: indices into `ties`.
+    pub ties_of: Vec<Vec<usize>>,
+    /// Our organisation, every active person, and the live ties (edge weight:
+    /// index into `ties`; `None` for the edges from our organisation).
+    pub graph: UnGraph<Node, Option<usize>>,
+    pub org: NodeIndex,
+    /// Per person: their node, when active.
+    pub node_of: Vec<Option<NodeIndex>>,
+}
+
+/// One source of a tie: a meeting held on `day`, or a declaration.
+#[derive(Clone, Copy)]
+struct Contact {
+    pair: u64,
+    day: i32,
+    declared: bool,
+}
+
+const UNDATED: i32 = i32::MIN;
+
+impl LiveGraph {
+    pub fn build(p: &Partnership, scenario: &Scenario) -> LiveGraph {
+        let n = p.people.len();
+        let as_of = scenario.as_of;
+        let today = day_number(as_of);
+        let mut active: Vec<bool> = p.people.iter().map(|x| x.is_active_on(as_of)).collect();
+        for &g in &scenario.gone {
+            if let Some(slot) = active.get_mut(g) {
+                *slot = false;
+            }
+        }
+        let index = p.person_index();
+        let pair = |x: usize, y: usize| -> u64 {
+            let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+            ((lo as u64) << 32) | hi as u64
+        };
+
+        let mut contacts: Vec<Contact> = Vec::new();
+        for tie in &p.ties {
+            let (Some(&a), Some(&b)) = (index.get(tie.a.as_str()), index.get(tie.b.as_str()))
+            else {
+                continue;
+            };
+            if a == b || !active[a] || !active[b] {
+                continue;
+            }
+            let day = tie
+                .last_contact
+                .map(day_number)
+                .filter(|&d| d <= today)
+                .unwrap_or(UNDATED);
+            contacts.push(Contact {
+                pair: pair(a, b),
+                day,
+                declared: true,
+            });
+        }
+        let mut present: Vec<usize> = Vec::new();
+        for meeting in &p.meetings {
+            let day = day_number(meeting.date);
+            if day > today {
+                continue;
+            }
+            present.clear();
+            present.extend(
+                meeting
+                    .attendees
+                    .iter()
+                    .filter_map(|id| index.get(id.as_str()).copied())
+                    .filter(|&i| active[i]),
+            );
+            for (k, &x) in present.iter().enumerate() {
+                for &y in &present[k + 1..] {
+                    if x != y {
+                        contacts.push(Contact {
+                            pair: pair(x, y),
+                            day,
+                            declared: false,
+                        });
+                    }
+                }
+            }
+        }
+        contacts.sort_unstable_by_key(|c| c.pair);
+
+        let stale_after = i64::from(p.settings.stale_after_days);
+        let half_life = f64::from(p.settings.half_life_days);
+        let mut ties = Vec::new();
+        for group in contacts.chunk_by(|x, y| x.pair == y.pair) {
+            let (a, b) = (
+                (group[0].pair >> 32) as usize,
+                (group[0].pair & 0xffff_ffff) as usize,
+            );
+            let mut tie = LiveTie {
+                a,
+                b,
+                declared: false,
+                undated: false,
+                last_contact: None,
+                meetings: 0,
+                strength: 0.0,
+                live: false,
+            };
+            let mut last = UNDATED;
+            for c in group {
+                if c.declared {
+                    tie.declared = true;
+                    tie.undated |= c.day == UNDATED;
+                    tie.strength += 1.0;
+                } else {
+                    tie.meetings += 1;
+                    tie.strength += (-f64::from(today - c.day) / half_life).exp2();
+                }
+                last = last.max(c.day);
+            }
+            if last != UNDATED {
+                tie.last_contact = Some(crate::date::add_days(as_of, i64::from(last - today)));
+            }
+            tie.live = tie.undated || (last != UNDATED && i64::from(today - last) <= stale_after);
+            ties.push(tie);
+        }
+
+        let mut ties_of = vec![Vec::new(); n];
+        for (t, tie) in ties.iter().enumerate() {
+            ties_of[tie.a].push(t);
+            ties_of[tie.b].push(t);
+        }
+
+        let live_count = ties.iter().filter(|t| t.live).count();
+        let active_count = active.iter().filter(|&&a| a).count();
+        let mut graph = UnGraph::with_capacity(active_count + 1, live_count + active_count);
+        let org = graph.add_node(Node::Org);
+        let mut node_of = vec![None; n];
+        for (i, person) in p.people.iter().enumerate() {
+            if active[i] {
+                let node = graph.add_node(Node::Person(i));
+                node_of[i] = Some(node);
+                if person.side == Side::Ours {
+                    graph.add_edge(org, node, None);
+                }
+            }
+        }
+        for (t, tie) in ties.iter().enumerate() {
+            if let (true, Some(a), Some(b)) = (tie.live, node_of[tie.a], node_of[tie.b]) {
+                graph.add_edge(a, b, Some(t));
+            }
+        }
+        LiveGraph {
+            as_of,
+            active,
+            ties,
+            ties_of,
+            graph,
+            org,
+            node_of,
+        }
+    }
+
+    /// The person at a graph node (`None` for our organisation).
+    pub fn person_at(&self, node: NodeIndex) -> Option<usize> {
+        match self.graph[node] {
+            Node::Org => None,
+            Node::Person(i) => Some(i),
+        }
+    }
+
+    pub fn live_tie_count(&self) -> usize {
+        self.ties.iter().filter(|t| t.live).count()
+    }
+
+    pub fn stale_tie_count(&self) -> usize {
+        self.ties.len() - self.live_tie_count()
+    }
+}

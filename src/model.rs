@@ -1,0 +1,254 @@
+//! The partnership as it lives in memory: people, ties, meetings and settings,
+//! in file order, with the unknown fields of each record kept for the round trip.
+
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Fields a newer tool wrote that this one does not know; written back unchanged.
+pub type Extra = Map<String, Value>;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA: u64 = 1;
+
+/// Which organisation a person belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Ours,
+    Partner,
+}
+
+impl Side {
+    pub const ALL: [Side; 2] = [Side::Ours, Side::Partner];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Ours => "ours",
+            Side::Partner => "partner",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|side| side.as_str() == s)
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Seniority of a person, highest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Level {
+    Executive,
+    Senior,
+    Manager,
+    #[default]
+    Staff,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Executive,
+        Level::Senior,
+        Level::Manager,
+        Level::Staff,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Executive => "executive",
+            Level::Senior => "senior",
+            Level::Manager => "manager",
+            Level::Staff => "staff",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.as_str() == s)
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The partnership's names: the partnership itself and the two organisations.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Names {
+    pub name: String,
+    pub ours: String,
+    pub partner: String,
+    pub extra: Extra,
+}
+
+/// Analysis settings stored in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// A tie whose last contact is more than this many days old is stale.
+    pub stale_after_days: u32,
+    /// A meeting's weight in a tie's strength halves every this many days.
+    pub half_life_days: u32,
+    pub extra: Extra,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            stale_after_days: 90,
+            half_life_days: 90,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// One contact, on one side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub side: Side,
+    pub title: Option<String>,
+    pub level: Level,
+    pub team: Option<String>,
+    pub email: Option<String>,
+    pub key: bool,
+    pub left: Option<Date>,
+    pub reports_to: Option<String>,
+    pub notes: Option<String>,
+    pub extra: Extra,
+}
+
+impl Person {
+    /// A new person with only the required fields set.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, side: Side) -> Person {
+        Person {
+            id: id.into(),
+            name: name.into(),
+            side,
+            title: None,
+            level: Level::Staff,
+            team: None,
+            email: None,
+            key: false,
+            left: None,
+            reports_to: None,
+            notes: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Whether the person still belongs to their organisation on `day`.
+    pub fn is_active_on(&self, day: Date) -> bool {
+        self.left.is_none_or(|left| left > day)
+    }
+
+    /// Executives and key stakeholders: the people whose loss matters most.
+    pub fn is_vip(&self) -> bool {
+        self.key || self.level == Level::Executive
+    }
+
+    /// The title, when one is set and not blank.
+    pub fn title(&self) -> Option<&str> {
+        self.title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// A declared working relationship between two people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub a: String,
+    pub b: String,
+    pub last_contact: Option<Date>,
+    pub note: Option<String>,
+    pub extra: Extra,
+}
+
+impl Tie {
+    pub fn new(a: impl Into<String>, b: impl Into<String>) -> Tie {
+        Tie {
+            a: a.into(),
+            b: b.into(),
+            last_contact: None,
+            note: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Whether this tie joins the two ids, in either order.
+    pub fn joins(&self, x: &str, y: &str) -> bool {
+        (self.a == x && self.b == y) || (self.a == y && self.b == x)
+    }
+}
+
+/// A meeting that was held (or is planned, when dated after the as-of date).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub id: String,
+    pub date: Date,
+    pub title: Option<String>,
+    pub attendees: Vec<String>,
+    pub notes: Option<String>,
+    pub extra: Extra,
+}
+
+/// One partnership: everything one data file holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Partnership {
+    pub names: Names,
+    pub settings: Settings,
+    pub people: Vec<Person>,
+    pub ties: Vec<Tie>,
+    pub meetings: Vec<Meeting>,
+    /// Unknown top-level fields.
+    pub extra: Extra,
+}
+
+impl Partnership {
+    /// The organisation name for a side.
+    pub fn org_name(&self, side: Side) -> &str {
+        match side {
+            Side::Ours => &self.names.ours,
+            Side::Partner => &self.names.partner,
+        }
+    }
+
+    /// A map from person id to index in `people`.
+    pub fn person_index(&self) -> HashMap<&str, usize> {
+        self.people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The next free meeting id of the form `m-0001`.
+    pub fn next_meeting_id(&self) -> String {
+        let highest = self
+            .meetings
+            .iter()
+            .filter_map(|m| m.id.strip_prefix("m-")?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        let mut n = highest + 1;
+        loop {
+            let id = format!("m-{n:04}");
+            if !self.meetings.iter().any(|m| m.id == id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! Turns parsed JSON into a [`Partnership`], checking every rule of the file
+//! format and collecting every problem (up to a cap) with its place.
+
+use super::error::Problem;
+use crate::date::parse_date;
+use crate::model::{
+    Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie,
+};
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// Problems found so far.
+#[derive(Default)]
+pub struct Problems {
+    pub listed: Vec<Problem>,
+    pub more: usize,
+}
+
+impl Problems {
+    fn add(&mut self, place: impl Into<String>, message: impl Into<String>) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed.push(Problem {
+                place: place.into(),
+                message: message.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.listed.is_empty() && self.more == 0
+    }
+}
+
+/// Names the record a field belongs to: `people[3] (id "li")`.
+#[derive(Clone)]
+struct Record {
+    name: String,
+}
+
+impl Record {
+    fn new(list: &str, index: usize, id: Option<&str>) -> Record {
+        let name = match id {
+            Some(id) => format!("{list}[{index}] (id {id:?})"),
+            None => format!("{list}[{index}]"),
+        };
+        Record { name }
+    }
+
+    fn top(name: &str) -> Record {
+        Record {
+            name: name.to_string(),
+        }
+    }
+
+    fn field(&self, field: &str) -> String {
+        format!("{}, field {field:?}", self.name)
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads one object's fields, removing each known field so that the rest
+/// can be kept as unknown fields.
+struct Fields<'p> {
+    map: Map<String, Value>,
+    record: Record,
+    problems: &'p mut Problems,
+}
+
+impl<'p> Fields<'p> {
+    fn new(map: Map<String, Value>, record: Record, problems: &'p mut Problems) -> Self {
+        Fields {
+            map,
+            record,
+            problems,
+        }
+    }
+
+    fn problem(&mut self, field: &str, message: impl Into<String>) {
+        let place = self.record.field(field);
+        self.problems.add(place, message);
+    }
+
+    /// The field's value; `null` counts as absent.
+    fn take(&mut self, field: &str) -> Option<Value> {
+        match self.map.shift_remove(field) {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(value),
+        }
+    }
+
+    fn string(&mut self, field: &str, required: bool) -> Option<String> {
+        match self.take(field) {
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                let message = format!("expected a string, got {}", kind_of(&other));
+                self.problem(field, message);
+                None
+            }
+            None => {
+                if required {
+                    self.problem(field, "is required");
+                }
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, field: &str) -> Option<String> {
+        let id = self.string(field, true)?;
+        if id.trim().is_empty() {
+            self.problem(field, "must not be empty");
+            None
+        } else if id.trim() != id {
+            self.problem(field, format!("{id:?} has spaces at its start or end"));
+            None
+        } else {
+            Some(id)
+        }
+    }
+
+    fn date(&mut self, field: &str, required: bool) -> Option<Date> {
+        let text = self.string(field, required)?;
+        match parse_date(&text) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.problem(field, e.to_string());
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, field: &str) -> bool {
+        match self.take(field) {
+            Some(Value::Bool(b)) => b,
+            Some(other) => {
+                let message = format!("expected true or false, got {}", kind_of(&other));
+                self.problem(field, message);
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn days(&mut self, field: &str) -> Option<u32> {
+        let value = self.take(field)?;
+        match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if n >= 1 => Some(n),
+            _ => {
+                let message = format!("expected a whole number of days ≥ 1, got {value}");
+                self.problem(field, message);
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, field: &str, required: bool) -> Vec<Value> {
+        match self.take(field) {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let message = format!("expected a list, got {}", kind_of(&other));
+                self.problem(field, message);
+                Vec::new()
+            }
+            None => {
+                if required {
+                    self.problem(field, "is required (a list, possibly empty)");
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn object(&mut self, field: &str, required: bool) -> Option<Map<String, Value>> {
+        match self.take(field) {
+            Some(Value::Object(map)) => Some(map),
+            Some(other) => {
+                let message = format!("expected an object, got {}", kind_of(&other));
+                self.problem(field, message);
+                None
+            }
+            None => {
+                if required {
+                    self.problem(field, "is required");
+                }
+                None
+            }
+        }
+    }
+
+    fn rest(self) -> Extra {
+        self.map
+    }
+}
+
+/// Every problem in `root`, or the partnership it describes.
+pub fn decode(root: Value) -> Result<Partnership, Problems> {
+    let mut problems = Problems::default();
+    let Value::Object(map) = root else {
+        problems.add(
+            "the file",
+            format!("expected a JSON object, got {}", kind_of(&root)),
+        );
+        return Err(problems);
+    };
+    let mut top = Fields::new(map, Record::top("top level"), &mut problems);
+    match top.take("schema") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n > SCHEMA) => {
+            top.problem(
+                "schema",
+                format!(
+                    "schema {n} was written by a newer partnermap (this one reads schema {SCHEMA}); \
+                     upgrade partnermap. The file was not changed"
+                ),
+            );
+            return Err(problems);
+        }
+        Some(other) => top.problem("schema", format!("expected 1, got {other}")),
+        None => top.problem("schema", "is required (1)"),
+    }
+    let names = top.object("partnership", true);
+    let settings = top.object("settings", false);
+    let people = top.list("people", true);
+    let ties = top.list("ties", false);
+    let meetings = top.list("meetings", false);
+    let extra = top.rest();
+
+    let names = names
+        .map(|map| {
+            let mut f = Fields::new(map, Record::top("partnership"), &mut problems);
+            let name = f.string("name", true).unwrap_or_default();
+            let ours = f.string("ours", true).unwrap_or_default();
+            let partner = f.string("partner", true).unwrap_or_default();
+            Names {
+                name,
+                ours,
+                partner,
+                extra: f.rest(),
+            }
+        })
+        .unwrap_or_default();
+    let settings = settings
+        .map(|map| {
+            let mut f = Fields::new(map, Record::top("settings"), &mut problems);
+            let defaults = Settings::default();
+            let stale_after_days = f.days("stale_after_days");
+            let half_life_days = f.days("half_life_days");
+            Settings {
+                stale_after_days: stale_after_days.unwrap_or(defaults.stale_after_days),
+                half_life_days: half_life_days.unwrap_or(defaults.half_life_days),
+                extra: f.rest(),
+            }
+        })
+        .unwrap_or_default();
+
+    let people = decode_people(people, &mut problems);
+    let ids: HashMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    check_reports_to(&people, &ids, &mut problems);
+    let ties = decode_ties(ties, &ids, &mut problems);
+    let meetings = decode_meetings(meetings, &ids, &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Partnership {
+        names,
+        settings,
+        people,
+        ties,
+        meetings,
+        extra,
+    })
+}
+
+/// The `id` of a record, read without taking it, to name the record in messages.
+fn peek_id(map: &Map<String, Value>, field: &str) -> Option<String> {
+    map.get(field).and_then(Value::as_str).map(str::to_string)
+}
+
+fn decode_people(items: Vec<Value>, problems: &mut Problems) -> Vec<Person> {
+    let mut people = Vec::with_capacity(items.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::Object(map) = item else {
+            problems.add(
+                format!("people[{index}]"),
+                format!("expected an object, got {}", kind_of(&item)),
+            );
+            continue;
+        };
+        let record = Record::new("people", index, peek_id(&map, "id").as_deref());
+        let mut f = Fields::new(map, record, problems);
+        let id = f.id("id");
+        let name = f.string("name", true).unwrap_or_default();
+        let side = match f.string("side", true) {
+            Some(text) => Side::parse(&text).or_else(|| {
+                f.problem(
+                    "side",
+                    format!("unknown side {text:?} (expected ours or partner)"),
+                );
+                None
+            }),
+            None => None,
+        };
+        let title = f.string("title", false);
+        let level = match f.string("level", false) {
+            Some(text) => Level::parse(&text).unwrap_or_else(|| {
+                f.problem(
+                    "level",
+                    format!(
+                        "unknown level {text:?} (expected executive, senior, manager or staff)"
+                    ),
+                );
+                Level::Staff
+            }),
+            None => Level::Staff,
+        };
+        let team = f.string("team", false);
+        let email = f.string("email", false);
+        let key = f.bool("key");
+        let left = f.date("left", false);
+        let reports_to = f.string("reports_to", false);
+        let notes = f.string("notes", false);
+        if let Some(id) = &id {
+            if let Some(first) = seen.get(id) {
+                f.problem("id", format!("{id:?} is already the id of people[{first}]"));
+            } else {
+                seen.insert(id.clone(), index);
+            }
+        }
+        let extra = f.rest();
+        // Records with a broken id or side are reported and left out, so that
+        // later checks do not report the same problem again.
+        if let (Some(id), Some(side)) = (id, side) {
+            people.push(Person {
+                id,
+                name,
+                side,
+                title,
+                level,
+                team,
+                email,
+                key,
+                left,
+                reports_to,
+                notes,
+                extra,
+            });
+        }
+    }
+    people
+}
+
+fn check_reports_to(people: &[Person], ids: &HashMap<&str, usize>, problems: &mut Problems) {
+    let mut manager: Vec<Option<usize>> = vec![None; people.len()];
+    for (i, person) in people.iter().enumerate() {
+        let Some(boss) = &person.reports_to else {
+            continue;
+        };
+        let place = format!("people (id {:?}), field \"reports_to\"", person.id);
+        match ids.get(boss.as_str()) {
+            None => problems.add(place, format!("no person has the id {boss:?}")),
+            Some(&j) if j == i => problems.add(place, "a person cannot report to themselves"),
+            Some(&j) if people[j].side != person.side => problems.add(
+                place,
+                format!(
+                    "{boss:?} is on the {} side; reports_to must stay on the {} side",
+                    people[j].side, person.side
+                ),
+            ),
+            Some(&j) => manager[i] = Some(j),
+        }
+    }
+    // Each person has at most one manager, so a loop is found by walking up.
+    // 0 = not seen, 1 = on the current walk, 2 = known to end without a loop.
+    let mut state = vec![0u8; people.len()];
+    for start in 0..people.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                2 => break,
+                1 => {
+                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                    let chain: Vec<&str> = walk[from..]
+                        .iter()
+                        .chain(std::iter::once(&i))
+                        .map(|&w| people[w].id.as_str())
+                        .collect();
+                    problems.add(
+                        format!("people (id {:?}), field \"reports_to\"", people[i].id),
+                        format!("reporting lines loop: {}", chain.join(" → ")),
+                    );
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    walk.push(i);
+                    at = manager[i];
+                }
+            }
+        }
+        for w in walk {
+            state[w] = 2;
+        }
+    }
+}
+
+fn person_ref(f: &mut Fields<'_>, field: &str, ids: &HashMap<&str, usize>) -> Option<String> {
+    let id = f.string(field, true)?;
+    if ids.contains_key(id.as_str()) {
+        Some(id)
+    } else {
+        f.problem(field, format!("no person has the id {id:?}"));
+        None
+    }
+}
+
+fn decode_ties(items: Vec<Value>, ids: &HashMap<&str, usize>, problems: &mut Problems) -> Vec<Tie> {
+    let mut ties = Vec::with_capacity(items.len());
+    let mut pairs: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::Object(map) = item else {
+            problems.add(
+                format!("ties[{index}]"),
+                format!("expected an object, got {}", kind_of(&item)),
+            );
+            continue;
+        };
+        let mut f = Fields::new(map, Record::new("ties", index, None), problems);
+        let a = person_ref(&mut f, "a", ids);
+        let b = person_ref(&mut f, "b", ids);
+        let last_contact = f.date("last_contact", false);
+        let note = f.string("note", false);
+        let (Some(a), Some(b)) = (a, b) else {
+            continue;
+        };
+        if a == b {
+            f.problem(
+                "b",
+                format!("a tie joins two different people; both ends are {a:?}"),
+            );
+            continue;
+        }
+        let (ia, ib) = (ids[a.as_str()], ids[b.as_str()]);
+        let pair = (ia.min(ib), ia.max(ib));
+        if let Some(first) = pairs.get(&pair) {
+            f.problem(
+                "b",
+                format!("{a:?} and {b:?} are already tied by ties[{first}]; declare a pair once"),
+            );
+            continue;
+        }
+        pairs.insert(pair, index);
+        let extra = f.rest();
+        ties.push(Tie {
+            a,
+            b,
+            last_contact,
+            note,
+            extra,
+        });
+    }
+    ties
+}
+
+fn decode_meetings(
+    items: Vec<Value>,
+    ids: &HashMap<&str, usize>,
+    problems: &mut Problems,
+) -> Vec<Meeting> {
+    let mut meetings = Vec::with_capacity(items.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::Object(map) = item else {
+            problems.add(
+                format!("meetings[{index}]"),
+                format!("expected an object, got {}", kind_of(&item)),
+            );
+            continue;
+        };
+        let record = Record::new("meetings", index, peek_id(&map, "id").as_deref());
+        let mut f = Fields::new(map, record, problems);
+        let id = f.id("id");
+        let date = f.date("date", true);
+        let title = f.string("title", false);
+        let notes = f.string("notes", false);
+        let raw = f.list("attendees", true);
+        let mut attendees = Vec::with_capacity(raw.len());
+        let mut unique = HashSet::with_capacity(raw.len());
+        for value in raw {
+            match value {
+                Value::String(a) if !ids.contains_key(a.as_str()) => {
+                    f.problem("attendees", format!("no person has the id {a:?}"));
+                }
+                Value::String(a) if !unique.insert(a.clone()) => {
+                    f.problem("attendees", format!("{a:?} is listed twice"));
+                }
+                Value::String(a) => attendees.push(a),
+                other => f.problem(
+                    "attendees",
+                    format!("expected person ids (strings), got {}", kind_of(&other)),
+                ),
+            }
+        }
+        if attendees.is_empty() && unique.is_empty() {
+            f.problem("attendees", "a meeting needs at least one attendee");
+        }
+        if let Some(id) = &id {
+            if let Some(first) = seen.get(id) {
+                f.problem(
+                    "id",
+                    format!("{id:?} is already the id of meetings[{first}]"),
+                );
+            } else {
+                seen.insert(id.clone(), index);
+            }
+        }
+        let extra = f.rest();
+        if let (Some(id), Some(date)) = (id, date) {
+            meetings.push(Meeting {
+                id,
+                date,
+                title,
+                attendees,
+                notes,
+                extra,
+            });
+        }
+    }
+    meetings
+}

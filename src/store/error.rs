@@ -1,0 +1,86 @@
+//! Errors from reading and writing a data file, each naming the file, the
+//! place in it and what is wrong.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One thing wrong in a data file, at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: `people[3] (id "li"), field "level"`.
+    pub place: String,
+    /// What: `unknown level "exec" (expected executive, senior, manager or staff)`.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Why a data file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)", path.display(), path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: line {line}, column {column}: invalid JSON: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}", invalid_message(path, problems, *more))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+        /// Problems found beyond the ones listed.
+        more: usize,
+    },
+}
+
+impl LoadError {
+    /// The problems found in a file that parsed as JSON (empty for other errors).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            LoadError::Invalid { problems, .. } => problems,
+            _ => &[],
+        }
+    }
+}
+
+fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) -> String {
+    let total = problems.len() + more;
+    let mut out = format!(
+        "{}: {} problem{} in the data file:",
+        path.display(),
+        total,
+        if total == 1 { "" } else { "s" }
+    );
+    for problem in problems {
+        out.push_str("\n  ");
+        out.push_str(&problem.to_string());
+    }
+    if more > 0 {
+        out.push_str(&format!("\n  … and {more} more"));
+    }
+    out
+}
+
+/// Why a data file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: cannot write the file: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: already exists; refusing to overwrite it", path.display())]
+    Exists { path: PathBuf },
+}
