@@ -53,7 +53,10 @@ pub enum Command {
     )]
     Coverage(ReportArgs),
     /// Log meetings without opening the UI.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  partnermap meeting add --date today --title QBR --with ana,li,sam"
+    )]
     Meeting(MeetingCommand),
     /// Load and validate the data file; exit 0 when it is valid.
     #[command(after_help = "Example:\n  partnermap --file acme.json check")]
@@ -80,7 +83,7 @@ pub enum MeetingCommand {
 #[derive(Debug, Args)]
 pub struct MeetingArgs {
     /// The day: YYYY-MM-DD, today, yesterday or -Nd (N days ago).
-    #[arg(long, value_name = "DATE", value_parser = relative_date)]
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
     pub date: Date,
     /// What the meeting was.
     #[arg(long, value_name = "TEXT")]
@@ -120,7 +123,7 @@ impl From<FormatArg> for Format {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The day to analyse for (YYYY-MM-DD, today, yesterday, -Nd); default today.
-    #[arg(long, value_name = "DATE", value_parser = relative_date)]
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
     pub as_of: Option<Date>,
     /// Output format (default: table; with --output, taken from the file's extension).
     #[arg(long, value_enum)]
@@ -179,6 +182,12 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
         .unwrap_or(Format::Table);
     match &args.output {
         Some(out) => {
+            if same_file(out, &path) {
+                bail!(
+                    "{}: that is the data file; refusing to overwrite it with the {what}",
+                    out.display()
+                );
+            }
             let text = write(&partnership, &analysis, format, Style::default());
             store::write_atomic(out, text.as_bytes(), true)?;
             eprintln!("Wrote the {what} ({format}) to {}", out.display());
@@ -203,6 +212,14 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
         }
     }
     Ok(())
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set or the terminal is dumb.

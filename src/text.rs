@@ -21,7 +21,8 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_escape(c: char) -> bool {
+/// Whether a character must not reach a terminal or document as it is.
+pub fn needs_escape(c: char) -> bool {
     // Bidirectional overrides can reorder what is shown: escape them too.
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -3,6 +3,7 @@
 mod bus_factor;
 mod coverage;
 mod dependency;
+mod max_flow;
 mod risks;
 
 pub use bus_factor::{BusFactor, bus_factor};

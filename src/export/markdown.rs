@@ -20,7 +20,7 @@ pub fn cell(text: &str) -> String {
                 out.push(c);
             }
             '\r' | '\n' => out.push(' '),
-            c if c.is_control() => out.extend(c.escape_unicode()),
+            c if crate::text::needs_escape(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }

@@ -269,13 +269,13 @@ pub fn decode(root: Value) -> Result<Partnership, Problems> {
         })
         .unwrap_or_default();
 
-    let people = decode_people(people, &mut problems);
-    let ids: HashMap<&str, usize> = people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    check_reports_to(&people, &ids, &mut problems);
+    let decoded = decode_people(people, &mut problems);
+    // With a duplicated id, references go to its first holder.
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(decoded.people.len());
+    for (i, person) in decoded.people.iter().enumerate() {
+        ids.entry(person.id.as_str()).or_insert(i);
+    }
+    check_reports_to(&decoded, &ids, &mut problems);
     let ties = decode_ties(ties, &ids, &mut problems);
     let meetings = decode_meetings(meetings, &ids, &mut problems);
 
@@ -285,11 +285,47 @@ pub fn decode(root: Value) -> Result<Partnership, Problems> {
     Ok(Partnership {
         names,
         settings,
-        people,
+        people: decoded.people,
         ties,
         meetings,
         extra,
     })
+}
+
+/// The record at `list[index]` as an object, or a problem.
+fn object_record(
+    item: Value,
+    list: &str,
+    index: usize,
+    problems: &mut Problems,
+) -> Option<Map<String, Value>> {
+    match item {
+        Value::Object(map) => Some(map),
+        other => {
+            problems.add(
+                format!("{list}[{index}]"),
+                format!("expected an object, got {}", kind_of(&other)),
+            );
+            None
+        }
+    }
+}
+
+/// Reports an id already used by an earlier record of the same list.
+fn check_unique(
+    f: &mut Fields<'_>,
+    seen: &mut HashMap<String, usize>,
+    id: Option<&str>,
+    list: &str,
+    index: usize,
+) {
+    let Some(id) = id else { return };
+    match seen.get(id) {
+        Some(first) => f.problem("id", format!("{id:?} is already the id of {list}[{first}]")),
+        None => {
+            seen.insert(id.to_string(), index);
+        }
+    }
 }
 
 /// The `id` of a record, read without taking it, to name the record in messages.
@@ -297,15 +333,22 @@ fn peek_id(map: &Map<String, Value>, field: &str) -> Option<String> {
     map.get(field).and_then(Value::as_str).map(str::to_string)
 }
 
-fn decode_people(items: Vec<Value>, problems: &mut Problems) -> Vec<Person> {
+/// The people read from the file, with where each came from.
+struct People {
+    people: Vec<Person>,
+    /// Per person: index in the file's `people` list.
+    file_index: Vec<usize>,
+    /// Per person: whether `side` was valid (else a placeholder is stored).
+    side_known: Vec<bool>,
+}
+
+fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
     let mut people = Vec::with_capacity(items.len());
+    let mut file_index = Vec::with_capacity(items.len());
+    let mut side_known = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let Value::Object(map) = item else {
-            problems.add(
-                format!("people[{index}]"),
-                format!("expected an object, got {}", kind_of(&item)),
-            );
+        let Some(map) = object_record(item, "people", index, problems) else {
             continue;
         };
         let record = Record::new("people", index, peek_id(&map, "id").as_deref());
@@ -341,21 +384,18 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> Vec<Person> {
         let left = f.date("left", false);
         let reports_to = f.string("reports_to", false);
         let notes = f.string("notes", false);
-        if let Some(id) = &id {
-            if let Some(first) = seen.get(id) {
-                f.problem("id", format!("{id:?} is already the id of people[{first}]"));
-            } else {
-                seen.insert(id.clone(), index);
-            }
-        }
+        check_unique(&mut f, &mut seen, id.as_deref(), "people", index);
         let extra = f.rest();
-        // Records with a broken id or side are reported and left out, so that
-        // later checks do not report the same problem again.
-        if let (Some(id), Some(side)) = (id, side) {
+        // A record without a usable id cannot be referred to: it is left out.
+        // One with a broken side is kept, so that ties and meetings naming it
+        // are not reported as naming nobody.
+        if let Some(id) = id {
+            file_index.push(index);
+            side_known.push(side.is_some());
             people.push(Person {
                 id,
                 name,
-                side,
+                side: side.unwrap_or(Side::Ours),
                 title,
                 level,
                 team,
@@ -368,19 +408,31 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> Vec<Person> {
             });
         }
     }
-    people
+    People {
+        people,
+        file_index,
+        side_known,
+    }
 }
 
-fn check_reports_to(people: &[Person], ids: &HashMap<&str, usize>, problems: &mut Problems) {
+fn check_reports_to(decoded: &People, ids: &HashMap<&str, usize>, problems: &mut Problems) {
+    let people = &decoded.people;
+    let place = |i: usize| {
+        format!(
+            "people[{}] (id {:?}), field \"reports_to\"",
+            decoded.file_index[i], people[i].id
+        )
+    };
     let mut manager: Vec<Option<usize>> = vec![None; people.len()];
     for (i, person) in people.iter().enumerate() {
         let Some(boss) = &person.reports_to else {
             continue;
         };
-        let place = format!("people (id {:?}), field \"reports_to\"", person.id);
+        let place = place(i);
         match ids.get(boss.as_str()) {
             None => problems.add(place, format!("no person has the id {boss:?}")),
             Some(&j) if j == i => problems.add(place, "a person cannot report to themselves"),
+            Some(&j) if !decoded.side_known[i] || !decoded.side_known[j] => {}
             Some(&j) if people[j].side != person.side => problems.add(
                 place,
                 format!(
@@ -408,7 +460,7 @@ fn check_reports_to(people: &[Person], ids: &HashMap<&str, usize>, problems: &mu
                         .map(|&w| people[w].id.as_str())
                         .collect();
                     problems.add(
-                        format!("people (id {:?}), field \"reports_to\"", people[i].id),
+                        place(i),
                         format!("reporting lines loop: {}", chain.join(" → ")),
                     );
                     break;
@@ -440,11 +492,7 @@ fn decode_ties(items: Vec<Value>, ids: &HashMap<&str, usize>, problems: &mut Pro
     let mut ties = Vec::with_capacity(items.len());
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let Value::Object(map) = item else {
-            problems.add(
-                format!("ties[{index}]"),
-                format!("expected an object, got {}", kind_of(&item)),
-            );
+        let Some(map) = object_record(item, "ties", index, problems) else {
             continue;
         };
         let mut f = Fields::new(map, Record::new("ties", index, None), problems);
@@ -492,11 +540,7 @@ fn decode_meetings(
     let mut meetings = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let Value::Object(map) = item else {
-            problems.add(
-                format!("meetings[{index}]"),
-                format!("expected an object, got {}", kind_of(&item)),
-            );
+        let Some(map) = object_record(item, "meetings", index, problems) else {
             continue;
         };
         let record = Record::new("meetings", index, peek_id(&map, "id").as_deref());
@@ -526,16 +570,7 @@ fn decode_meetings(
         if attendees.is_empty() && unique.is_empty() {
             f.problem("attendees", "a meeting needs at least one attendee");
         }
-        if let Some(id) = &id {
-            if let Some(first) = seen.get(id) {
-                f.problem(
-                    "id",
-                    format!("{id:?} is already the id of meetings[{first}]"),
-                );
-            } else {
-                seen.insert(id.clone(), index);
-            }
-        }
+        check_unique(&mut f, &mut seen, id.as_deref(), "meetings", index);
         let extra = f.rest();
         if let (Some(id), Some(date)) = (id, date) {
             meetings.push(Meeting {

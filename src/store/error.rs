@@ -24,10 +24,10 @@ impl fmt::Display for Problem {
 pub enum LoadError {
     #[error("{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)", path.display(), path.display())]
     NotFound { path: PathBuf },
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: cannot read the file: {reason}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("{}: line {line}, column {column}: invalid JSON: {message}", path.display())]
     Syntax {
@@ -76,10 +76,10 @@ fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) ->
 /// Why a data file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{}: cannot write the file: {source}", path.display())]
+    #[error("{}: cannot write the file: {reason}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("{}: already exists; refusing to overwrite it", path.display())]
     Exists { path: PathBuf },

@@ -60,13 +60,13 @@ fn syntax_error(e: &serde_json::Error, path: &Path) -> LoadError {
 
 /// Loads and validates the data file at `path`.
 pub fn load(path: &Path) -> Result<Partnership, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+    let bytes = std::fs::read(path).map_err(|reason| match reason.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
             path: path.to_path_buf(),
         },
         _ => LoadError::Io {
             path: path.to_path_buf(),
-            source,
+            reason,
         },
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -99,9 +99,12 @@ pub fn save_new(path: &Path, partnership: &Partnership) -> Result<(), SaveError>
 /// written, flushed to disk and renamed over `path`, then the folder is
 /// flushed. New files and folders are private to the user (0600, 0700).
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), SaveError> {
-    let io_err = |source| SaveError::Io {
+    // Through a symbolic link, replace the file it points to, not the link.
+    let resolved = resolve_link(path);
+    let path = resolved.as_path();
+    let io_err = |reason| SaveError::Io {
         path: path.to_path_buf(),
-        source,
+        reason,
     };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -120,6 +123,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Sa
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(io_err)?;
+    // Replacing a file keeps its permissions; new files stay private (0600).
+    if let Ok(meta) = std::fs::metadata(path) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_err)?;
+    }
     temp.write_all(bytes).map_err(io_err)?;
     temp.as_file().sync_all().map_err(io_err)?;
     if overwrite {
@@ -134,6 +143,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Sa
             })?;
     }
     sync_dir(&dir).map_err(io_err)
+}
+
+/// The file a path finally names, following symbolic links (also dangling ones).
+fn resolve_link(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&current) {
+            Ok(target) => {
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Err(_) => return current,
+        }
+    }
+    current
 }
 
 #[cfg(unix)]

@@ -1,0 +1,673 @@
+//! Hand-computed cases for the live graph (SPEC §3), coverage and dependency
+//! (§4) and every risk rule (§5), including the boundaries.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jiff::civil::Date;
+use partnermap::analysis::{Analysis, RiskKind, Severity, Subject};
+use partnermap::date::add_days;
+use partnermap::graph::Scenario;
+use partnermap::model::{Level, Meeting, Partnership, Person, Side, Tie};
+
+const AS_OF: Date = Date::constant(2026, 6, 15);
+
+/// A small partnership built by hand.
+#[derive(Default)]
+struct Map {
+    p: Partnership,
+}
+
+impl Map {
+    fn new() -> Map {
+        let mut m = Map::default();
+        m.p.names.name = "Us × Them".into();
+        m.p.names.ours = "Us".into();
+        m.p.names.partner = "Them".into();
+        m
+    }
+
+    fn person(mut self, id: &str, side: Side, level: Level) -> Map {
+        let mut person = Person::new(id, format!("Name {id}"), side);
+        person.level = level;
+        self.p.people.push(person);
+        self
+    }
+
+    fn ours(self, id: &str) -> Map {
+        self.person(id, Side::Ours, Level::Staff)
+    }
+
+    fn theirs(self, id: &str) -> Map {
+        self.person(id, Side::Partner, Level::Staff)
+    }
+
+    fn key(mut self, id: &str) -> Map {
+        self.p.people.iter_mut().find(|x| x.id == id).unwrap().key = true;
+        self
+    }
+
+    fn left(mut self, id: &str, days_before: i64) -> Map {
+        self.p.people.iter_mut().find(|x| x.id == id).unwrap().left =
+            Some(add_days(AS_OF, -days_before));
+        self
+    }
+
+    /// A meeting `days_ago` days before the as-of date (negative: in the future).
+    fn met(mut self, days_ago: i64, who: &[&str]) -> Map {
+        let id = format!("m-{}", self.p.meetings.len() + 1);
+        self.p.meetings.push(Meeting {
+            id,
+            date: add_days(AS_OF, -days_ago),
+            title: None,
+            attendees: who.iter().map(|s| s.to_string()).collect(),
+            notes: None,
+            extra: Default::default(),
+        });
+        self
+    }
+
+    /// A declared tie, with a last contact `days_ago` days before the as-of date.
+    fn tie(mut self, a: &str, b: &str, days_ago: Option<i64>) -> Map {
+        let mut tie = Tie::new(a, b);
+        tie.last_contact = days_ago.map(|d| add_days(AS_OF, -d));
+        self.p.ties.push(tie);
+        self
+    }
+
+    fn run(&self) -> Analysis {
+        Analysis::run(&self.p, &Scenario::on(AS_OF))
+    }
+
+    fn idx(&self, id: &str) -> usize {
+        self.p.people.iter().position(|x| x.id == id).unwrap()
+    }
+
+    fn ids(&self, people: &[usize]) -> Vec<String> {
+        people
+            .iter()
+            .map(|&i| self.p.people[i].id.clone())
+            .collect()
+    }
+}
+
+/// (kind, severity, subject id, people ids) of every risk, in list order.
+fn risk_list(m: &Map, a: &Analysis) -> Vec<(RiskKind, Severity, String, Vec<String>)> {
+    a.risks
+        .iter()
+        .map(|r| {
+            (
+                r.kind,
+                r.severity,
+                r.subject_id(&m.p).to_string(),
+                m.ids(&r.people),
+            )
+        })
+        .collect()
+}
+
+fn has(m: &Map, a: &Analysis, kind: RiskKind, subject: &str) -> Option<Severity> {
+    a.risks
+        .iter()
+        .find(|r| r.kind == kind && r.subject_id(&m.p) == subject)
+        .map(|r| r.severity)
+}
+
+fn tie_between<'a>(
+    m: &Map,
+    a: &'a Analysis,
+    x: &str,
+    y: &str,
+) -> Option<&'a partnermap::graph::LiveTie> {
+    let (i, j) = (m.idx(x), m.idx(y));
+    a.live
+        .ties
+        .iter()
+        .find(|t| (t.a, t.b) == (i.min(j), i.max(j)))
+}
+
+// ---- SPEC §3: the live graph --------------------------------------------
+
+#[test]
+fn a_tie_exactly_stale_after_days_old_is_live_and_one_day_older_is_stale() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .theirs("t1")
+        .theirs("t2")
+        .met(90, &["o1", "t1"])
+        .met(91, &["o2", "t2"]);
+    let a = m.run();
+    assert!(tie_between(&m, &a, "o1", "t1").unwrap().live);
+    assert!(!tie_between(&m, &a, "o2", "t2").unwrap().live);
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o2"), Some(Severity::Low));
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o1"), None);
+}
+
+#[test]
+fn someone_who_left_on_the_as_of_date_is_gone_and_the_day_after_is_not() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("gone")
+        .theirs("stays")
+        .left("gone", 0)
+        .left("stays", -1)
+        .met(1, &["o", "gone", "stays"]);
+    let a = m.run();
+    assert!(!a.live.active[m.idx("gone")]);
+    assert!(a.live.active[m.idx("stays")]);
+    assert_eq!(a.coverage.len(), 1);
+    assert!(tie_between(&m, &a, "o", "gone").is_none());
+    assert!(tie_between(&m, &a, "o", "stays").unwrap().live);
+}
+
+#[test]
+fn a_meeting_on_the_as_of_date_counts_and_one_the_day_after_is_planned() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("today")
+        .theirs("tomorrow")
+        .met(0, &["o", "today"])
+        .met(-1, &["o", "tomorrow"]);
+    let a = m.run();
+    let t = tie_between(&m, &a, "o", "today").unwrap();
+    assert!(t.live);
+    assert_eq!(t.last_contact, Some(AS_OF));
+    assert!((t.strength - 1.0).abs() < 1e-12);
+    assert!(tie_between(&m, &a, "o", "tomorrow").is_none());
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "tomorrow"),
+        Some(Severity::High)
+    );
+}
+
+#[test]
+fn a_meeting_pair_that_is_also_declared_is_one_tie() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("t")
+        .tie("t", "o", Some(200))
+        .met(30, &["o", "t"])
+        .met(120, &["t", "o"]);
+    let a = m.run();
+    assert_eq!(a.live.ties.len(), 1);
+    let t = &a.live.ties[0];
+    assert!(t.declared);
+    assert_eq!(t.meetings, 2);
+    assert_eq!(t.last_contact, Some(add_days(AS_OF, -30)));
+    assert!(t.live);
+    // 1 (declared) + 0.5^(30/90) + 0.5^(120/90)
+    let expected = 1.0 + 0.5f64.powf(30.0 / 90.0) + 0.5f64.powf(120.0 / 90.0);
+    assert!((t.strength - expected).abs() < 1e-9, "{}", t.strength);
+    assert_eq!(a.coverage[0].direct(), 1);
+}
+
+#[test]
+fn a_declared_tie_without_a_date_is_live_whatever_its_meetings() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("t")
+        .tie("o", "t", None)
+        .met(400, &["o", "t"]);
+    let a = m.run();
+    let t = &a.live.ties[0];
+    assert!(t.live);
+    assert_eq!(t.last_contact, Some(add_days(AS_OF, -400)));
+}
+
+#[test]
+fn a_declared_last_contact_after_the_as_of_date_counts_as_absent() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("t")
+        .theirs("u")
+        .tie("o", "t", Some(-10))
+        .tie("o", "u", Some(-10))
+        .met(200, &["o", "u"]);
+    let a = m.run();
+    let t = tie_between(&m, &a, "o", "t").unwrap();
+    assert_eq!(t.last_contact, None);
+    assert!(
+        t.live,
+        "a declared tie without a (past) last contact is live"
+    );
+    let u = tie_between(&m, &a, "o", "u").unwrap();
+    assert_eq!(u.last_contact, Some(add_days(AS_OF, -200)));
+    assert!(u.live);
+}
+
+#[test]
+fn a_declared_dated_tie_goes_stale() {
+    let m = Map::new().ours("o").theirs("t").tie("o", "t", Some(91));
+    let a = m.run();
+    assert!(!a.live.ties[0].live);
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "t"),
+        Some(Severity::High)
+    );
+}
+
+#[test]
+fn a_meeting_whose_others_left_still_ties_those_who_remain() {
+    let m = Map::new()
+        .ours("o")
+        .ours("gone")
+        .theirs("t")
+        .left("gone", 10)
+        .met(5, &["gone", "o", "t"]);
+    let a = m.run();
+    assert_eq!(a.live.ties.len(), 1);
+    assert!(tie_between(&m, &a, "o", "t").unwrap().live);
+}
+
+#[test]
+fn strength_halves_every_half_life() {
+    let mut m = Map::new().ours("o").theirs("t").met(45, &["o", "t"]);
+    m.p.settings.half_life_days = 45;
+    let a = m.run();
+    assert!((a.live.ties[0].strength - 0.5).abs() < 1e-12);
+}
+
+// ---- SPEC §4: coverage, dependency, bus factor ---------------------------
+
+#[test]
+fn a_partner_gatekeeper_is_a_single_point_for_everyone_behind_them() {
+    // o1, o2 both meet the gatekeeper g; engineers e1..e3 only meet g.
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .theirs("g")
+        .theirs("e1")
+        .theirs("e2")
+        .theirs("e3")
+        .met(1, &["o1", "g"])
+        .met(2, &["o2", "g"])
+        .met(3, &["g", "e1"])
+        .met(3, &["g", "e2", "e3"]);
+    let a = m.run();
+    let g = m.idx("g");
+    assert_eq!(m.ids(&a.exposure[g]), ["e1", "e2", "e3"]);
+    for row in &a.coverage {
+        let id = &m.p.people[row.person].id;
+        if id == "g" {
+            assert_eq!(row.direct(), 2);
+            assert!(row.depends_on.is_empty());
+        } else {
+            assert_eq!(row.direct(), 0);
+            assert_eq!(m.ids(&row.depends_on), ["g"]);
+        }
+    }
+    assert_eq!(a.bus_factor.size, 1);
+    assert_eq!(m.ids(&a.bus_factor.people), ["g"]);
+    assert_eq!(
+        has(&m, &a, RiskKind::SinglePoint, "g"),
+        Some(Severity::High)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::BusFactor, "partnership"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(has(&m, &a, RiskKind::SinglePoint, "o1"), None);
+}
+
+#[test]
+fn depends_on_is_the_whole_chain_of_cut_people() {
+    // o — a — b — c (partner chain) plus a cycle a—x—b that bypasses nothing for c.
+    let m = Map::new()
+        .ours("o")
+        .theirs("a")
+        .theirs("x")
+        .theirs("b")
+        .theirs("c")
+        .met(1, &["o", "a"])
+        .met(1, &["a", "x"])
+        .met(1, &["x", "b"])
+        .met(1, &["a", "b"])
+        .met(1, &["b", "c"]);
+    let a = m.run();
+    let row = |id: &str| {
+        a.coverage
+            .iter()
+            .find(|r| m.p.people[r.person].id == id)
+            .unwrap()
+    };
+    assert_eq!(m.ids(&row("c").depends_on), ["a", "b", "o"]);
+    assert_eq!(m.ids(&row("x").depends_on), ["a", "o"]);
+    assert_eq!(m.ids(&row("b").depends_on), ["a", "o"]);
+    assert_eq!(m.ids(&row("a").depends_on), ["o"]);
+    assert_eq!(m.ids(&a.exposure[m.idx("o")]), ["a", "b", "c", "x"]);
+    assert_eq!(m.ids(&a.exposure[m.idx("b")]), ["c"]);
+    assert!(a.exposure[m.idx("x")].is_empty());
+}
+
+#[test]
+fn two_of_our_people_make_a_bus_factor_of_two() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .ours("idle")
+        .theirs("t1")
+        .theirs("t2")
+        .theirs("t3")
+        .met(1, &["o1", "t1", "t2"])
+        .met(1, &["o2", "t2", "t3"]);
+    let a = m.run();
+    assert_eq!(a.bus_factor.size, 2);
+    assert_eq!(
+        has(&m, &a, RiskKind::BusFactor, "partnership"),
+        Some(Severity::High)
+    );
+    let cut = m.ids(&a.bus_factor.people);
+    assert_eq!(cut.len(), 2);
+}
+
+#[test]
+fn three_disjoint_threads_raise_no_bus_factor_risk() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .ours("o3")
+        .theirs("t1")
+        .theirs("t2")
+        .theirs("t3")
+        .met(1, &["o1", "t1"])
+        .met(1, &["o2", "t2"])
+        .met(1, &["o3", "t3"]);
+    let a = m.run();
+    assert_eq!(a.bus_factor.size, 3);
+    assert_eq!(has(&m, &a, RiskKind::BusFactor, "partnership"), None);
+}
+
+#[test]
+fn zero_reachable_partner_people() {
+    let m = Map::new().ours("o").theirs("t").met(200, &["o", "t"]);
+    let a = m.run();
+    assert_eq!(a.bus_factor.size, 0);
+    assert!(a.bus_factor.people.is_empty());
+    assert!(!a.coverage[0].reachable);
+    assert!(a.coverage[0].depends_on.is_empty());
+    assert_eq!(a.coverage[0].last_contact, Some(add_days(AS_OF, -200)));
+    assert_eq!(
+        has(&m, &a, RiskKind::BusFactor, "partnership"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "t"),
+        Some(Severity::High)
+    );
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o"), Some(Severity::Low));
+}
+
+#[test]
+fn a_partner_side_of_one_person() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .theirs("t")
+        .met(3, &["o1", "o2", "t"]);
+    let a = m.run();
+    assert_eq!(a.bus_factor.size, 1);
+    assert_eq!(m.ids(&a.bus_factor.people), ["t"]);
+    assert_eq!(a.coverage[0].direct(), 2);
+    assert!(a.coverage[0].depends_on.is_empty());
+    let kinds: Vec<_> = a.risks.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [RiskKind::BusFactor]);
+}
+
+#[test]
+fn an_empty_file_has_bus_factor_zero_and_one_risk() {
+    let m = Map::new();
+    let a = m.run();
+    assert_eq!(a.bus_factor.size, 0);
+    assert!(a.coverage.is_empty());
+    assert_eq!(a.active_people(), 0);
+    assert_eq!(risk_list(&m, &a).len(), 1);
+    assert_eq!(a.risks[0].subject, Subject::Partnership);
+}
+
+#[test]
+fn everyone_gone() {
+    let m = Map::new()
+        .ours("o")
+        .theirs("t")
+        .met(3, &["o", "t"])
+        .left("o", 1)
+        .left("t", 1);
+    let a = m.run();
+    assert_eq!(a.active_people(), 0);
+    assert!(a.live.ties.is_empty());
+    assert_eq!(a.bus_factor.size, 0);
+}
+
+#[test]
+fn what_if_removes_a_person_in_memory_only() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .theirs("t")
+        .met(3, &["o1", "t"])
+        .met(3, &["o2", "t"]);
+    let before = m.run();
+    assert_eq!(has(&m, &before, RiskKind::SingleThreaded, "t"), None);
+    let scenario = Scenario {
+        as_of: AS_OF,
+        gone: vec![m.idx("o2")],
+    };
+    let after = Analysis::run(&m.p, &scenario);
+    assert_eq!(
+        has(&m, &after, RiskKind::SingleThreaded, "t"),
+        Some(Severity::Low)
+    );
+    assert_eq!(m.ids(&after.exposure[m.idx("o1")]), ["t"]);
+    assert!(m.p.people[m.idx("o2")].left.is_none());
+}
+
+// ---- SPEC §5: risk rules and severities ----------------------------------
+
+#[test]
+fn unreachable_is_critical_for_executives_and_key_people() {
+    let m = Map::new()
+        .ours("o")
+        .person("exec", Side::Partner, Level::Executive)
+        .theirs("keyp")
+        .key("keyp")
+        .theirs("plain");
+    let a = m.run();
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "exec"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "keyp"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "plain"),
+        Some(Severity::High)
+    );
+}
+
+#[test]
+fn single_threaded_severity_follows_level() {
+    let m = Map::new()
+        .ours("o")
+        .person("x", Side::Partner, Level::Executive)
+        .theirs("k")
+        .key("k")
+        .person("s", Side::Partner, Level::Senior)
+        .person("mg", Side::Partner, Level::Manager)
+        .theirs("st")
+        .met(1, &["o", "x"])
+        .met(1, &["o", "k"])
+        .met(1, &["o", "s"])
+        .met(1, &["o", "mg"])
+        .met(1, &["o", "st"]);
+    let a = m.run();
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "x"),
+        Some(Severity::High)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "k"),
+        Some(Severity::High)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "s"),
+        Some(Severity::Medium)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "mg"),
+        Some(Severity::Low)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "st"),
+        Some(Severity::Low)
+    );
+    let r = a
+        .risks
+        .iter()
+        .find(|r| r.kind == RiskKind::SingleThreaded)
+        .unwrap();
+    assert_eq!(m.ids(&r.people), ["o"]);
+}
+
+#[test]
+fn single_point_severity_follows_exposure() {
+    // o1 alone reaches a1, a2 (medium); o2 alone reaches b1..b3 (high);
+    // o3 alone reaches a key person (critical).
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .ours("o3")
+        .theirs("a1")
+        .theirs("a2")
+        .theirs("b1")
+        .theirs("b2")
+        .theirs("b3")
+        .theirs("k")
+        .key("k")
+        .met(1, &["o1", "a1", "a2"])
+        .met(1, &["o2", "b1", "b2", "b3"])
+        .met(1, &["o3", "k"]);
+    let a = m.run();
+    assert_eq!(
+        has(&m, &a, RiskKind::SinglePoint, "o1"),
+        Some(Severity::Medium)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SinglePoint, "o2"),
+        Some(Severity::High)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SinglePoint, "o3"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(a.bus_factor.size, 3);
+}
+
+#[test]
+fn exec_gap_needs_a_live_tie_to_one_of_our_executives() {
+    let m = Map::new()
+        .ours("staff")
+        .person("ourexec", Side::Ours, Level::Executive)
+        .person("x1", Side::Partner, Level::Executive)
+        .person("x2", Side::Partner, Level::Executive)
+        .person("x3", Side::Partner, Level::Executive)
+        .met(1, &["staff", "x1"])
+        .met(1, &["ourexec", "x2"])
+        .met(200, &["ourexec", "x3"]);
+    let a = m.run();
+    assert_eq!(has(&m, &a, RiskKind::ExecGap, "x1"), Some(Severity::Medium));
+    assert_eq!(has(&m, &a, RiskKind::ExecGap, "x2"), None);
+    assert_eq!(has(&m, &a, RiskKind::ExecGap, "x3"), Some(Severity::Medium));
+}
+
+#[test]
+fn stale_ties_are_reported_across_sides_only_with_our_end_as_subject() {
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .person("t1", Side::Partner, Level::Executive)
+        .theirs("t2")
+        .met(100, &["o1", "o2"])
+        .met(100, &["t1", "t2"])
+        .met(100, &["t1", "o1"]);
+    let a = m.run();
+    let stale: Vec<_> = risk_list(&m, &a)
+        .into_iter()
+        .filter(|r| r.0 == RiskKind::StaleTie)
+        .collect();
+    assert_eq!(
+        stale,
+        [(
+            RiskKind::StaleTie,
+            Severity::Medium,
+            "o1".to_string(),
+            vec!["t1".to_string()]
+        )]
+    );
+    assert_eq!(a.live.stale_tie_count(), 3);
+}
+
+#[test]
+fn risks_sort_by_severity_kind_then_name_case_insensitively() {
+    let mut m = Map::new().ours("o").theirs("b").theirs("a").theirs("c");
+    m.p.people[1].name = "beta".into();
+    m.p.people[2].name = "Alpha".into();
+    m.p.people[3].name = "Beta".into();
+    let a = m.run();
+    let order: Vec<_> = risk_list(&m, &a).into_iter().map(|r| (r.0, r.2)).collect();
+    assert_eq!(
+        order,
+        [
+            (RiskKind::BusFactor, "partnership".to_string()),
+            (RiskKind::Unreachable, "a".to_string()),
+            (RiskKind::Unreachable, "c".to_string()),
+            (RiskKind::Unreachable, "b".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn the_demo_tells_every_kind_of_risk() {
+    let p = partnermap::demo::shipped();
+    let day = partnermap::demo::reference_date(&p).unwrap();
+    let a = Analysis::run(&p, &Scenario::on(day));
+    for kind in [
+        RiskKind::BusFactor,
+        RiskKind::Unreachable,
+        RiskKind::SinglePoint,
+        RiskKind::SingleThreaded,
+        RiskKind::ExecGap,
+        RiskKind::StaleTie,
+    ] {
+        assert!(a.risks.iter().any(|r| r.kind == kind), "{kind} missing");
+    }
+    let li = p.people.iter().position(|x| x.id == "li").unwrap();
+    let sam = p.people.iter().position(|x| x.id == "sam").unwrap();
+    let row = a.coverage.iter().find(|r| r.person == li).unwrap();
+    assert_eq!(row.covered_by, [sam]);
+    assert_eq!(row.depends_on, [sam]);
+    assert_eq!(p.people.iter().filter(|x| x.left.is_some()).count(), 1);
+}
+
+#[test]
+fn the_demo_moves_to_today() {
+    let shipped = partnermap::demo::shipped();
+    let reference = partnermap::demo::reference_date(&shipped).unwrap();
+    let later = add_days(reference, 100);
+    let moved = partnermap::demo::demo(later);
+    assert!(!moved.extra.contains_key(partnermap::demo::REFERENCE_FIELD));
+    assert_eq!(
+        moved.meetings[0].date,
+        add_days(shipped.meetings[0].date, 100)
+    );
+    let a = Analysis::run(&shipped, &Scenario::on(reference));
+    let b = Analysis::run(&moved, &Scenario::on(later));
+    let kinds = |x: &Analysis| {
+        x.risks
+            .iter()
+            .map(|r| (r.kind, r.severity, r.detail.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(&a), kinds(&b));
+}
