@@ -335,21 +335,28 @@ pub fn risks(p: &Partnership, a: &Analysis) -> Vec<Risk> {
     out
 }
 
+fn ids<'a>(p: &'a Partnership, people: &'a [usize]) -> impl Iterator<Item = &'a str> {
+    people.iter().map(|&i| p.people[i].id.as_str())
+}
+
 /// Sorts by severity, kind, subject name in lower case, subject name,
 /// subject id, then the people's ids — all by code point.
 pub fn sort_risks(p: &Partnership, risks: &mut [Risk]) {
-    risks.sort_by_cached_key(|r| {
-        let name = r.subject_name(p);
-        (
-            r.severity,
-            r.kind,
-            name.to_lowercase(),
-            name.to_string(),
-            r.subject_id(p).to_string(),
-            r.people
-                .iter()
-                .map(|&i| p.people[i].id.clone())
-                .collect::<Vec<_>>(),
-        )
+    // Lower-case each name once, not once per comparison.
+    let lower: Vec<String> = p.people.iter().map(|x| x.name.to_lowercase()).collect();
+    let partnership_lower = p.names.name.to_lowercase();
+    let lower_of = |r: &Risk| -> &str {
+        match r.subject {
+            Subject::Partnership => &partnership_lower,
+            Subject::Person(i) => &lower[i],
+        }
+    };
+    risks.sort_by(|x, y| {
+        (x.severity, x.kind)
+            .cmp(&(y.severity, y.kind))
+            .then_with(|| lower_of(x).cmp(lower_of(y)))
+            .then_with(|| x.subject_name(p).cmp(y.subject_name(p)))
+            .then_with(|| x.subject_id(p).cmp(y.subject_id(p)))
+            .then_with(|| ids(p, &x.people).cmp(ids(p, &y.people)))
     });
 }
