@@ -7,6 +7,26 @@
 //! coverage, dependency, the bus factor and the risks, and [`export`] writes
 //! them as table, CSV, JSON or Markdown. The command line and the terminal
 //! UI both call these functions.
+//!
+//! ```
+//! use partnermap::{analysis::Analysis, graph::Scenario, store};
+//! use jiff::civil::date;
+//!
+//! let text = r#"{
+//!   "schema": 1,
+//!   "partnership": {"name": "N × C", "ours": "N", "partner": "C"},
+//!   "people": [
+//!     {"id": "ana", "name": "Ana", "side": "ours"},
+//!     {"id": "li", "name": "Li", "side": "partner", "level": "executive"}
+//!   ],
+//!   "meetings": [{"id": "m-0001", "date": "2026-11-03", "attendees": ["ana", "li"]}]
+//! }"#;
+//! let p = store::parse(text, "example.json".as_ref()).unwrap();
+//! let a = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));
+//! assert_eq!(a.bus_factor.size, 1);
+//! let kinds: Vec<&str> = a.risks.iter().map(|r| r.kind.as_str()).collect();
+//! assert_eq!(kinds, ["bus-factor", "single-point", "single-threaded", "exec-gap"]);
+//! ```
 
 pub mod analysis;
 pub mod date;
