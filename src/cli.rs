@@ -182,6 +182,16 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
         .unwrap_or(Format::Table);
     match &args.output {
         Some(out) => {
+            if let Some(dir) = out
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            {
+                bail!(
+                    "{}: the folder {} does not exist",
+                    out.display(),
+                    dir.display()
+                );
+            }
             if same_file(out, &path) {
                 bail!(
                     "{}: that is the data file; refusing to overwrite it with the {what}",
@@ -262,6 +272,24 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         args.date,
         partnermap::text::printable(&names.join(", "))
     );
+    if args.date > today() {
+        eprintln!(
+            "note: {} is in the future: the meeting counts as planned until then",
+            args.date
+        );
+    }
+    for id in &args.with {
+        if let Some(person) = partnership
+            .person(id.trim())
+            .filter(|x| !x.is_active_on(args.date))
+        {
+            eprintln!(
+                "note: {} left on {}; ties through them no longer count",
+                partnermap::text::printable(&person.name),
+                person.left.map_or_else(String::new, |d| d.to_string())
+            );
+        }
+    }
     Ok(())
 }
 
@@ -270,7 +298,7 @@ fn check(cli: &Cli) -> Result<()> {
     let p = store::load(&path)?;
     let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
     println!(
-        "ok: {} is valid — {} people ({ours} {}, {} {}), {} ties, {} meetings",
+        "ok: {} is valid — {} people ({ours} {}, {} {}), {} declared ties, {} meetings",
         path.display(),
         p.people.len(),
         partnermap::text::printable(&p.names.ours),

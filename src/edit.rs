@@ -42,7 +42,11 @@ pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditE
     let mut seen = HashSet::new();
     for id in &new.attendees {
         if !index.contains_key(id.as_str()) {
-            return refuse("attendees", format!("no person has the id {id:?}"));
+            let hint = match suggest_id(p, id) {
+                Some(person) => format!("; did you mean {:?} ({})?", person.id, person.name),
+                None => String::new(),
+            };
+            return refuse("attendees", format!("no person has the id {id:?}{hint}"));
         }
         if !seen.insert(id.as_str()) {
             return refuse("attendees", format!("{id:?} is listed twice"));
@@ -58,6 +62,53 @@ pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditE
         extra: Default::default(),
     });
     Ok(id)
+}
+
+/// The person someone most likely meant by `typed`: the same id in another
+/// case, a name or first name typed as an id, or an id one letter off.
+pub fn suggest_id<'a>(p: &'a Partnership, typed: &str) -> Option<&'a Person> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    let by = |f: &dyn Fn(&Person) -> bool| p.people.iter().find(|x| f(x));
+    by(&|x| x.id.to_lowercase() == typed)
+        .or_else(|| by(&|x| x.name.to_lowercase() == typed))
+        .or_else(|| {
+            by(&|x| {
+                x.name
+                    .split_whitespace()
+                    .any(|part| part.to_lowercase() == typed)
+            })
+        })
+        .or_else(|| by(&|x| one_edit_apart(&x.id.to_lowercase(), &typed)))
+}
+
+/// Whether two strings differ by one inserted, deleted or changed character.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    if short.len() == long.len() {
+        return short
+            .iter()
+            .zip(long.iter())
+            .filter(|(x, y)| x != y)
+            .count()
+            == 1;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    short[prefix..] == long[prefix + 1..]
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -143,6 +194,7 @@ pub fn people_on(p: &Partnership, side: Side) -> Vec<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -185,6 +237,34 @@ mod tests {
             Err("date")
         );
         assert_eq!(p.meetings.len(), 2);
+    }
+
+    #[test]
+    fn unknown_attendees_get_a_suggestion() {
+        let p = sample();
+        let find = |typed: &str| suggest_id(&p, typed).map(|x| x.id.as_str());
+        assert_eq!(find("ANA"), Some("ana"));
+        assert_eq!(find("Li Wei"), Some("li"));
+        assert_eq!(find("ruiz"), Some("ana"));
+        assert_eq!(find("lii"), Some("li"));
+        assert_eq!(find("an"), Some("ana"));
+        assert_eq!(find("lx"), Some("li"));
+        assert_eq!(find("zed"), None);
+        assert_eq!(find(""), None);
+        let mut q = sample();
+        let err = add_meeting(
+            &mut q,
+            NewMeeting {
+                date: Some(Date::constant(2026, 1, 1)),
+                attendees: vec!["Ana".into()],
+                ..NewMeeting::default()
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("did you mean \"ana\" (Ana Ruiz)?"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -517,11 +517,21 @@ fn output_format_flag_beats_the_extension() {
 #[test]
 fn output_with_an_unknown_extension_is_a_table() {
     let dir = TempDir::new().unwrap();
-    let out = dir.path().join("nested/new folder/risks.out");
+    let out = dir.path().join("risks.out");
     let r = run(pm_file(&demo_path(), &["risks", "--as-of", DEMO_AS_OF])
         .arg("--output")
         .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // A typo in the folder is refused, not created.
+    let typo = dir.path().join("no such folder/risks.csv");
+    let r = fails(
+        pm_file(&demo_path(), &["risks", "--as-of", DEMO_AS_OF])
+            .arg("--output")
+            .arg(&typo),
+        1,
+    );
+    assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
+    assert!(!dir.path().join("no such folder").exists());
     assert_eq!(r.stdout, "");
     assert_eq!(
         fs::read_to_string(&out).unwrap(),
@@ -1638,9 +1648,9 @@ fn a_file_that_cannot_be_read_is_reported_once() {
 #[test]
 fn a_report_that_cannot_be_written_is_reported_once() {
     let dir = TempDir::new().unwrap();
-    let blocker = dir.path().join("not-a-folder");
-    fs::write(&blocker, "").unwrap();
-    let out = blocker.join("risks.csv");
+    // The output names an existing folder: the final rename fails.
+    let out = dir.path().join("a-folder");
+    fs::create_dir(&out).unwrap();
     let r = fails(
         pm_file(&demo_path(), &["risks", "--as-of", DEMO_AS_OF])
             .arg("--output")
