@@ -2,7 +2,7 @@
 //! file format before it is made, so that a saved file is always valid.
 //! The command line and the terminal UI make every change through here.
 
-use crate::model::{Meeting, Partnership, Person, Side, Tie};
+use crate::model::{Meeting, Partnership, Person, Tie};
 use jiff::civil::Date;
 use std::collections::HashSet;
 
@@ -186,17 +186,11 @@ pub fn add_tie(p: &mut Partnership, tie: Tie) -> Result<(), EditError> {
     Ok(())
 }
 
-/// The people on one side, as indices in file order.
-pub fn people_on(p: &Partnership, side: Side) -> Vec<usize> {
-    (0..p.people.len())
-        .filter(|&i| p.people[i].side == side)
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::model::Side;
 
     fn sample() -> Partnership {
         let mut p = Partnership::default();

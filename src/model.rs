@@ -213,14 +213,6 @@ pub struct Partnership {
 }
 
 impl Partnership {
-    /// The organisation name for a side.
-    pub fn org_name(&self, side: Side) -> &str {
-        match side {
-            Side::Ours => &self.names.ours,
-            Side::Partner => &self.names.partner,
-        }
-    }
-
     /// A map from person id to index in `people`.
     pub fn person_index(&self) -> HashMap<&str, usize> {
         self.people

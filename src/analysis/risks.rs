@@ -145,10 +145,7 @@ fn name_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        _ if names.len() <= SHOWN => {
-            let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
-            format!("{} and {last}", rest.join(", "))
-        }
+        [rest @ .., last] if names.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
         _ => format!(
             "{} and {} more",
             names[..SHOWN].join(", "),
@@ -176,8 +173,7 @@ pub fn risks(p: &Partnership, a: &Analysis) -> Vec<Risk> {
     if bus.size <= 2 {
         let names: Vec<String> = bus.people.iter().map(|&i| label(&p.people[i])).collect();
         let detail = if bus.size == 0 {
-            let any_partner = a.coverage.iter().any(|_| true);
-            if any_partner {
+            if !a.coverage.is_empty() {
                 format!(
                     "No one at {partner} can be reached from {ours}: no live relationship is left"
                 )
