@@ -32,15 +32,42 @@ pub struct NewMeeting {
 
 /// Logs a meeting; returns its new id.
 pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditError> {
+    let meeting = new_meeting(p, new)?;
+    let id = meeting.id.clone();
+    p.meetings.push(meeting);
+    Ok(id)
+}
+
+/// The meeting `new` describes, checked and given the next free id, but not
+/// yet added.
+pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditError> {
     let Some(date) = new.date else {
         return refuse("date", "a meeting needs a date");
     };
-    if new.attendees.is_empty() {
+    let meeting = Meeting {
+        id: p.next_meeting_id(),
+        date,
+        title: non_empty(new.title),
+        attendees: new.attendees,
+        notes: non_empty(new.notes),
+        extra: Default::default(),
+    };
+    check_meeting(p, &meeting)?;
+    Ok(meeting)
+}
+
+/// Checks that a meeting can be added: a free id, at least one attendee,
+/// every attendee known and listed once.
+pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError> {
+    if p.meetings.iter().any(|m| m.id == meeting.id) {
+        return refuse("id", format!("{:?} is already taken", meeting.id));
+    }
+    if meeting.attendees.is_empty() {
         return refuse("attendees", "pick at least one attendee");
     }
     let index = p.person_index();
     let mut seen = HashSet::new();
-    for id in &new.attendees {
+    for id in &meeting.attendees {
         if !index.contains_key(id.as_str()) {
             let hint = match suggest_id(p, id) {
                 Some(person) => format!("; did you mean {:?} ({})?", person.id, person.name),
@@ -52,16 +79,7 @@ pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditE
             return refuse("attendees", format!("{id:?} is listed twice"));
         }
     }
-    let id = p.next_meeting_id();
-    p.meetings.push(Meeting {
-        id: id.clone(),
-        date,
-        title: non_empty(new.title),
-        attendees: new.attendees,
-        notes: non_empty(new.notes),
-        extra: Default::default(),
-    });
-    Ok(id)
+    Ok(())
 }
 
 /// The person someone most likely meant by `typed`: the same id in another

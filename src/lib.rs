@@ -29,6 +29,7 @@
 //! ```
 
 pub mod analysis;
+pub mod change;
 pub mod date;
 pub mod demo;
 pub mod edit;

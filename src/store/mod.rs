@@ -1,8 +1,11 @@
 //! Reading, validating and writing the data file, atomically.
 
+mod commit;
 mod decode;
 mod encode;
 mod error;
+
+pub use commit::{CommitError, Committed, Loaded, Stamp, commit, load_stamped};
 
 pub use decode::MAX_PROBLEMS;
 pub use encode::{encode, to_text};
@@ -60,7 +63,12 @@ fn syntax_error(e: &serde_json::Error, path: &Path) -> LoadError {
 
 /// Loads and validates the data file at `path`.
 pub fn load(path: &Path) -> Result<Partnership, LoadError> {
-    let bytes = std::fs::read(path).map_err(|reason| match reason.kind() {
+    parse_bytes(load_bytes(path)?, path)
+}
+
+/// The bytes of the file at `path`.
+fn load_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|reason| match reason.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
             path: path.to_path_buf(),
         },
@@ -68,7 +76,11 @@ pub fn load(path: &Path) -> Result<Partnership, LoadError> {
             path: path.to_path_buf(),
             reason,
         },
-    })?;
+    })
+}
+
+/// Parses a data file's bytes, which must be UTF-8.
+fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Partnership, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = &e.as_bytes()[..offset];
