@@ -19,6 +19,7 @@ const ABOUT: &str =
 
 const EXAMPLES: &str = "\
 Examples:
+  partnermap                                open the terminal UI (? there shows the keys)
   partnermap --file acme.json demo          write the demo partnership to acme.json
   partnermap --file acme.json risks         the risk list, worst first
   partnermap risks --format csv --output risks.csv
@@ -154,6 +155,22 @@ fn relative_date(text: &str) -> Result<Date, String> {
 fn data_path(cli: &Cli) -> Result<PathBuf> {
     store::resolve_path(cli.file.as_deref())
         .context("cannot find your data directory; pass --file PATH or set PARTNERMAP_FILE")
+}
+
+/// Opens the terminal UI on the data file (the demo when there is none yet).
+/// A file that does not load is reported like `check` does, before the
+/// terminal is touched.
+pub fn run_ui(cli: &Cli) -> Result<()> {
+    let path = data_path(cli)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!(
+            "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
+        );
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    let app = partnermap::tui::open(path, today(), color)?;
+    partnermap::tui::run(app).context("the terminal failed")
 }
 
 /// Runs a command; `Ok` means exit 0.

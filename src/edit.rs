@@ -165,6 +165,11 @@ pub fn add_person(p: &mut Partnership, person: Person) -> Result<(), EditError> 
 /// A fresh id for a person named `name`: lower-case letters of the name,
 /// made unique with a number.
 pub fn suggest_person_id(p: &Partnership, name: &str) -> String {
+    fresh_person_id(name, |id| p.person(id).is_some())
+}
+
+/// A fresh id for a person named `name`, given which ids are taken.
+pub fn fresh_person_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
     let base: String = name
         .split_whitespace()
         .next()
@@ -178,12 +183,12 @@ pub fn suggest_person_id(p: &Partnership, name: &str) -> String {
     } else {
         base
     };
-    if p.person(&base).is_none() {
+    if !taken(&base) {
         return base;
     }
     (2..)
         .map(|n| format!("{base}{n}"))
-        .find(|id| p.person(id).is_none())
+        .find(|id| !taken(id))
         .unwrap_or(base)
 }
 

@@ -6,7 +6,8 @@
 //! data file, [`graph`] builds the live graph for a day, [`analysis`] finds
 //! coverage, dependency, the bus factor and the risks, and [`export`] writes
 //! them as table, CSV, JSON or Markdown. The command line and the terminal
-//! UI both call these functions.
+//! UI ([`tui`], the only module that knows of terminals) both call these
+//! functions.
 //!
 //! ```
 //! use partnermap::{analysis::Analysis, graph::Scenario, store};
@@ -39,3 +40,4 @@ pub mod graph;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -2,19 +2,16 @@
 
 mod cli;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let Some(command) = &cli.command else {
-        // The terminal UI is not part of this build yet: say what there is.
-        let mut cmd = cli::Cli::command();
-        eprintln!("partnermap: the terminal UI is not available in this version yet.\n");
-        let _ = cmd.print_help();
-        return ExitCode::from(2);
+    let result = match &cli.command {
+        None => cli::run_ui(&cli),
+        Some(command) => cli::run(&cli, command),
     };
-    match cli::run(&cli, command) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

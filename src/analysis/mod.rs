@@ -1,12 +1,14 @@
 //! Coverage, dependency, bus factor and risks for one scenario (SPEC §4–5).
 
 mod bus_factor;
+mod changes;
 mod coverage;
 mod dependency;
 mod max_flow;
 mod risks;
 
 pub use bus_factor::{BusFactor, bus_factor};
+pub use changes::risk_changes;
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
 pub use risks::{Risk, RiskKind, Severity, Subject, risks};
@@ -53,6 +55,15 @@ impl Analysis {
     /// Active people, either side.
     pub fn active_people(&self) -> usize {
         self.live.active.iter().filter(|&&a| a).count()
+    }
+
+    /// The risks about `person`: those whose subject they are, and the
+    /// bus-factor risk when they are in its smallest set. Sorted.
+    pub fn risks_of(&self, person: usize) -> impl Iterator<Item = &Risk> {
+        self.risks.iter().filter(move |r| match r.subject {
+            Subject::Person(i) => i == person,
+            Subject::Partnership => r.people.contains(&person),
+        })
     }
 
     /// Number of risks at each severity, critical first.

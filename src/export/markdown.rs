@@ -30,6 +30,13 @@ pub fn cell(text: &str) -> String {
 fn header(out: &mut String, title: &str, p: &Partnership, a: &Analysis) {
     let _ = writeln!(out, "# {title} — {}\n", cell(&p.names.name));
     let _ = writeln!(out, "As of {} · {}\n", a.scenario.as_of, headline(a));
+    if !a.scenario.gone.is_empty() {
+        let _ = writeln!(
+            out,
+            "**What-if:** as if {} had left. This is not the real state of the partnership.\n",
+            cell(&joined_names(p, &a.scenario.gone))
+        );
+    }
 }
 
 pub fn risks(p: &Partnership, a: &Analysis) -> String {

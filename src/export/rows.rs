@@ -108,6 +108,10 @@ pub struct RiskReport {
     pub as_of: String,
     pub partnership: String,
     pub summary: Summary,
+    /// Ids of the people a what-if treats as gone; absent from the JSON
+    /// when empty, so the command line's output is exactly SPEC §6.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub what_if_gone: Vec<String>,
     pub risks: Vec<RiskRow>,
 }
 
@@ -117,6 +121,7 @@ impl RiskReport {
             as_of: a.scenario.as_of.to_string(),
             partnership: p.names.name.clone(),
             summary: Summary::new(a),
+            what_if_gone: what_if_gone(p, a),
             risks: a.risks.iter().map(|r| RiskRow::new(p, r)).collect(),
         }
     }
@@ -140,4 +145,11 @@ impl CoverageReport {
 
 fn ids(p: &Partnership, people: &[usize]) -> Vec<String> {
     people.iter().map(|&i| p.people[i].id.clone()).collect()
+}
+
+/// Ids of the people the scenario treats as gone, sorted.
+fn what_if_gone(p: &Partnership, a: &Analysis) -> Vec<String> {
+    let mut gone = a.scenario.gone.clone();
+    crate::analysis::sort_by_id(p, &mut gone);
+    ids(p, &gone)
 }

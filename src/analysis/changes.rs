@@ -1,0 +1,136 @@
+//! What changed between two analyses, in words: "Li Wei is no longer
+//! single-threaded". The UI says this after a change or a what-if.
+
+use super::{Analysis, Risk, RiskKind, Subject};
+use crate::model::Partnership;
+use std::collections::BTreeMap;
+
+/// Identifies a risk across two analyses (person indices may differ, ids do not).
+type Key = (RiskKind, String, String);
+
+fn key(p: &Partnership, risk: &Risk) -> Key {
+    // Only a stale tie is told apart by its other end; the other kinds'
+    // people lists change with the situation without being another risk.
+    let other = match risk.kind {
+        RiskKind::StaleTie => risk
+            .people
+            .iter()
+            .map(|&i| p.people[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => String::new(),
+    };
+    (risk.kind, risk.subject_id(p).to_string(), other)
+}
+
+fn keyed<'a>(p: &Partnership, a: &'a Analysis) -> BTreeMap<Key, &'a Risk> {
+    a.risks.iter().map(|r| (key(p, r), r)).collect()
+}
+
+/// Sentences describing what changed from `before` to `after`, the most
+/// important first: the bus factor, then risks gone, then new risks.
+pub fn risk_changes(
+    p_before: &Partnership,
+    before: &Analysis,
+    p_after: &Partnership,
+    after: &Analysis,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let (was, now) = (before.bus_factor.size, after.bus_factor.size);
+    if was != now {
+        out.push(format!("bus factor {was} → {now}"));
+    }
+    let old = keyed(p_before, before);
+    let new = keyed(p_after, after);
+    let mut gone: Vec<&Risk> = old
+        .iter()
+        .filter(|(k, _)| !new.contains_key(*k))
+        .map(|(_, r)| *r)
+        .collect();
+    let mut came: Vec<&Risk> = new
+        .iter()
+        .filter(|(k, _)| !old.contains_key(*k))
+        .map(|(_, r)| *r)
+        .collect();
+    gone.sort_by_key(|r| (r.severity, r.kind));
+    came.sort_by_key(|r| (r.severity, r.kind));
+    out.extend(gone.iter().filter_map(|r| sentence(p_before, r, false)));
+    out.extend(came.iter().filter_map(|r| sentence(p_after, r, true)));
+    out
+}
+
+fn sentence(p: &Partnership, risk: &Risk, new: bool) -> Option<String> {
+    let Subject::Person(i) = risk.subject else {
+        return None; // the bus factor is said by its numbers
+    };
+    let name = &p.people[i].name;
+    let other = || {
+        risk.people
+            .iter()
+            .map(|&j| p.people[j].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(match (risk.kind, new) {
+        (RiskKind::SingleThreaded, false) => format!("{name} is no longer single-threaded"),
+        (RiskKind::SingleThreaded, true) => format!("{name} is now single-threaded"),
+        (RiskKind::SinglePoint, false) => format!("{name} is no longer a single point"),
+        (RiskKind::SinglePoint, true) => format!("{name} is now a single point"),
+        (RiskKind::Unreachable, false) => format!("{name} is reachable again"),
+        (RiskKind::Unreachable, true) => format!("{name} is now unreachable"),
+        (RiskKind::ExecGap, false) => format!("{name} now has an executive counterpart"),
+        (RiskKind::ExecGap, true) => format!("{name} has lost their executive counterpart"),
+        (RiskKind::StaleTie, false) => format!("{name} – {} is live again", other()),
+        (RiskKind::StaleTie, true) => format!("{name} – {} went stale", other()),
+        (RiskKind::BusFactor, _) => return None,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::graph::Scenario;
+    use crate::model::{Meeting, Person, Side};
+    use jiff::civil::date;
+
+    fn meeting(id: &str, day: jiff::civil::Date, who: &[&str]) -> Meeting {
+        Meeting {
+            id: id.into(),
+            date: day,
+            title: None,
+            attendees: who.iter().map(|s| s.to_string()).collect(),
+            notes: None,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_second_thread_is_reported_in_words() {
+        let mut p = Partnership::default();
+        p.people.push(Person::new("ana", "Ana Ruiz", Side::Ours));
+        p.people.push(Person::new("sam", "Sam Lee", Side::Ours));
+        p.people.push(Person::new("li", "Li Wei", Side::Partner));
+        p.people.push(Person::new("wu", "Wu Fang", Side::Partner));
+        let day = date(2026, 11, 24);
+        p.meetings
+            .push(meeting("m-0001", day, &["ana", "li", "wu"]));
+        let s = Scenario::on(day);
+        let before = Analysis::run(&p, &s);
+        let mut q = p.clone();
+        q.meetings
+            .push(meeting("m-0002", day, &["sam", "li", "wu"]));
+        let after = Analysis::run(&q, &s);
+        let said = risk_changes(&p, &before, &q, &after);
+        assert_eq!(
+            said,
+            [
+                "bus factor 1 → 2",
+                "Ana Ruiz is no longer a single point",
+                "Li Wei is no longer single-threaded",
+                "Wu Fang is no longer single-threaded",
+            ]
+        );
+        assert!(risk_changes(&q, &after, &q, &after).is_empty());
+    }
+}

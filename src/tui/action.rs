@@ -1,0 +1,29 @@
+//! Everything a user can ask of the main screen, as one enum: the keymap
+//! maps keys to these and `update` carries them out.
+
+/// One user intention on the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextPane,
+    PrevPane,
+    Open,
+    PeopleView,
+    RisksView,
+    MapView,
+    Filter,
+    ClearFilter,
+    LogMeeting,
+    AddPerson,
+    AddTie,
+    WhatIf,
+    Export,
+    Undo,
+    Help,
+    Quit,
+}

@@ -1,0 +1,328 @@
+//! The application's state: the partnership as loaded, the analysis of the
+//! current scenario (what-if included), and where the user is. Rendering
+//! reads it; only `update` changes it.
+
+use super::dialog::Dialog;
+use super::fuzzy::Matcher;
+use crate::analysis::{Analysis, Severity, Subject, risk_changes};
+use crate::change::Change;
+use crate::graph::Scenario;
+use crate::model::{Partnership, Side};
+use crate::store::{Loaded, Stamp};
+use jiff::civil::Date;
+use std::path::PathBuf;
+use tui_input::Input;
+
+/// The three views (SPEC §7: keys 1, 2, 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    People,
+    Risks,
+    Map,
+}
+
+/// The panes that `Tab` moves between in the people and map views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Ours,
+    Partner,
+    Detail,
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A list's cursor and how far it is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len` rows.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let last = len - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Keeps the selection in view of a window `height` rows tall.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// The whole state of the terminal UI.
+pub struct App {
+    pub path: PathBuf,
+    /// The partnership as last loaded or saved, with the file's stamp.
+    pub doc: Loaded,
+    /// Showing the shipped demo because the data file does not exist yet.
+    pub demo: bool,
+    pub as_of: Date,
+    /// People the what-if treats as gone (person indices).
+    pub gone: Vec<usize>,
+    pub analysis: Analysis,
+    pub view: View,
+    pub pane: Pane,
+    /// The column last focused; the selected person is its selection.
+    pub side: Side,
+    /// Rows shown in each column (person indices), after the filter.
+    pub rows_ours: Vec<usize>,
+    pub rows_partner: Vec<usize>,
+    pub cursor_ours: Cursor,
+    pub cursor_partner: Cursor,
+    pub cursor_risks: Cursor,
+    pub detail_scroll: u16,
+    pub filter: Input,
+    /// Typing goes into the filter.
+    pub filtering: bool,
+    pub dialog: Option<Dialog>,
+    pub help: bool,
+    pub status: Option<Status>,
+    /// Changes made in this session, newest last, for `u`.
+    pub undo: Vec<Change>,
+    pub quit: bool,
+    pub color: bool,
+    pub matcher: Matcher,
+    /// Per person: the worst severity among the risks about them.
+    pub worst: Vec<Option<Severity>>,
+    /// A file state already reported as unloadable, so it is said once.
+    pub ignored_stamp: Option<Stamp>,
+}
+
+impl App {
+    /// An app showing `doc`, loaded from (or to be saved to) `path`.
+    pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
+        let demo = doc.stamp == Stamp::Absent;
+        let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
+        let mut app = App {
+            path,
+            doc,
+            demo,
+            as_of,
+            gone: Vec::new(),
+            analysis,
+            view: View::People,
+            pane: Pane::Ours,
+            side: Side::Ours,
+            rows_ours: Vec::new(),
+            rows_partner: Vec::new(),
+            cursor_ours: Cursor::default(),
+            cursor_partner: Cursor::default(),
+            cursor_risks: Cursor::default(),
+            detail_scroll: 0,
+            filter: Input::default(),
+            filtering: false,
+            dialog: None,
+            help: false,
+            status: None,
+            undo: Vec::new(),
+            quit: false,
+            color,
+            matcher: Matcher::default(),
+            ignored_stamp: None,
+            worst: Vec::new(),
+        };
+        app.worst = worst_per_person(&app.doc.partnership, &app.analysis);
+        app.refresh_rows();
+        if app.demo {
+            app.say(format!(
+                "This is the demo partnership. Your first change creates {}",
+                app.path.display()
+            ));
+        }
+        app
+    }
+
+    pub fn partnership(&self) -> &Partnership {
+        &self.doc.partnership
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The selected person, if the focused column has any rows.
+    pub fn selected(&self) -> Option<usize> {
+        let (rows, cursor) = self.column(self.side);
+        rows.get(cursor.selected).copied()
+    }
+
+    pub fn column(&self, side: Side) -> (&[usize], Cursor) {
+        match side {
+            Side::Ours => (&self.rows_ours, self.cursor_ours),
+            Side::Partner => (&self.rows_partner, self.cursor_partner),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, side: Side) -> &mut Cursor {
+        match side {
+            Side::Ours => &mut self.cursor_ours,
+            Side::Partner => &mut self.cursor_partner,
+        }
+    }
+
+    /// Selects `person` in their column and focuses it; clears a filter
+    /// that hides them.
+    pub fn select_person(&mut self, person: usize) {
+        let Some(side) = self.partnership().people.get(person).map(|p| p.side) else {
+            return;
+        };
+        if !self.column(side).0.contains(&person) {
+            self.filter.reset();
+            self.refresh_rows();
+        }
+        if let Some(at) = self.column(side).0.iter().position(|&i| i == person) {
+            self.cursor_mut(side).selected = at;
+        }
+        self.side = side;
+        self.pane = match side {
+            Side::Ours => Pane::Ours,
+            Side::Partner => Pane::Partner,
+        };
+        self.detail_scroll = 0;
+    }
+
+    /// Recomputes both columns from the filter, keeping the selected person
+    /// selected when they are still shown.
+    pub fn refresh_rows(&mut self) {
+        let keep = [Side::Ours, Side::Partner].map(|side| {
+            let (rows, cursor) = self.column(side);
+            rows.get(cursor.selected).copied()
+        });
+        let p = &self.doc.partnership;
+        let query = self.filter.value().trim();
+        let mut ours = Vec::new();
+        let mut partner = Vec::new();
+        if query.is_empty() {
+            for (i, person) in p.people.iter().enumerate() {
+                match person.side {
+                    Side::Ours => ours.push(i),
+                    Side::Partner => partner.push(i),
+                }
+            }
+        } else {
+            for (i, _) in self.matcher.rank(query, p.people.iter().map(haystack)) {
+                match p.people[i].side {
+                    Side::Ours => ours.push(i),
+                    Side::Partner => partner.push(i),
+                }
+            }
+        }
+        self.rows_ours = ours;
+        self.rows_partner = partner;
+        for (side, kept) in [Side::Ours, Side::Partner].into_iter().zip(keep) {
+            let at = {
+                let rows = self.column(side).0;
+                kept.and_then(|k| rows.iter().position(|&i| i == k))
+            };
+            let len = self.column(side).0.len();
+            let cursor = self.cursor_mut(side);
+            match at {
+                Some(at) => cursor.selected = at,
+                None => cursor.step(0, len),
+            }
+        }
+    }
+
+    /// Runs the analysis again for the current data and what-if, and
+    /// returns what changed, in words.
+    pub fn reanalyse(&mut self, before: Option<(&Partnership, &Analysis)>) -> Vec<String> {
+        let scenario = Scenario {
+            as_of: self.as_of,
+            gone: self.gone.clone(),
+        };
+        let analysis = Analysis::run(&self.doc.partnership, &scenario);
+        let said = match before {
+            Some((p, a)) => risk_changes(p, a, &self.doc.partnership, &analysis),
+            None => Vec::new(),
+        };
+        self.worst = worst_per_person(&self.doc.partnership, &analysis);
+        self.analysis = analysis;
+        let len = self.analysis.risks.len();
+        self.cursor_risks.step(0, len);
+        said
+    }
+
+    /// Replaces the partnership (after a save or a reload) and re-analyses.
+    /// What-if marks are kept for people who are still in the file.
+    pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
+        let old = std::mem::replace(&mut self.doc, doc);
+        let before = std::mem::replace(
+            &mut self.analysis,
+            Analysis::run(&Partnership::default(), &Scenario::on(self.as_of)),
+        );
+        let ids: Vec<&str> = self
+            .gone
+            .iter()
+            .filter_map(|&i| old.partnership.people.get(i).map(|x| x.id.as_str()))
+            .collect();
+        let index = self.doc.partnership.person_index();
+        self.gone = ids.iter().filter_map(|id| index.get(id).copied()).collect();
+        drop(index);
+        self.demo = self.demo && self.doc.stamp == Stamp::Absent;
+        self.refresh_rows();
+        self.reanalyse(Some((&old.partnership, &before)))
+    }
+
+    /// Whether a what-if is in force.
+    pub fn what_if(&self) -> bool {
+        !self.gone.is_empty()
+    }
+}
+
+/// The text the filter matches a person against: name, title and team.
+fn haystack(person: &crate::model::Person) -> String {
+    let mut text = person.name.clone();
+    for part in [person.title.as_deref(), person.team.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        text.push(' ');
+        text.push_str(part);
+    }
+    text
+}
+
+/// The worst severity of the risks about each person, in one pass.
+fn worst_per_person(p: &Partnership, a: &Analysis) -> Vec<Option<Severity>> {
+    let mut worst: Vec<Option<Severity>> = vec![None; p.people.len()];
+    let mut mark = |i: usize, s: Severity| {
+        if let Some(w) = worst.get_mut(i) {
+            *w = Some(w.map_or(s, |w| w.min(s)));
+        }
+    };
+    for risk in &a.risks {
+        match risk.subject {
+            Subject::Person(i) => mark(i, risk.severity),
+            Subject::Partnership => risk.people.iter().for_each(|&i| mark(i, risk.severity)),
+        }
+    }
+    worst
+}

@@ -1,0 +1,260 @@
+//! The three forms — log a meeting, add a person, declare a tie — and how
+//! each turns its fields into a [`Change`]. The checks themselves live in
+//! the library (`edit`, `change`); a refusal is shown on the field at fault.
+
+use super::pick::PickList;
+use super::{Field, FieldKind, Form, FormKind};
+use crate::change::Change;
+use crate::date::parse_relative;
+use crate::edit::{EditError, NewMeeting, fresh_person_id, new_meeting};
+use crate::model::{Level, Partnership, Person, Side, Tie};
+use jiff::civil::Date;
+use std::collections::HashSet;
+
+pub const DATE: &str = "Date";
+pub const TITLE: &str = "Title";
+pub const ATTENDEES: &str = "Attendees";
+pub const NOTES: &str = "Notes";
+pub const NAME: &str = "Name";
+pub const ID: &str = "Id";
+pub const SIDE: &str = "Side";
+pub const TEAM: &str = "Team";
+pub const LEVEL: &str = "Level";
+pub const KEY: &str = "Key person";
+pub const EMAIL: &str = "Email";
+pub const REPORTS_TO: &str = "Reports to";
+pub const WITH: &str = "With";
+pub const LAST_CONTACT: &str = "Last contact";
+pub const NOTE: &str = "Note";
+
+const LEVELS: [&str; 4] = ["staff", "manager", "senior", "executive"];
+const SIDES: [&str; 2] = ["ours", "partner"];
+const YES_NO: [&str; 2] = ["no", "yes"];
+
+/// Every person as a pick-list item: "Li Wei · CFO · Contoso".
+fn people_items(p: &Partnership, keep: impl Fn(usize, &Person) -> bool) -> Vec<(usize, String)> {
+    p.people
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| keep(*i, x))
+        .map(|(i, x)| {
+            let org = match x.side {
+                Side::Ours => &p.names.ours,
+                Side::Partner => &p.names.partner,
+            };
+            let mut text = x.name.clone();
+            if let Some(title) = x.title() {
+                text.push_str(" · ");
+                text.push_str(title);
+            }
+            text.push_str(" · ");
+            text.push_str(org);
+            (i, crate::text::printable(&text).into_owned())
+        })
+        .collect()
+}
+
+/// The meeting form, with `selected` among the attendees.
+pub fn meeting(p: &Partnership, as_of: Date, selected: Option<usize>) -> Form {
+    let active = |_: usize, x: &Person| x.is_active_on(as_of);
+    let pick = PickList::new(
+        people_items(p, active),
+        selected.into_iter().collect(),
+        true,
+    );
+    Form {
+        kind: FormKind::Meeting,
+        title: "Log a meeting".into(),
+        fields: vec![
+            Field::date(DATE, "today", "YYYY-MM-DD, today, yesterday or -3d"),
+            Field::text(TITLE, "", "optional"),
+            Field::pick(ATTENDEES, pick, "type to narrow, Space to choose"),
+            Field::text(NOTES, "", "optional"),
+        ],
+        focus: 0,
+    }
+}
+
+/// The add-person form, on `side`.
+pub fn person(p: &Partnership, side: Side) -> Form {
+    let pick = PickList::new(people_items(p, |_, _| true), Vec::new(), false);
+    let side_at = SIDES.iter().position(|s| *s == side.as_str()).unwrap_or(0);
+    Form {
+        kind: FormKind::Person { id_typed: false },
+        title: "Add a person".into(),
+        fields: vec![
+            Field::text(NAME, "", "required"),
+            Field::text(ID, "", "from the name"),
+            Field::choice(SIDE, SIDES.to_vec(), side_at),
+            Field::text(TITLE, "", "optional"),
+            Field::text(TEAM, "", "optional"),
+            Field::choice(LEVEL, LEVELS.to_vec(), 0),
+            Field::choice(KEY, YES_NO.to_vec(), 0),
+            Field::text(EMAIL, "", "optional"),
+            Field::pick(REPORTS_TO, pick, "optional; Space to choose"),
+        ],
+        focus: 0,
+    }
+}
+
+/// The declare-a-tie form from `from`.
+pub fn tie(p: &Partnership, from: usize) -> Form {
+    let others = |i: usize, _: &Person| i != from;
+    let pick = PickList::new(people_items(p, others), Vec::new(), false);
+    let name = p.people.get(from).map_or("", |x| x.name.as_str());
+    Form {
+        kind: FormKind::Tie { from },
+        title: format!("Declare a tie from {}", crate::text::printable(name)),
+        fields: vec![
+            Field::pick(WITH, pick, "type to narrow, Space to choose"),
+            Field::date(LAST_CONTACT, "", "optional: YYYY-MM-DD, today, -3d"),
+            Field::text(NOTE, "", "optional"),
+        ],
+        focus: 0,
+    }
+}
+
+/// Keeps a person's id derived from their name until the id is typed.
+pub fn name_changed(form: &mut Form) {
+    if form.kind != (FormKind::Person { id_typed: false }) {
+        return;
+    }
+    let name = form.field(NAME).map(|f| f.value().to_string());
+    if let (Some(name), Some(field)) = (name, form.field_mut(ID)) {
+        let id = if name.trim().is_empty() {
+            String::new()
+        } else {
+            fresh_person_id(&name, |_| false)
+        };
+        field.kind = FieldKind::Text(tui_input::Input::new(id));
+    }
+}
+
+fn picked(form: &Form, label: &str) -> Vec<usize> {
+    match form.field(label).map(|f| &f.kind) {
+        Some(FieldKind::Pick(pick)) => pick.chosen.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn optional(form: &Form, label: &str) -> Option<String> {
+    let value = form.field(label)?.value().trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn date_field(
+    form: &mut Form,
+    label: &str,
+    today: Date,
+    required: bool,
+) -> Result<Option<Date>, ()> {
+    let text = form
+        .field(label)
+        .map(|f| f.value().trim().to_string())
+        .unwrap_or_default();
+    if text.is_empty() {
+        if required {
+            form.mark(label, "a date is required".into());
+            return Err(());
+        }
+        return Ok(None);
+    }
+    match parse_relative(&text, today) {
+        Ok(date) => Ok(Some(date)),
+        Err(e) => {
+            form.mark(label, e.to_string());
+            Err(())
+        }
+    }
+}
+
+/// The change the form describes, or `None` with the faulty fields marked.
+pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
+    form.clear_errors();
+    let ids = |people: &[usize]| -> Vec<String> {
+        people
+            .iter()
+            .filter_map(|&i| p.people.get(i).map(|x| x.id.clone()))
+            .collect()
+    };
+    match form.kind.clone() {
+        FormKind::Meeting => {
+            let date = date_field(form, DATE, today, true).ok()?;
+            let new = NewMeeting {
+                date,
+                title: form
+                    .field(TITLE)
+                    .map(|f| f.value().to_string())
+                    .unwrap_or_default(),
+                attendees: ids(&picked(form, ATTENDEES)),
+                notes: form
+                    .field(NOTES)
+                    .map(|f| f.value().to_string())
+                    .unwrap_or_default(),
+            };
+            match new_meeting(p, new) {
+                Ok(meeting) => Some(Change::AddMeeting(meeting)),
+                Err(e) => {
+                    refused(form, &e);
+                    None
+                }
+            }
+        }
+        FormKind::Person { .. } => {
+            let name = form
+                .field(NAME)
+                .map(|f| f.value().trim().to_string())
+                .unwrap_or_default();
+            let id = match optional(form, ID) {
+                Some(id) => id,
+                None if name.is_empty() => String::new(),
+                None => {
+                    let taken: HashSet<&str> = p.people.iter().map(|x| x.id.as_str()).collect();
+                    fresh_person_id(&name, |id| taken.contains(id))
+                }
+            };
+            let side = match form.field(SIDE).map(Field::value) {
+                Some("partner") => Side::Partner,
+                _ => Side::Ours,
+            };
+            let mut person = Person::new(id, name, side);
+            person.title = optional(form, TITLE);
+            person.team = optional(form, TEAM);
+            person.email = optional(form, EMAIL);
+            person.level = form
+                .field(LEVEL)
+                .and_then(|f| Level::parse(f.value()))
+                .unwrap_or_default();
+            person.key = form.field(KEY).map(Field::value) == Some("yes");
+            person.reports_to = ids(&picked(form, REPORTS_TO)).into_iter().next();
+            Some(Change::AddPerson(person))
+        }
+        FormKind::Tie { from } => {
+            let with = ids(&picked(form, WITH));
+            let Some(other) = with.into_iter().next() else {
+                form.mark(WITH, "choose the other person (Space)".into());
+                return None;
+            };
+            let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;
+            let mut tie = Tie::new(ids(&[from]).into_iter().next().unwrap_or_default(), other);
+            tie.last_contact = last_contact;
+            tie.note = optional(form, NOTE);
+            Some(Change::AddTie(tie))
+        }
+    }
+}
+
+/// Shows a refusal from the library on the field it names.
+pub fn refused(form: &mut Form, e: &EditError) {
+    let label = match (&form.kind, e.field) {
+        (_, "date") => DATE,
+        (_, "attendees") => ATTENDEES,
+        (FormKind::Person { .. }, "id") => ID,
+        (_, "name") => NAME,
+        (_, "reports_to") => REPORTS_TO,
+        (FormKind::Tie { .. }, _) => WITH,
+        (FormKind::Meeting, _) => ATTENDEES,
+        (FormKind::Person { .. }, _) => NAME,
+    };
+    form.mark(label, e.message.clone());
+}

@@ -1,0 +1,286 @@
+//! Forms made of small typed fields, each with its own keys and its own
+//! error shown in place. What a form builds is in `build.rs`.
+
+pub mod build;
+pub mod pick;
+
+use super::fuzzy::Matcher;
+use pick::PickList;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+/// What a field holds and how it takes keys.
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    Text(Input),
+    /// A date typed as `YYYY-MM-DD`, `today`, `yesterday` or `-3d`.
+    Date(Input),
+    /// One of a few options, changed with `← →` or `Space`.
+    Choice {
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+    Pick(PickList),
+}
+
+/// One field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: &'static str,
+    pub kind: FieldKind,
+    /// What is wrong with the value, shown under the field.
+    pub error: Option<String>,
+    /// Shown beside an empty field, e.g. "optional".
+    pub placeholder: &'static str,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str, placeholder: &'static str) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Text(Input::new(value.to_string())),
+            error: None,
+            placeholder,
+        }
+    }
+
+    pub fn date(label: &'static str, value: &str, placeholder: &'static str) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Date(Input::new(value.to_string())),
+            error: None,
+            placeholder,
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<&'static str>, selected: usize) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Choice { options, selected },
+            error: None,
+            placeholder: "",
+        }
+    }
+
+    pub fn pick(label: &'static str, pick: PickList, placeholder: &'static str) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Pick(pick),
+            error: None,
+            placeholder,
+        }
+    }
+
+    /// The typed text of a text or date field.
+    pub fn value(&self) -> &str {
+        match &self.kind {
+            FieldKind::Text(input) | FieldKind::Date(input) => input.value(),
+            FieldKind::Choice { options, selected } => {
+                options.get(*selected).copied().unwrap_or("")
+            }
+            FieldKind::Pick(pick) => pick.query.value(),
+        }
+    }
+}
+
+/// Which form is open, with what it needs besides its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Meeting,
+    Person {
+        /// The id was typed by hand: stop deriving it from the name.
+        id_typed: bool,
+    },
+    Tie {
+        from: usize,
+    },
+}
+
+/// An open form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+/// What a key did to a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Submit,
+    Cancel,
+}
+
+impl Form {
+    pub fn field(&self, label: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    pub fn field_mut(&mut self, label: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.label == label)
+    }
+
+    /// Marks `label` as wrong and moves the focus to it.
+    pub fn mark(&mut self, label: &str, error: String) {
+        if let Some(at) = self.fields.iter().position(|f| f.label == label) {
+            self.fields[at].error = Some(error);
+            self.focus = at;
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        for field in &mut self.fields {
+            field.error = None;
+        }
+    }
+
+    fn step_focus(&mut self, delta: isize) {
+        let len = self.fields.len() as isize;
+        self.focus = (self.focus as isize + delta).rem_euclid(len.max(1)) as usize;
+    }
+
+    /// Handles one key press.
+    pub fn on_key(&mut self, key: KeyEvent, matcher: &mut Matcher) -> Outcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Char('s') if ctrl => return Outcome::Submit,
+            KeyCode::Char('c') if ctrl => return Outcome::Cancel,
+            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => self.step_focus(-1),
+            KeyCode::BackTab => self.step_focus(-1),
+            KeyCode::Tab => self.step_focus(1),
+            KeyCode::Enter => {
+                if let Some(Field {
+                    kind: FieldKind::Pick(pick),
+                    ..
+                }) = self.fields.get_mut(self.focus)
+                    && pick.chosen.is_empty()
+                {
+                    pick.toggle();
+                }
+                if self.focus + 1 == self.fields.len() {
+                    return Outcome::Submit;
+                }
+                self.step_focus(1);
+            }
+            _ => self.on_field_key(key, matcher),
+        }
+        Outcome::Stay
+    }
+
+    fn on_field_key(&mut self, key: KeyEvent, matcher: &mut Matcher) {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return;
+        };
+        let mut focus_delta = 0;
+        let mut edited = None;
+        match &mut field.kind {
+            FieldKind::Choice { options, selected } => {
+                let len = options.len().max(1);
+                match key.code {
+                    KeyCode::Left | KeyCode::Up => *selected = (*selected + len - 1) % len,
+                    KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                        *selected = (*selected + 1) % len
+                    }
+                    KeyCode::Char(c) => {
+                        // A letter picks the first option starting with it.
+                        if let Some(at) = options.iter().position(|o| o.starts_with(c)) {
+                            *selected = at;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            FieldKind::Pick(pick) => match key.code {
+                KeyCode::Up => pick.step(-1),
+                KeyCode::Down => pick.step(1),
+                KeyCode::PageUp => pick.step(-5),
+                KeyCode::PageDown => pick.step(5),
+                KeyCode::Char(' ') => pick.toggle(),
+                _ => {
+                    if let Some(request) = to_input_request(&Event::Key(key))
+                        && pick.query.handle(request).is_some_and(|c| c.value)
+                    {
+                        pick.refilter(matcher);
+                    }
+                }
+            },
+            FieldKind::Text(input) | FieldKind::Date(input) => match key.code {
+                KeyCode::Up => focus_delta = -1,
+                KeyCode::Down => focus_delta = 1,
+                _ => {
+                    if let Some(request) = to_input_request(&Event::Key(key))
+                        && input.handle(request).is_some_and(|c| c.value)
+                    {
+                        field.error = None;
+                        edited = Some(field.label);
+                    }
+                }
+            },
+        }
+        if focus_delta != 0 {
+            self.step_focus(focus_delta);
+        }
+        match edited {
+            Some(build::NAME) => build::name_changed(self),
+            Some(build::ID) => {
+                if let FormKind::Person { id_typed } = &mut self.kind {
+                    *id_typed = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn form() -> Form {
+        Form {
+            kind: FormKind::Meeting,
+            title: "t".into(),
+            fields: vec![
+                Field::text("Title", "", ""),
+                Field::choice("Level", vec!["staff", "executive"], 0),
+            ],
+            focus: 0,
+        }
+    }
+
+    #[test]
+    fn typing_goes_into_the_focused_field_and_enter_on_the_last_submits() {
+        let mut f = form();
+        let mut m = Matcher::default();
+        for c in "QBR".chars() {
+            f.on_key(key(KeyCode::Char(c)), &mut m);
+        }
+        assert_eq!(f.fields[0].value(), "QBR");
+        assert_eq!(f.on_key(key(KeyCode::Enter), &mut m), Outcome::Stay);
+        assert_eq!(f.focus, 1);
+        f.on_key(key(KeyCode::Char('e')), &mut m);
+        assert_eq!(f.fields[1].value(), "executive");
+        assert_eq!(f.on_key(key(KeyCode::Enter), &mut m), Outcome::Submit);
+        assert_eq!(f.on_key(key(KeyCode::Esc), &mut m), Outcome::Cancel);
+    }
+
+    #[test]
+    fn tab_wraps_both_ways() {
+        let mut f = form();
+        let mut m = Matcher::default();
+        f.on_key(key(KeyCode::BackTab), &mut m);
+        assert_eq!(f.focus, 1);
+        f.on_key(key(KeyCode::Tab), &mut m);
+        assert_eq!(f.focus, 0);
+    }
+}

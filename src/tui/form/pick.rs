@@ -1,0 +1,122 @@
+//! A filterable pick list of people: type to narrow it (fuzzy), `↑ ↓` to
+//! move, `Space` to choose. One or many may be chosen.
+
+use crate::tui::app::Cursor;
+use crate::tui::fuzzy::Matcher;
+use tui_input::Input;
+
+#[derive(Debug, Clone)]
+pub struct PickList {
+    /// Person index and the text shown (and matched) for them.
+    pub items: Vec<(usize, String)>,
+    pub query: Input,
+    /// Positions in `items` that match the query, best first.
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+    /// Chosen person indices, in the order chosen.
+    pub chosen: Vec<usize>,
+    pub multi: bool,
+}
+
+impl PickList {
+    pub fn new(items: Vec<(usize, String)>, chosen: Vec<usize>, multi: bool) -> PickList {
+        let shown = (0..items.len()).collect();
+        let mut pick = PickList {
+            items,
+            query: Input::default(),
+            shown,
+            cursor: Cursor::default(),
+            chosen,
+            multi,
+        };
+        if let Some(first) = pick.chosen.first()
+            && let Some(at) = pick.items.iter().position(|(i, _)| i == first)
+        {
+            pick.cursor.selected = at;
+        }
+        pick
+    }
+
+    /// Narrows the list to the items matching the query.
+    pub fn refilter(&mut self, matcher: &mut Matcher) {
+        let query = self.query.value().trim();
+        self.shown = if query.is_empty() {
+            (0..self.items.len()).collect()
+        } else {
+            matcher
+                .rank(query, self.items.iter().map(|(_, text)| text))
+                .into_iter()
+                .map(|(at, _)| at)
+                .collect()
+        };
+        self.cursor = Cursor::default();
+    }
+
+    /// The person under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        let at = *self.shown.get(self.cursor.selected)?;
+        self.items.get(at).map(|(person, _)| *person)
+    }
+
+    pub fn step(&mut self, delta: isize) {
+        self.cursor.step(delta, self.shown.len());
+    }
+
+    /// Chooses or unchooses the person under the cursor.
+    pub fn toggle(&mut self) {
+        let Some(person) = self.current() else {
+            return;
+        };
+        if let Some(at) = self.chosen.iter().position(|&c| c == person) {
+            self.chosen.remove(at);
+        } else if self.multi {
+            self.chosen.push(person);
+        } else {
+            self.chosen = vec![person];
+        }
+    }
+
+    pub fn is_chosen(&self, person: usize) -> bool {
+        self.chosen.contains(&person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(multi: bool) -> PickList {
+        let items = vec![
+            (0, "Ana Ruiz".to_string()),
+            (1, "Li Wei".to_string()),
+            (2, "Sam Lee".to_string()),
+        ];
+        PickList::new(items, vec![], multi)
+    }
+
+    #[test]
+    fn filtering_then_toggling_chooses_the_match() {
+        let mut pick = list(true);
+        let mut m = Matcher::default();
+        pick.query = Input::new("wei".into());
+        pick.refilter(&mut m);
+        assert_eq!(pick.shown, [1]);
+        pick.toggle();
+        pick.query.reset();
+        pick.refilter(&mut m);
+        pick.step(2);
+        pick.toggle();
+        assert_eq!(pick.chosen, [1, 2]);
+        pick.toggle();
+        assert_eq!(pick.chosen, [1]);
+    }
+
+    #[test]
+    fn a_single_pick_keeps_one() {
+        let mut pick = list(false);
+        pick.toggle();
+        pick.step(1);
+        pick.toggle();
+        assert_eq!(pick.chosen, [1]);
+    }
+}

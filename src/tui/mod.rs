@@ -1,0 +1,76 @@
+//! The terminal UI, a thin layer over the library: state (`app`), keys
+//! (`keymap`, `action`), one `update`, forms and dialogs, and rendering
+//! (`view`). It analyses, edits, saves and exports only through the
+//! library's functions.
+
+pub mod action;
+pub mod app;
+pub mod dialog;
+pub mod form;
+pub mod fuzzy;
+pub mod keymap;
+pub mod update;
+pub mod view;
+
+use crate::store::{self, LoadError, Loaded, Stamp};
+use app::App;
+use jiff::civil::Date;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How often the data file is looked at for changes made elsewhere.
+const WATCH_EVERY: Duration = Duration::from_millis(1000);
+
+/// Loads the data file for the UI: the file itself, or the demo when there
+/// is no file yet. Errors are returned before the terminal is touched.
+pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
+    let doc = match store::load_stamped(&path) {
+        Ok(doc) => doc,
+        Err(LoadError::NotFound { .. }) => Loaded {
+            partnership: crate::demo::demo(as_of),
+            stamp: Stamp::Absent,
+        },
+        Err(e) => return Err(e),
+    };
+    Ok(App::new(path, doc, as_of, color))
+}
+
+/// Runs the UI until the user quits. The terminal is restored on return,
+/// on error and on panic (`ratatui::run` installs the hook).
+pub fn run(app: App) -> std::io::Result<()> {
+    ratatui::run(|terminal| event_loop(terminal, app))
+}
+
+fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
+    let mut seen = modified(&app.path);
+    let mut last_look = Instant::now();
+    loop {
+        terminal.draw(|frame| view::render(&app, frame))?;
+        if app.quit {
+            return Ok(());
+        }
+        let wait = WATCH_EVERY.saturating_sub(last_look.elapsed());
+        if event::poll(wait)? {
+            match event::read()? {
+                Event::Key(key) => update::on_key(&mut app, key),
+                Event::Resize(..) => terminal.autoresize()?,
+                _ => {}
+            }
+        }
+        if last_look.elapsed() >= WATCH_EVERY {
+            last_look = Instant::now();
+            let now = modified(&app.path);
+            if now != seen {
+                seen = now;
+                update::check_file(&mut app);
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The selected person's detail: who they are, their ties (last contact,
+//! strength), recent meetings, what they depend on, who depends on them,
+//! and their risks.
+
+use super::short_ago;
+use super::theme::Theme;
+use crate::model::{Partnership, Side};
+use crate::text::printable;
+use crate::tui::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+const RECENT_MEETINGS: usize = 5;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let focused = app.pane == Pane::Detail;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(" Detail ", theme.border(focused)));
+    let lines = match app.selected() {
+        Some(person) => lines(app, person, theme),
+        None => vec![Line::styled("Nobody selected.", theme.dim())],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}
+
+fn name(p: &Partnership, i: usize) -> String {
+    printable(&p.people[i].name).into_owned()
+}
+
+fn names(p: &Partnership, people: &[usize]) -> String {
+    people
+        .iter()
+        .map(|&i| name(p, i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A small bar for a tie's strength: one block per meeting's worth, up to five.
+fn strength_bar(strength: f64) -> String {
+    let full = (strength.round().clamp(0.0, 5.0)) as usize;
+    let full = if strength > 0.0 { full.max(1) } else { 0 };
+    format!("{}{}", "▰".repeat(full), "▱".repeat(5 - full))
+}
+
+fn heading(text: &str, theme: Theme) -> Line<'static> {
+    Line::styled(text.to_string(), theme.title())
+}
+
+fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
+    let p = app.partnership();
+    let a = &app.analysis;
+    let person = &p.people[i];
+    let org = match person.side {
+        Side::Ours => &p.names.ours,
+        Side::Partner => &p.names.partner,
+    };
+    let mut out = vec![Line::styled(name(p, i), theme.title())];
+    let mut facts = Vec::new();
+    if let Some(title) = person.title() {
+        facts.push(printable(title).into_owned());
+    }
+    facts.push(person.level.to_string());
+    if person.key {
+        facts.push("★ key".into());
+    }
+    if let Some(team) = &person.team {
+        facts.push(printable(team).into_owned());
+    }
+    facts.push(printable(org).into_owned());
+    out.push(Line::raw(facts.join(" · ")));
+    if let Some(boss) = person.reports_to.as_deref().and_then(|b| p.person(b)) {
+        out.push(Line::raw(format!("Reports to {}", printable(&boss.name))));
+    }
+    if app.gone.contains(&i) {
+        out.push(Line::styled(
+            "† gone in this what-if (x brings them back)",
+            theme.what_if(),
+        ));
+    } else if let Some(left) = person.left.filter(|_| !a.live.active[i]) {
+        out.push(Line::styled(format!("Left on {left}"), theme.dim()));
+    }
+
+    // Ties: the other side first, then colleagues; live first, most recent first.
+    let mut ties: Vec<_> = a.live.ties_of[i].iter().map(|&t| &a.live.ties[t]).collect();
+    let colleague = |t: &crate::graph::LiveTie| p.people[t.other(i)].side == person.side;
+    ties.sort_by(|x, y| {
+        colleague(x)
+            .cmp(&colleague(y))
+            .then(y.live.cmp(&x.live))
+            .then(y.last_contact.cmp(&x.last_contact))
+    });
+    let live = ties.iter().filter(|t| t.live).count();
+    out.push(Line::raw(""));
+    out.push(heading(
+        &format!("Ties · {live} live ●, {} stale ○", ties.len() - live),
+        theme,
+    ));
+    if ties.is_empty() {
+        out.push(Line::styled(
+            "  none — log a meeting (m) or declare a tie (t)",
+            theme.dim(),
+        ));
+    }
+    let mut said_colleagues = false;
+    for tie in ties {
+        let other = tie.other(i);
+        if colleague(tie) && !said_colleagues {
+            said_colleagues = true;
+            out.push(Line::styled("  colleagues", theme.dim()));
+        }
+        let when = match tie.last_contact {
+            Some(d) => short_ago(d, app.as_of),
+            None => "declared".into(),
+        };
+        let (mark, style) = if tie.live {
+            ("● ", theme.accent())
+        } else {
+            ("○ ", theme.dim())
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark}"), style),
+            Span::raw(format!("{:<18}", super::fit(&name(p, other), 18))),
+            Span::styled(format!(" {when:>9} "), style),
+            Span::styled(strength_bar(tie.strength), style),
+        ]));
+    }
+
+    // Recent meetings with this person, newest first.
+    let mut meetings: Vec<_> = p
+        .meetings
+        .iter()
+        .filter(|m| m.attendees.contains(&person.id))
+        .collect();
+    meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+    out.push(Line::raw(""));
+    out.push(heading(&format!("Meetings · {}", meetings.len()), theme));
+    for m in meetings.iter().take(RECENT_MEETINGS) {
+        let others: Vec<String> = m
+            .attendees
+            .iter()
+            .filter(|x| **x != person.id)
+            .filter_map(|x| p.person(x).map(|y| printable(&y.name).into_owned()))
+            .collect();
+        let planned = if m.date > app.as_of { " (planned)" } else { "" };
+        let title = m.title.as_deref().map(printable).unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("  {}{planned} ", m.date), theme.dim()),
+            Span::raw(format!("{title} — {}", others.join(", "))),
+        ]));
+    }
+    if meetings.len() > RECENT_MEETINGS {
+        out.push(Line::styled(
+            format!("  … and {} earlier", meetings.len() - RECENT_MEETINGS),
+            theme.dim(),
+        ));
+    }
+
+    // Dependency in plain words.
+    out.push(Line::raw(""));
+    out.push(heading("Depends on", theme));
+    let who = name(p, i);
+    if person.side == Side::Partner && a.live.active[i] {
+        if !a.dependency.reachable[i] {
+            out.push(Line::styled(
+                format!(
+                    "  Nobody at {} reaches {who} through live ties.",
+                    printable(&p.names.ours)
+                ),
+                theme.error(),
+            ));
+        } else {
+            let chain = a.dependency.depends_on(i);
+            if chain.is_empty() {
+                out.push(Line::raw(
+                    "  Nobody alone: no single departure cuts them off.",
+                ));
+            } else {
+                out.push(Line::raw(format!(
+                    "  If {} left, {who} would be cut off from {}.",
+                    names(p, &chain),
+                    printable(&p.names.ours)
+                )));
+            }
+        }
+    } else {
+        out.push(Line::styled(
+            "  (only partner people depend on others)",
+            theme.dim(),
+        ));
+    }
+    out.push(heading("Exposure", theme));
+    let exposed = a.exposure.get(i).map_or(&[][..], Vec::as_slice);
+    if exposed.is_empty() {
+        out.push(Line::raw(format!(
+            "  Nobody would be cut off if {who} left."
+        )));
+    } else {
+        out.push(Line::raw(format!(
+            "  If {who} left, {} partner {} would be cut off: {}.",
+            exposed.len(),
+            if exposed.len() == 1 {
+                "person"
+            } else {
+                "people"
+            },
+            names(p, exposed)
+        )));
+    }
+
+    out.push(Line::raw(""));
+    let risks: Vec<_> = a.risks_of(i).collect();
+    out.push(heading(&format!("Risks · {}", risks.len()), theme));
+    if risks.is_empty() {
+        out.push(Line::styled("  ✓ none", theme.accent()));
+    }
+    for r in risks {
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("  {} {} ", r.severity.symbol(), r.kind),
+                theme.severity(r.severity),
+            ),
+            Span::raw(printable(&r.detail).into_owned()),
+        ]));
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! Rendering: a pure function of the app's state. The header, the current
+//! view, the status line and the hint bar, then any overlay on top.
+
+mod detail;
+mod map;
+mod overlay;
+mod people;
+mod risks;
+pub mod theme;
+
+use super::app::{App, View};
+use super::keymap;
+use crate::analysis::Severity;
+use crate::text::printable;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use theme::Theme;
+
+/// The smallest screen the full layout fits.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, theme);
+        return;
+    }
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, frame, header, theme);
+    match app.view {
+        View::People => people::render(app, frame, body, theme),
+        View::Risks => risks::render(app, frame, body, theme),
+        View::Map => map::render(app, frame, body, theme),
+    }
+    render_status(app, frame, status, theme);
+    render_hints(app, frame, hints, theme);
+    overlay::render(app, frame, area, theme);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = vec![
+        Line::styled("partnermap", theme.title()),
+        Line::raw(format!(
+            "needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+            area.width, area.height
+        )),
+        Line::raw("Make the window larger, or press q to quit."),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Counts by severity as styled spans: "‼ 3 critical  ! 6 high …".
+pub fn severity_counts(counts: [usize; 4], theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (s, n) in Severity::ALL.into_iter().zip(counts) {
+        let style = if n == 0 {
+            theme.dim()
+        } else {
+            theme.severity(s)
+        };
+        spans.push(Span::styled(format!("{} {n} {s}", s.symbol()), style));
+        spans.push(Span::raw("  "));
+    }
+    spans
+}
+
+fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let p = app.partnership();
+    let a = &app.analysis;
+    let bus = a.bus_factor.size;
+    let bus_style = match bus {
+        0 | 1 => theme.severity(Severity::Critical),
+        2 => theme.severity(Severity::High),
+        _ => theme.accent(),
+    };
+    let mut first = vec![
+        Span::styled(printable(&p.names.name).into_owned(), theme.title()),
+        Span::raw("   "),
+        Span::styled(format!("bus factor {bus}"), bus_style),
+        Span::raw("   "),
+    ];
+    first.extend(severity_counts(a.severity_counts(), theme));
+    first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
+    let mut second = Vec::new();
+    for (key, name, view) in [
+        ("1", "People", View::People),
+        ("2", "Risks", View::Risks),
+        ("3", "Map", View::Map),
+    ] {
+        let style = if app.view == view {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        second.push(Span::styled(format!(" {key} {name} "), style));
+        second.push(Span::raw(" "));
+    }
+    if app.demo {
+        second.push(Span::styled(
+            " DEMO — not your data; the first change saves it ",
+            theme.demo(),
+        ));
+        second.push(Span::raw(" "));
+    }
+    if app.what_if() {
+        let names: Vec<String> = app
+            .gone
+            .iter()
+            .map(|&i| printable(&p.people[i].name).into_owned())
+            .collect();
+        second.push(Span::styled(
+            format!(" WHAT-IF: {} gone — not saved ", names.join(", ")),
+            theme.what_if(),
+        ));
+        second.push(Span::raw(" "));
+    }
+    if app.filtering || !app.filter.value().is_empty() {
+        let style = if app.filtering {
+            theme.accent()
+        } else {
+            theme.dim()
+        };
+        second.push(Span::styled(
+            format!("/{}", printable(app.filter.value())),
+            style,
+        ));
+        if app.filtering {
+            // The cursor sits after the filter text while typing it.
+            let used: usize = second.iter().map(Span::width).sum();
+            let x = area.x + (used as u16).min(area.width.saturating_sub(1));
+            frame.set_cursor_position((x, area.y + 1));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        area,
+    );
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(status) = &app.status else {
+        return;
+    };
+    let line = if status.error {
+        Line::from(vec![
+            Span::styled("✗ ", theme.error()),
+            Span::styled(printable(&status.text).into_owned(), theme.error()),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("✓ ", theme.accent()),
+            Span::raw(printable(&status.text).into_owned()),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let pairs: Vec<(&str, &str)> = if app.help {
+        vec![("any key", "close help")]
+    } else if app.dialog.is_some() {
+        keymap::FORM
+            .iter()
+            .filter(|(k, _)| matches!(*k, "Tab / Shift-Tab" | "Ctrl-S" | "Space" | "Esc"))
+            .map(|(k, d)| (*k, *d))
+            .collect()
+    } else if app.filtering {
+        vec![
+            ("type", "filter"),
+            ("↑↓", "move"),
+            ("Enter", "keep the filter"),
+            ("Esc", "clear"),
+        ]
+    } else {
+        keymap::main_hints()
+    };
+    let mut spans = Vec::new();
+    for (key, what) in pairs {
+        spans.push(Span::styled(key.to_string(), theme.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(Style::new().add_modifier(Modifier::empty())),
+        area,
+    );
+}
+
+/// Cuts `text` to `width` columns, ending with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// "today", "12 d ago", "in 3 d".
+pub fn short_ago(date: jiff::civil::Date, as_of: jiff::civil::Date) -> String {
+    match crate::date::days_between(date, as_of) {
+        0 => "today".into(),
+        n if n < 0 => format!("in {} d", -n),
+        n => format!("{n} d ago"),
+    }
+}

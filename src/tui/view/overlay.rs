@@ -1,0 +1,324 @@
+//! What opens over the main screen: the help overlay, a form, the export
+//! dialog. Help is generated from the keymap table.
+
+use super::fit;
+use super::theme::Theme;
+use crate::analysis::Severity;
+use crate::text::printable;
+use crate::tui::app::App;
+use crate::tui::dialog::{Dialog, EXPORT_FORMATS, Export, export_path};
+use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::keymap;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    match &app.dialog {
+        Some(Dialog::Form(form)) => render_form(app, form, frame, area, theme),
+        Some(Dialog::Export(export)) => render_export(app, *export, frame, area, theme),
+        None => {}
+    }
+    if app.help {
+        render_help(frame, area, theme);
+    }
+}
+
+/// A box of `width` × `height` in the middle of `area`, cleared.
+fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+fn render_help(frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = vec![Line::styled("Keys", theme.title())];
+    for b in keymap::MAIN.iter().filter(|b| !b.label.is_empty()) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<18}", b.label), theme.key()),
+            Span::raw(b.help),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("In forms", theme.title()));
+    for (key, what) in keymap::FORM {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key:<18}"), theme.key()),
+            Span::raw(*what),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Badges", theme.title()));
+    let mut legend = vec![Span::raw("  ")];
+    for s in Severity::ALL {
+        legend.push(Span::styled(
+            format!("{} {s}  ", s.symbol()),
+            theme.severity(s),
+        ));
+    }
+    legend.push(Span::styled("✓ no risk", theme.accent()));
+    lines.push(Line::from(legend));
+    lines.push(Line::raw(
+        "  The number is live ties to the other side; ● / ○ a live / stale tie to the selected person.",
+    ));
+    lines.push(Line::raw(
+        "  ★ key person · † gone in the what-if · crossed out: has left",
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Every change is saved at once. Press any key to close.",
+        theme.dim(),
+    ));
+    let height = lines.len() as u16 + 2;
+    let rect = popup(frame, area, 100, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(" Help ", theme.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// Rows a pick list shows while it has the focus.
+const PICK_ROWS: usize = 8;
+/// Width of the label column in forms.
+const LABEL_W: usize = 14;
+
+fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor: Option<(u16, u16)> = None;
+    let width: u16 = 76;
+    let value_w = (width as usize).saturating_sub(LABEL_W + 4);
+    for (at, field) in form.fields.iter().enumerate() {
+        let focused = at == form.focus;
+        let label_style = if focused { theme.key() } else { theme.dim() };
+        let marker = if focused { "›" } else { " " };
+        let mut spans = vec![Span::styled(
+            format!("{marker}{:<w$}", field.label, w = LABEL_W),
+            label_style,
+        )];
+        match &field.kind {
+            FieldKind::Text(input) | FieldKind::Date(input) => {
+                let value = input.value();
+                let scroll = input.visual_scroll(value_w);
+                if value.is_empty() && !focused {
+                    spans.push(Span::styled(field.placeholder, theme.dim()));
+                } else {
+                    let shown: String = printable(value).chars().skip(scroll).collect();
+                    spans.push(Span::raw(fit(&shown, value_w)));
+                    if value.is_empty() {
+                        spans.push(Span::styled(format!(" {}", field.placeholder), theme.dim()));
+                    }
+                }
+                if focused {
+                    let x = (LABEL_W + 1 + input.visual_cursor().saturating_sub(scroll)) as u16;
+                    cursor = Some((x, lines.len() as u16));
+                }
+                lines.push(Line::from(spans));
+            }
+            FieldKind::Choice { options, selected } => {
+                for (k, option) in options.iter().enumerate() {
+                    let style = if k == *selected {
+                        if focused {
+                            theme.selected()
+                        } else {
+                            theme.accent()
+                        }
+                    } else {
+                        theme.dim()
+                    };
+                    spans.push(Span::styled(format!(" {option} "), style));
+                }
+                lines.push(Line::from(spans));
+            }
+            FieldKind::Pick(pick) => {
+                let chosen: Vec<String> = pick
+                    .chosen
+                    .iter()
+                    .filter_map(|&i| app.partnership().people.get(i))
+                    .map(|x| printable(&x.name).into_owned())
+                    .collect();
+                let summary = if chosen.is_empty() {
+                    Span::styled(field.placeholder, theme.dim())
+                } else {
+                    Span::styled(fit(&chosen.join(", "), value_w), theme.accent())
+                };
+                spans.push(summary);
+                lines.push(Line::from(spans));
+                if focused {
+                    pick_lines(field, &mut lines, &mut cursor, value_w, theme);
+                }
+            }
+        }
+        if let Some(error) = &field.error {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(LABEL_W + 1)),
+                Span::styled(format!("✗ {}", printable(error)), theme.error()),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
+        theme.dim(),
+    ));
+    let height = lines.len() as u16 + 2;
+    let rect = popup(frame, area, width, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {} ", form.title), theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    if let Some((x, y)) = cursor
+        && y < inner.height
+        && x < inner.width
+    {
+        frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
+    }
+}
+
+fn pick_lines(
+    field: &Field,
+    lines: &mut Vec<Line>,
+    cursor: &mut Option<(u16, u16)>,
+    value_w: usize,
+    theme: Theme,
+) {
+    let FieldKind::Pick(pick) = &field.kind else {
+        return;
+    };
+    let indent = " ".repeat(LABEL_W + 1);
+    let query = pick.query.value();
+    let prompt = format!("find: {}", printable(query));
+    *cursor = Some((
+        (LABEL_W + 1 + 6 + pick.query.visual_cursor()) as u16,
+        lines.len() as u16,
+    ));
+    lines.push(Line::from(vec![
+        Span::raw(indent.clone()),
+        Span::styled(prompt, theme.key()),
+    ]));
+    let mut view = pick.cursor;
+    view.scroll_into_view(PICK_ROWS);
+    if pick.shown.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw(indent.clone()),
+            Span::styled("nobody matches", theme.dim()),
+        ]));
+    }
+    for (row, &at) in pick
+        .shown
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(PICK_ROWS)
+    {
+        let Some((person, text)) = pick.items.get(at) else {
+            continue;
+        };
+        let mark = if pick.is_chosen(*person) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let style = if row == view.selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(indent.clone()),
+            Span::styled(
+                format!("{mark}{}", fit(text, value_w.saturating_sub(4))),
+                style,
+            ),
+        ]));
+    }
+    if pick.shown.len() > PICK_ROWS {
+        lines.push(Line::from(vec![
+            Span::raw(indent),
+            Span::styled(
+                format!("{} in all · ↑↓ to scroll", pick.shown.len()),
+                theme.dim(),
+            ),
+        ]));
+    }
+}
+
+fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut options = vec![Span::raw("  ")];
+    for (k, format) in EXPORT_FORMATS.iter().enumerate() {
+        let style = if k == export.selected {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        let label = match format {
+            crate::export::Format::Markdown => "Markdown",
+            crate::export::Format::Json => "JSON",
+            _ => "CSV",
+        };
+        options.push(Span::styled(format!(" {label} "), style));
+        options.push(Span::raw("  "));
+    }
+    let format = EXPORT_FORMATS
+        .get(export.selected)
+        .copied()
+        .unwrap_or(crate::export::Format::Csv);
+    let path = export_path(&app.path, app.as_of, app.what_if(), format);
+    let mut lines = vec![
+        Line::raw(format!(
+            "Export the {} risks as of {}{}",
+            app.analysis.risks.len(),
+            app.as_of,
+            if app.what_if() {
+                " — what-if, labelled as such"
+            } else {
+                ""
+            }
+        )),
+        Line::raw(""),
+        Line::from(options),
+        Line::raw(""),
+        Line::styled(format!("to {}", path.display()), theme.dim()),
+        Line::raw(""),
+        Line::styled(
+            "← → choose · c j m pick a format and write · Enter writes · Esc cancels",
+            theme.dim(),
+        ),
+    ];
+    if app.what_if() {
+        lines.insert(
+            1,
+            Line::styled(
+                "The what-if is not the real state of the partnership.",
+                theme.what_if(),
+            ),
+        );
+    }
+    let height = lines.len() as u16 + 2;
+    let rect = popup(frame, area, 80, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(" Export the risk list ", theme.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}

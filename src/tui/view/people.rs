@@ -1,0 +1,173 @@
+//! The people view: our people left, partner people right, the selected
+//! person's detail beside or below them.
+
+use super::theme::Theme;
+use super::{detail, fit};
+use crate::model::{Level, Side};
+use crate::text::printable;
+use crate::tui::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Below this width the detail pane goes under the two columns.
+const WIDE: u16 = 110;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (lists, detail_area) = if area.width >= WIDE {
+        let [lists, detail] =
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+                .areas(area);
+        (lists, detail)
+    } else {
+        let [lists, detail] =
+            Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+        (lists, detail)
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
+    column(app, frame, left, Side::Ours, theme);
+    column(app, frame, right, Side::Partner, theme);
+    detail::render(app, frame, detail_area, theme);
+}
+
+/// How a person in one column relates to the person selected in the other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    None,
+    Live,
+    Stale,
+}
+
+/// For each person: their tie to `selected`, if any.
+pub fn links_of(app: &App, selected: Option<usize>) -> Vec<Link> {
+    let mut links = vec![Link::None; app.partnership().people.len()];
+    let Some(s) = selected else {
+        return links;
+    };
+    let live = &app.analysis.live;
+    for &t in live.ties_of.get(s).map_or(&[][..], Vec::as_slice) {
+        let tie = &live.ties[t];
+        links[tie.other(s)] = if tie.live { Link::Live } else { Link::Stale };
+    }
+    links
+}
+
+fn level_short(level: Level) -> &'static str {
+    match level {
+        Level::Executive => "exec",
+        Level::Senior => "snr",
+        Level::Manager => "mgr",
+        Level::Staff => "staff",
+    }
+}
+
+fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
+    let p = app.partnership();
+    let (rows, mut cursor) = app.column(side);
+    let focused = app.pane == side_pane(side);
+    let org = match side {
+        Side::Ours => &p.names.ours,
+        Side::Partner => &p.names.partner,
+    };
+    let title = format!(" {} · {} ", printable(org), rows.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.border(focused)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if rows.is_empty() {
+        let text = if app.filter.value().is_empty() {
+            "Nobody yet — press a to add a person"
+        } else {
+            "Nobody matches the filter — Esc clears it"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
+        return;
+    }
+    let height = inner.height as usize;
+    cursor.scroll_into_view(height);
+    // Highlight, in this column, the ties of the person selected in the other.
+    let other = if app.side != side {
+        app.selected()
+    } else {
+        None
+    };
+    let links = links_of(app, other);
+    let width = inner.width as usize;
+    let mut lines = Vec::with_capacity(height);
+    for (row, &i) in rows.iter().enumerate().skip(cursor.offset).take(height) {
+        let person = &p.people[i];
+        let gone = app.gone.contains(&i);
+        let active = app.analysis.live.active[i];
+        let (mark, mark_style) = match links[i] {
+            Link::Live => ("●", theme.accent()),
+            Link::Stale => ("○", theme.dim()),
+            Link::None => (" ", theme.dim()),
+        };
+        let (symbol, sym_style) = match app.worst.get(i).copied().flatten() {
+            Some(s) => (s.symbol(), theme.severity(s)),
+            None if active => ("✓", theme.accent()),
+            None => (" ", theme.dim()),
+        };
+        let count = app.analysis.live.ties_of[i]
+            .iter()
+            .filter(|&&t| {
+                let tie = &app.analysis.live.ties[t];
+                tie.live && p.people[tie.other(i)].side != side
+            })
+            .count();
+        let badge = if active {
+            format!("{count:>2}")
+        } else if gone {
+            " †".to_string()
+        } else {
+            "  ".to_string()
+        };
+        let level = if !active && !gone {
+            "left"
+        } else {
+            level_short(person.level)
+        };
+        let key = if person.key { "★" } else { " " };
+        // mark, space, badge(2), symbol, key, name, space, title, level(6)
+        let rest = width.saturating_sub(13);
+        let name_w = (rest * 3 / 5).max(6);
+        let title_w = rest.saturating_sub(name_w + 1);
+        let name = fit(&printable(&person.name), name_w);
+        let title = fit(&printable(person.title().unwrap_or("")), title_w);
+        let mut line = Line::from(vec![
+            Span::styled(mark, mark_style),
+            Span::raw(" "),
+            Span::raw(badge),
+            Span::styled(symbol, sym_style),
+            Span::raw(key),
+            Span::raw(format!("{name:<name_w$} ")),
+            Span::styled(format!("{title:<title_w$}"), theme.dim()),
+            Span::styled(format!(" {level:>5}"), theme.dim()),
+        ]);
+        if !active {
+            line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));
+        }
+        if row == cursor.selected {
+            let style = if focused || (app.pane == Pane::Detail && app.side == side) {
+                theme.selected()
+            } else {
+                theme.selected_unfocused()
+            };
+            line = line.style(style);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn side_pane(side: Side) -> Pane {
+    match side {
+        Side::Ours => Pane::Ours,
+        Side::Partner => Pane::Partner,
+    }
+}

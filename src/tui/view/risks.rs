@@ -1,0 +1,93 @@
+//! The risks view: the list exactly as `risks` sorts it, and the selected
+//! risk's whole detail underneath.
+
+use super::fit;
+use super::theme::Theme;
+use crate::analysis::Subject;
+use crate::text::printable;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
+    let p = app.partnership();
+    let risks = &app.analysis.risks;
+    let title = format!(" Risks · {} ", risks.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(title, theme.border(true)));
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    if risks.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("✓ No risks found.", theme.accent())),
+            inner,
+        );
+    } else {
+        let height = inner.height as usize;
+        let mut cursor = app.cursor_risks;
+        cursor.scroll_into_view(height);
+        let width = inner.width as usize;
+        let subject_w = 20;
+        let detail_w = width.saturating_sub(12 + 16 + subject_w + 3);
+        let lines: Vec<Line> = risks
+            .iter()
+            .enumerate()
+            .skip(cursor.offset)
+            .take(height)
+            .map(|(row, r)| {
+                let mut line = Line::from(vec![
+                    Span::styled(
+                        format!("{} {:<10}", r.severity.symbol(), r.severity.as_str()),
+                        theme.severity(r.severity),
+                    ),
+                    Span::raw(format!("{:<16}", r.kind.as_str())),
+                    Span::raw(format!(
+                        "{:<subject_w$} ",
+                        fit(&printable(r.subject_name(p)), subject_w)
+                    )),
+                    Span::styled(fit(&printable(&r.detail), detail_w), theme.dim()),
+                ]);
+                if row == cursor.selected {
+                    line = line.style(theme.selected());
+                }
+                line
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.dim())
+        .title(Span::styled(
+            " Selected risk · Enter opens its subject ",
+            theme.dim(),
+        ));
+    let text = match risks.get(app.cursor_risks.selected) {
+        Some(r) => {
+            let about = match r.subject {
+                Subject::Partnership => "the partnership".to_string(),
+                Subject::Person(i) => printable(&p.people[i].name).into_owned(),
+            };
+            vec![
+                Line::from(vec![
+                    Span::styled(
+                        format!("{} {} {} ", r.severity.symbol(), r.severity, r.kind),
+                        theme.severity(r.severity),
+                    ),
+                    Span::raw(format!("· {about}")),
+                ]),
+                Line::raw(printable(&r.detail).into_owned()),
+            ]
+        }
+        None => Vec::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        detail,
+    );
+}

@@ -1,0 +1,129 @@
+//! Colours and emphasis. Without colour (`NO_COLOR`, or a dumb terminal)
+//! only bold, dim and reverse are used, and symbols carry the meaning.
+
+use crate::analysis::Severity;
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn severity(self, s: Severity) -> Style {
+        match s {
+            Severity::Critical => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Severity::High => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Severity::Medium => self.fg(Color::Yellow),
+            Severity::Low => self.fg(Color::Gray),
+        }
+    }
+
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn accent(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// The selected row of the focused list.
+    pub fn selected(self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The selected row of a list that does not have the focus.
+    pub fn selected_unfocused(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.dim()
+        }
+    }
+
+    /// The what-if banner: loud, so it is never mistaken for the real state.
+    pub fn what_if(self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Magenta)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+
+    pub fn demo(self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn live_tie(self) -> Color {
+        if self.color {
+            Color::Gray
+        } else {
+            Color::Reset
+        }
+    }
+
+    pub fn stale_tie(self) -> Color {
+        if self.color {
+            Color::DarkGray
+        } else {
+            Color::Reset
+        }
+    }
+
+    pub fn near_tie(self) -> Color {
+        if self.color {
+            Color::LightCyan
+        } else {
+            Color::Reset
+        }
+    }
+}
