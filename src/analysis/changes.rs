@@ -47,15 +47,28 @@ pub fn risk_changes(
         .filter(|(k, _)| !new.contains_key(*k))
         .map(|(_, r)| *r)
         .collect();
-    let mut came: Vec<&Risk> = new
+    let came: Vec<&Risk> = new
         .iter()
         .filter(|(k, _)| !old.contains_key(*k))
         .map(|(_, r)| *r)
         .collect();
-    gone.sort_by_key(|r| (r.severity, r.kind));
-    came.sort_by_key(|r| (r.severity, r.kind));
-    out.extend(gone.iter().filter_map(|r| sentence(p_before, r, false)));
-    out.extend(came.iter().filter_map(|r| sentence(p_after, r, true)));
+    // A subject that got a new risk is told by the new one only, and the
+    // risks of someone no longer active (left, or gone in a what-if) went
+    // with them: saying they went away is noise.
+    let worse: Vec<Subject> = came.iter().map(|r| r.subject).collect();
+    gone.retain(|r| match r.subject {
+        Subject::Person(i) => {
+            !worse.contains(&r.subject) && after.live.active.get(i).copied().unwrap_or(false)
+        }
+        Subject::Partnership => true,
+    });
+    let mut all: Vec<(&Risk, bool)> = came.iter().map(|r| (*r, true)).collect();
+    all.extend(gone.iter().map(|r| (*r, false)));
+    all.sort_by_key(|(r, new)| (r.severity, !*new, r.kind));
+    out.extend(all.iter().filter_map(|(r, new)| {
+        let p = if *new { p_after } else { p_before };
+        sentence(p, r, *new)
+    }));
     out
 }
 

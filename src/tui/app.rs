@@ -94,6 +94,8 @@ pub struct App {
     pub filtering: bool,
     pub dialog: Option<Dialog>,
     pub help: bool,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
     pub status: Option<Status>,
     /// Changes made in this session, newest last, for `u`.
     pub undo: Vec<Change>,
@@ -131,6 +133,7 @@ impl App {
             filtering: false,
             dialog: None,
             help: false,
+            help_scroll: 0,
             status: None,
             undo: Vec::new(),
             quit: false,

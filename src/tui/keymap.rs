@@ -112,7 +112,7 @@ pub const MAIN: &[Binding] = &[
         &[Key::Enter],
         "Enter",
         Action::Open,
-        "open the selected person or risk (a risk jumps to its subject)",
+        "open a person; on a risk, jump to its subject",
         Some("open"),
     ),
     bind(
@@ -163,14 +163,14 @@ pub const MAIN: &[Binding] = &[
         &[Key::Char('x')],
         "x",
         Action::WhatIf,
-        "what-if: mark the selected person as gone and show the risks that follow; again to undo",
+        "what-if: the selected person gone (again: back)",
         Some("what-if"),
     ),
     bind(
         &[Key::Char('e')],
         "e",
         Action::Export,
-        "export the current risk list (CSV, JSON or Markdown) next to the data file",
+        "export the risk list (CSV, JSON or Markdown)",
         Some("export"),
     ),
     bind(
@@ -209,13 +209,19 @@ pub const FORM: &[(&str, &str)] = &[
     ("Tab / Shift-Tab", "next / previous field"),
     ("Enter", "next field; on the last field, save"),
     ("Ctrl-S", "save now"),
-    (
-        "Space",
-        "in a pick list: choose or unchoose the person under the cursor",
-    ),
-    ("↑ ↓", "in a pick list: move; in a choice: change it"),
-    ("type", "in a pick list: narrow it (fuzzy)"),
+    ("Space", "pick list: choose or unchoose the highlighted one"),
+    ("↑ ↓", "pick list: move; choice: change it"),
+    ("type", "pick list: narrow it (fuzzy)"),
     ("Esc", "cancel: nothing is saved"),
+];
+
+/// The hint bar's text in a form.
+pub const FORM_HINTS: &[(&str, &str)] = &[
+    ("Tab", "next field"),
+    ("Space", "choose"),
+    ("Enter", "next / save on the last"),
+    ("Ctrl-S", "save"),
+    ("Esc", "cancel"),
 ];
 
 /// The hint bar's text for the main screen.

@@ -24,8 +24,20 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
         return;
     }
     if app.help {
-        // Any key closes help; `q` also quits as it says.
+        // Arrows scroll help; any other key closes it, and `q` also quits.
+        let scroll = match key.code {
+            KeyCode::Up | KeyCode::Char('k') => Some(-1),
+            KeyCode::Down | KeyCode::Char('j') => Some(1),
+            KeyCode::PageUp => Some(-PAGE),
+            KeyCode::PageDown => Some(PAGE),
+            _ => None,
+        };
+        if let Some(delta) = scroll {
+            app.help_scroll = (app.help_scroll as isize + delta).clamp(0, 60) as u16;
+            return;
+        }
         app.help = false;
+        app.help_scroll = 0;
         if action_for(&key) == Some(Action::Quit) {
             app.quit = true;
         }
@@ -290,9 +302,7 @@ fn on_dialog_key(app: &mut App, key: KeyEvent) {
             Outcome::Stay => app.dialog = Some(Dialog::Form(form)),
             Outcome::Cancel => app.say("Cancelled: nothing was saved"),
             Outcome::Submit => {
-                let Some(change) =
-                    build::submit(&mut form, app.partnership(), crate::date::today())
-                else {
+                let Some(change) = build::submit(&mut form, app.partnership(), app.as_of) else {
                     app.dialog = Some(Dialog::Form(form));
                     return;
                 };

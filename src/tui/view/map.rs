@@ -30,8 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let title = if whole {
         " Map · every active person ".to_string()
     } else {
-        " Map · the selected person's two-hop neighbourhood (too many people for one screen) "
-            .to_string()
+        " Map · two-hop neighbourhood of the selected person (too many to draw all) ".to_string()
     };
     let block = Block::default()
         .borders(Borders::ALL)

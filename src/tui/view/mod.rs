@@ -72,8 +72,9 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
-/// Counts by severity as styled spans: "‼ 3 critical  ! 6 high …".
-pub fn severity_counts(counts: [usize; 4], theme: Theme) -> Vec<Span<'static>> {
+/// Counts by severity as styled spans: "‼ 3 critical  ! 6 high …", or
+/// without the words when `compact`.
+pub fn severity_counts(counts: [usize; 4], theme: Theme, compact: bool) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (s, n) in Severity::ALL.into_iter().zip(counts) {
         let style = if n == 0 {
@@ -81,7 +82,12 @@ pub fn severity_counts(counts: [usize; 4], theme: Theme) -> Vec<Span<'static>> {
         } else {
             theme.severity(s)
         };
-        spans.push(Span::styled(format!("{} {n} {s}", s.symbol()), style));
+        let text = if compact {
+            format!("{} {n}", s.symbol())
+        } else {
+            format!("{} {n} {s}", s.symbol())
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw("  "));
     }
     spans
@@ -102,7 +108,11 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(format!("bus factor {bus}"), bus_style),
         Span::raw("   "),
     ];
-    first.extend(severity_counts(a.severity_counts(), theme));
+    first.extend(severity_counts(
+        a.severity_counts(),
+        theme,
+        area.width < 110,
+    ));
     first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
     let mut second = Vec::new();
     for (key, name, view) in [
@@ -180,13 +190,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let pairs: Vec<(&str, &str)> = if app.help {
-        vec![("any key", "close help")]
+        vec![("↑↓", "scroll"), ("any other key", "close help")]
     } else if app.dialog.is_some() {
-        keymap::FORM
-            .iter()
-            .filter(|(k, _)| matches!(*k, "Tab / Shift-Tab" | "Ctrl-S" | "Space" | "Esc"))
-            .map(|(k, d)| (*k, *d))
-            .collect()
+        keymap::FORM_HINTS.to_vec()
     } else if app.filtering {
         vec![
             ("type", "filter"),
@@ -197,6 +203,17 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         keymap::main_hints()
     };
+    // Too wide: drop hints from the front (moving about) until the rest fits.
+    let width = |pairs: &[(&str, &str)]| -> usize {
+        pairs
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum()
+    };
+    let mut pairs = pairs;
+    while pairs.len() > 1 && width(&pairs) > area.width as usize {
+        pairs.remove(0);
+    }
     let mut spans = Vec::new();
     for (key, what) in pairs {
         spans.push(Span::styled(key.to_string(), theme.key()));

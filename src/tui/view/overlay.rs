@@ -21,7 +21,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         None => {}
     }
     if app.help {
-        render_help(frame, area, theme);
+        render_help(frame, area, app.help_scroll, theme);
     }
 }
 
@@ -39,7 +39,7 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-fn render_help(frame: &mut Frame, area: Rect, theme: Theme) {
+fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     let mut lines = vec![Line::styled("Keys", theme.title())];
     for b in keymap::MAIN.iter().filter(|b| !b.label.is_empty()) {
         lines.push(Line::from(vec![
@@ -66,29 +66,35 @@ fn render_help(frame: &mut Frame, area: Rect, theme: Theme) {
     }
     legend.push(Span::styled("✓ no risk", theme.accent()));
     lines.push(Line::from(legend));
+    lines.push(Line::raw("  The number: live ties to the other side."));
     lines.push(Line::raw(
-        "  The number is live ties to the other side; ● / ○ a live / stale tie to the selected person.",
+        "  ● / ○ a live / stale tie to the selected person.",
     ));
     lines.push(Line::raw(
         "  ★ key person · † gone in the what-if · crossed out: has left",
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Every change is saved at once. Press any key to close.",
+        "Every change is saved at once. ↑↓ scroll; any other key closes.",
         theme.dim(),
     ));
-    let height = lines.len() as u16 + 2;
-    let rect = popup(frame, area, 100, height);
+    // Help lines are short enough for 80 columns: no wrapping, so scrolling
+    // counts rows exactly.
+    let total = lines.len() as u16;
+    let rect = popup(frame, area, 80, total + 2);
+    let room = rect.height.saturating_sub(2);
+    let scroll = scroll.min(total.saturating_sub(room));
+    let more = if scroll + room < total {
+        " ↓ more "
+    } else {
+        ""
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(Span::styled(" Help ", theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+        .title(Span::styled(" Help ", theme.title()))
+        .title_bottom(Span::styled(more, theme.key()));
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
 
 /// Rows a pick list shows while it has the focus.

@@ -1,0 +1,482 @@
+//! The terminal UI, driven through the same `on_key` the app uses and
+//! rendered into ratatui's `TestBackend`: whole-frame snapshots of each
+//! view at 120×40 and 80×24, and key sequences that change the file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jiff::civil::{Date, date};
+use partnermap::analysis::RiskKind;
+use partnermap::change::Change;
+use partnermap::model::{Meeting, Side};
+use partnermap::store;
+use partnermap::tui::app::{App, View};
+use partnermap::tui::{self, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+const AS_OF: Date = date(2026, 11, 24);
+
+fn demo_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo.json")).unwrap()
+}
+
+/// A copy of the demo in a fresh folder, opened as the app opens it.
+fn open_demo() -> (tempfile::TempDir, PathBuf, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partnership.json");
+    std::fs::write(&path, demo_text()).unwrap();
+    let app = tui::open(path.clone(), AS_OF, false).unwrap();
+    (dir, path, app)
+}
+
+/// Feeds keys: plain characters, or `<Tab>`, `<S-Tab>`, `<Enter>`, `<Esc>`,
+/// `<Space>`, `<Up>`, `<Down>`, `<C-s>`, `<BS>`.
+fn keys(app: &mut App, script: &str) {
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        let (event, used) = if c == '<' {
+            let end = rest.find('>').expect("closed key name");
+            let code = match &rest[1..end] {
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                other => panic!("unknown key <{other}>"),
+            };
+            (code, end + 1)
+        } else {
+            (
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                c.len_utf8(),
+            )
+        };
+        update::on_key(app, event);
+        rest = &rest[used..];
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| tui::view::render(app, frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn select(app: &mut App, id: &str) {
+    let i = app
+        .partnership()
+        .people
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap();
+    app.select_person(i);
+}
+
+fn count(app: &App, kind: RiskKind, subject: &str) -> usize {
+    let p = app.partnership();
+    app.analysis
+        .risks
+        .iter()
+        .filter(|r| r.kind == kind && r.subject_id(p) == subject)
+        .count()
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+// ---- snapshots -----------------------------------------------------------
+
+#[test]
+fn people_view_snapshots() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    insta::assert_snapshot!("people_120x40", screen(&app, 120, 40));
+    insta::assert_snapshot!("people_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn risks_view_snapshots() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2jj");
+    insta::assert_snapshot!("risks_120x40", screen(&app, 120, 40));
+    insta::assert_snapshot!("risks_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn map_view_snapshots() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "3");
+    insta::assert_snapshot!("map_120x40", screen(&app, 120, 40));
+    // 22 partner people do not fit in 24 rows: the neighbourhood is drawn.
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("two-hop neighbourhood"), "{small}");
+    insta::assert_snapshot!("map_80x24", small);
+}
+
+#[test]
+fn help_overlay_snapshots() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "?");
+    let big = screen(&app, 120, 40);
+    // Help is generated from the keymap: every bound action is listed.
+    for b in tui::keymap::MAIN.iter().filter(|b| !b.label.is_empty()) {
+        assert!(
+            big.contains(b.help.split_whitespace().next().unwrap()),
+            "{}",
+            b.label
+        );
+    }
+    insta::assert_snapshot!("help_120x40", big);
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
+    // At 80×24 help scrolls with the arrows instead of closing.
+    assert!(!screen(&app, 80, 24).contains("Badges"));
+    keys(&mut app, "jjjjjjjjjjjjjjjjjjjj");
+    assert!(app.help);
+    assert!(screen(&app, 80, 24).contains("Badges"));
+    keys(&mut app, "x");
+    assert!(!app.help, "any key closes help");
+    assert!(!app.what_if(), "the key that closes help does nothing else");
+}
+
+#[test]
+fn meeting_form_with_an_error_snapshot() {
+    let (_dir, path, mut app) = open_demo();
+    select(&mut app, "li");
+    let before = std::fs::read(&path).unwrap();
+    keys(&mut app, "m<BS><BS><BS><BS><BS>soon<C-s>");
+    assert!(app.dialog.is_some(), "an invalid form stays open");
+    insta::assert_snapshot!("meeting_form_error_120x40", screen(&app, 120, 40));
+    insta::assert_snapshot!("meeting_form_error_80x24", screen(&app, 80, 24));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing saved");
+}
+
+#[test]
+fn what_if_snapshots() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    let big = screen(&app, 120, 40);
+    assert!(big.contains("WHAT-IF: Sam Okafor gone"), "{big}");
+    insta::assert_snapshot!("what_if_120x40", big);
+    insta::assert_snapshot!("what_if_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn a_small_terminal_is_told_what_it_needs() {
+    let (_dir, _path, app) = open_demo();
+    let text = screen(&app, 60, 20);
+    assert!(text.contains("at least 80×24"), "{text}");
+    assert!(text.contains("this one is 60×20"), "{text}");
+}
+
+#[test]
+fn control_characters_in_names_cannot_reach_the_terminal() {
+    let (_dir, path, _) = open_demo();
+    let text = demo_text().replace("\"Li Wei\"", "\"Li \\u001b]0;owned\\u0007Wei\"");
+    std::fs::write(&path, text).unwrap();
+    let mut app = tui::open(path, AS_OF, false).unwrap();
+    select(&mut app, "li");
+    for view in ["1", "2", "3"] {
+        keys(&mut app, view);
+        let shown = screen(&app, 120, 40);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+        assert!(shown.contains("Li \\u{1b}"), "view {view}: {shown}");
+    }
+}
+
+// ---- key sequences -------------------------------------------------------
+
+#[test]
+fn logging_a_meeting_saves_it_and_the_risk_goes_away() {
+    let (_dir, path, mut app) = open_demo();
+    assert_eq!(count(&app, RiskKind::SingleThreaded, "li"), 1);
+    let risks_before = app.analysis.risks.len();
+    // Li Wei is the second partner person; the form preselects them.
+    keys(
+        &mut app,
+        "<Tab>jm<Tab>Budget review<Tab>ana<Space><Tab>Agreed the Q1 plan<Enter>",
+    );
+    assert!(app.dialog.is_none(), "saved and closed: {:?}", app.status);
+    assert_eq!(count(&app, RiskKind::SingleThreaded, "li"), 0);
+    assert_eq!(count(&app, RiskKind::ExecGap, "li"), 0);
+    assert!(app.analysis.risks.len() < risks_before);
+    let said = status(&app);
+    assert!(
+        said.contains("Logged meeting m-0036 on 2026-11-24"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Li Wei is no longer single-threaded"),
+        "{said}"
+    );
+    // On disk, exactly as the library would write it.
+    let saved = store::load(&path).unwrap();
+    let m = saved.meetings.last().unwrap();
+    assert_eq!(m.id, "m-0036");
+    assert_eq!(m.date, AS_OF);
+    assert_eq!(m.title.as_deref(), Some("Budget review"));
+    assert_eq!(m.attendees, ["li", "ana"]);
+    assert_eq!(m.notes.as_deref(), Some("Agreed the Q1 plan"));
+
+    // Undo takes it back, on disk too: the file is the demo again, byte for byte.
+    keys(&mut app, "u");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), demo_text());
+    assert_eq!(count(&app, RiskKind::SingleThreaded, "li"), 1);
+    assert!(
+        status(&app).starts_with("Undone: logged meeting m-0036"),
+        "{}",
+        status(&app)
+    );
+    keys(&mut app, "u");
+    assert_eq!(status(&app), "Nothing to undo in this session");
+}
+
+#[test]
+fn what_if_on_a_single_point_raises_the_risks_that_follow() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, "sam");
+    let exposed: Vec<String> = {
+        let p = app.partnership();
+        let sam = p.people.iter().position(|x| x.id == "sam").unwrap();
+        app.analysis.exposure[sam]
+            .iter()
+            .map(|&i| p.people[i].id.clone())
+            .collect()
+    };
+    assert!(!exposed.is_empty(), "Sam is a single point in the demo");
+    keys(&mut app, "x");
+    assert!(app.what_if());
+    for id in &exposed {
+        assert_eq!(count(&app, RiskKind::Unreachable, id), 1, "{id} is cut off");
+    }
+    assert!(
+        status(&app).contains("What-if: Sam Okafor gone"),
+        "{}",
+        status(&app)
+    );
+    assert!(status(&app).contains("now unreachable"), "{}", status(&app));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a what-if is never saved"
+    );
+    keys(&mut app, "x");
+    assert!(!app.what_if());
+    for id in &exposed {
+        assert_eq!(count(&app, RiskKind::Unreachable, id), 0);
+    }
+}
+
+#[test]
+fn the_filter_narrows_both_columns_and_esc_clears_it() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "/cfo");
+    let names = |rows: &[usize], app: &App| -> Vec<String> {
+        rows.iter()
+            .map(|&i| app.partnership().people[i].id.clone())
+            .collect()
+    };
+    // Fuzzy: the best match first (Carlos's "Chief Operating Officer" also has c…f…o).
+    assert_eq!(names(&app.rows_partner, &app)[0], "li");
+    assert!(app.rows_partner.len() <= 3);
+    keys(&mut app, "<Enter>");
+    assert!(!app.filtering, "Enter keeps the filter and leaves it");
+    assert!(app.rows_partner.len() <= 3);
+    keys(&mut app, "/<BS><BS><BS>engineer");
+    assert!(app.rows_ours.len() >= 3 && app.rows_partner.len() >= 3);
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
+}
+
+#[test]
+fn enter_on_a_risk_opens_its_subject() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2");
+    let first = app.analysis.risks[0]
+        .subject_id(app.partnership())
+        .to_string();
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.view, View::People);
+    let selected = app.selected().unwrap();
+    assert_eq!(app.partnership().people[selected].id, first);
+}
+
+#[test]
+fn adding_a_person_and_a_tie_through_the_forms() {
+    let (_dir, path, mut app) = open_demo();
+    // Tab to the partner column: the form's side follows it.
+    keys(&mut app, "<Tab>a");
+    keys(
+        &mut app,
+        "Zoe Quinn<Tab><Tab><Tab>Head of Data<Tab>Data<Tab>e<Tab>y<C-s>",
+    );
+    let saved = store::load(&path).unwrap();
+    let zoe = saved.person("zoe").expect("saved with an id from the name");
+    assert_eq!(zoe.side, Side::Partner);
+    assert_eq!(zoe.title.as_deref(), Some("Head of Data"));
+    assert_eq!(zoe.level.as_str(), "executive");
+    assert!(zoe.key);
+    assert_eq!(count(&app, RiskKind::Unreachable, "zoe"), 1);
+
+    // A tie from Zoe (now selected? no: select her) to Ana.
+    select(&mut app, "zoe");
+    keys(&mut app, "tana<Space><Tab>-3d<Tab><Enter>");
+    assert!(app.dialog.is_none(), "{:?}", app.status);
+    let saved = store::load(&path).unwrap();
+    let tie = saved.ties.last().unwrap();
+    assert_eq!((tie.a.as_str(), tie.b.as_str()), ("zoe", "ana"));
+    assert_eq!(tie.last_contact, Some(date(2026, 11, 21)));
+    assert_eq!(count(&app, RiskKind::Unreachable, "zoe"), 0);
+
+    // Undo twice: the tie, then the person.
+    keys(&mut app, "uu");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), demo_text());
+}
+
+#[test]
+fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    keys(&mut app, "aAna Other<Tab><BS><BS><BS><BS>ana<C-s>");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the form stays open");
+    };
+    let id = form.field("Id").unwrap();
+    assert_eq!(id.error.as_deref(), Some("\"ana\" is already taken"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    keys(&mut app, "<Esc>");
+    assert!(app.dialog.is_none());
+    assert_eq!(status(&app), "Cancelled: nothing was saved");
+}
+
+#[test]
+fn export_writes_the_risk_list_next_to_the_data_file() {
+    let (dir, _path, mut app) = open_demo();
+    keys(&mut app, "ej");
+    let json = dir.path().join("partnership-risks-2026-11-24.json");
+    let text = std::fs::read_to_string(&json).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        report["risks"].as_array().unwrap().len(),
+        app.analysis.risks.len()
+    );
+    assert!(report.get("what_if_gone").is_none());
+    assert!(
+        status(&app).contains(&json.display().to_string()),
+        "{}",
+        status(&app)
+    );
+
+    // A what-if export is labelled in its name and its content.
+    select(&mut app, "sam");
+    keys(&mut app, "xe<Down><Down><Enter>");
+    let md = dir.path().join("partnership-risks-2026-11-24-what-if.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("**What-if:** as if Sam Okafor had left"),
+        "{text}"
+    );
+    keys(&mut app, "ej");
+    let json = dir.path().join("partnership-risks-2026-11-24-what-if.json");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(report["what_if_gone"], serde_json::json!(["sam"]));
+}
+
+#[test]
+fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new").join("partnership.json");
+    let mut app = tui::open(path.clone(), AS_OF, false).unwrap();
+    assert!(app.demo);
+    assert!(screen(&app, 120, 40).contains("DEMO"));
+    assert!(!path.exists());
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    assert!(!app.demo);
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.people.len(), 40);
+    assert_eq!(saved.meetings.len(), 36);
+    assert!(status(&app).contains("created"), "{}", status(&app));
+    assert!(!screen(&app, 120, 40).contains("DEMO"));
+}
+
+#[test]
+fn a_file_that_does_not_load_is_an_error_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"schema\": 1, \"people\": [").unwrap();
+    let Err(e) = tui::open(path.clone(), AS_OF, false) else {
+        panic!("a broken file must not open");
+    };
+    assert!(e.to_string().contains("broken.json"), "{e}");
+}
+
+fn meeting_by_someone_else(path: &Path) {
+    // Another writer (e.g. `partnermap meeting add`) adds a meeting.
+    let theirs = store::load_stamped(path).unwrap();
+    let m = Meeting {
+        id: theirs.partnership.next_meeting_id(),
+        date: AS_OF,
+        title: Some("Call from the CLI".into()),
+        attendees: vec!["hana".into(), "ines".into()],
+        notes: None,
+        extra: Default::default(),
+    };
+    store::commit(path, &theirs, &Change::AddMeeting(m)).unwrap();
+}
+
+#[test]
+fn a_change_made_elsewhere_is_noticed_and_reloaded() {
+    let (_dir, path, mut app) = open_demo();
+    assert_eq!(count(&app, RiskKind::ExecGap, "hana"), 1);
+    meeting_by_someone_else(&path);
+    update::check_file(&mut app);
+    assert_eq!(app.partnership().meetings.len(), 36);
+    assert_eq!(count(&app, RiskKind::ExecGap, "hana"), 0);
+    assert!(
+        status(&app).contains("changed outside partnermap"),
+        "{}",
+        status(&app)
+    );
+
+    // A file broken elsewhere is reported once, and the view is kept.
+    std::fs::write(&path, "{ not json").unwrap();
+    update::check_file(&mut app);
+    assert!(app.status.as_ref().unwrap().error);
+    assert!(status(&app).contains("no longer loads"), "{}", status(&app));
+    assert_eq!(app.partnership().meetings.len(), 36);
+}
+
+#[test]
+fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
+    let (_dir, path, mut app) = open_demo();
+    meeting_by_someone_else(&path); // the UI has not looked at the file yet
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    let saved = store::load(&path).unwrap();
+    let titles: Vec<_> = saved.meetings[35..]
+        .iter()
+        .map(|m| (m.id.as_str(), m.title.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [("m-0036", Some("Call from the CLI")), ("m-0037", None)],
+        "both meetings survive, the UI's renumbered"
+    );
+    assert!(status(&app).contains("merged"), "{}", status(&app));
+}
