@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# End to end, as a person would: run the real binary in tmux, log a meeting
+# with the keyboard, quit, and check the file and `risks`/`coverage`.
+# Also: resizing down to 80×24 and below, and a broken file that must not
+# touch the terminal. Run by .ci/run after `cargo test`.
+#
+#   bash tests/e2e_tmux.sh [path/to/partnermap]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${1:-target/debug/partnermap}
+if [ ! -x "$BIN" ]; then
+  cargo build --quiet
+fi
+BIN=$(realpath "$BIN")
+command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 1; }
+
+WORK=$(mktemp -d)
+SESSION="partnermap-e2e-$$"
+export TMUX_TMPDIR="$WORK"   # a private tmux server, whatever else runs
+cleanup() {
+  tmux kill-server 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "---- screen ----" >&2
+  tmux capture-pane -p -t "$SESSION" 2>/dev/null >&2 || true
+  exit 1
+}
+
+# Waits until the screen shows $1 (a fixed string), up to 10 s.
+wait_for() {
+  for _ in $(seq 1 100); do
+    if tmux capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$1"; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  fail "the screen never showed: $1"
+}
+
+DATA="$WORK/acme.json"
+"$BIN" --file "$DATA" demo >/dev/null
+li_direct() { "$BIN" --file "$DATA" coverage --format csv | awk -F, '$1 == "li" { print $5 }'; }
+[ "$(li_direct)" = 1 ] || fail "the demo should have Li Wei covered once, not $(li_direct)"
+"$BIN" --file "$DATA" risks --format csv | grep -q '^high,single-threaded,li,' \
+  || fail "the demo should list Li Wei as single-threaded"
+
+echo "== open the UI at 120×40 and log a meeting with Li Wei and Ana Ruiz"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; sleep 30"
+wait_for "1 People"
+wait_for "Li Wei"
+tmux send-keys -t "$SESSION" Tab j m
+wait_for "Log a meeting"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "E2E sync"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "ana"
+tmux send-keys -t "$SESSION" Space Tab Enter
+wait_for "Li Wei is no longer single-threaded"
+
+echo "== resize to 80×24, then below it"
+tmux resize-window -t "$SESSION" -x 80 -y 24
+wait_for "? help"
+tmux resize-window -t "$SESSION" -x 60 -y 20
+wait_for "needs a terminal of at least 80×24"
+tmux resize-window -t "$SESSION" -x 120 -y 40
+wait_for "1 People"
+
+echo "== quit: the terminal is restored and the exit code is 0"
+tmux send-keys -t "$SESSION" q
+wait_for "EXITED 0"
+tmux capture-pane -p -t "$SESSION" | grep -qF "1 People" \
+  && fail "the UI's screen is still shown after quitting"
+
+echo "== the file holds the meeting, and the analysis changed"
+grep -qF '"title": "E2E sync"' "$DATA" || fail "the meeting is not in the file"
+"$BIN" --file "$DATA" check >/dev/null || fail "the saved file does not load"
+[ "$(li_direct)" = 2 ] || fail "Li Wei should now be covered twice, not $(li_direct)"
+"$BIN" --file "$DATA" risks --format csv | grep -q '^high,single-threaded,li,' \
+  && fail "Li Wei is still single-threaded"
+tmux kill-session -t "$SESSION"
+
+echo "== a broken file: an error naming the file, exit 1, terminal untouched"
+printf '{"schema": 1, "people": [' >"$WORK/broken.json"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$WORK/broken.json'; echo \"EXITED \$?\"; sleep 30"
+wait_for "EXITED 1"
+wait_for "broken.json"
+tmux kill-session -t "$SESSION"
+
+echo "e2e: ok"
