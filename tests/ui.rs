@@ -363,6 +363,10 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     keys(&mut app, "<Esc>");
     assert!(app.dialog.is_none());
     assert_eq!(status(&app), "Cancelled: nothing was saved");
+    // An id derived from a name is made unique.
+    keys(&mut app, "aAna Lopez<C-s>");
+    assert!(app.dialog.is_none(), "{:?}", app.status);
+    assert!(store::load(&path).unwrap().person("ana2").is_some());
 }
 
 #[test]

@@ -298,35 +298,38 @@ fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
 
 fn on_dialog_key(app: &mut App, key: KeyEvent) {
     match app.dialog.take() {
-        Some(Dialog::Form(mut form)) => match form.on_key(key, &mut app.matcher) {
-            Outcome::Stay => app.dialog = Some(Dialog::Form(form)),
-            Outcome::Cancel => app.say("Cancelled: nothing was saved"),
-            Outcome::Submit => {
-                let Some(change) = build::submit(&mut form, app.partnership(), app.as_of) else {
-                    app.dialog = Some(Dialog::Form(form));
-                    return;
-                };
-                let what = change.describe(app.partnership());
-                match save(app, &change) {
-                    Ok(said) => {
-                        let what = match app.undo.last() {
-                            Some(made) => made.describe(app.partnership()),
-                            None => what,
-                        };
-                        app.say(sentence(capitalised(&what), &said));
-                    }
-                    Err(CommitError::Refused(e)) => {
-                        build::refused(&mut form, &e);
+        Some(Dialog::Form(mut form)) => {
+            match form.on_key(key, &mut app.matcher, &app.doc.partnership) {
+                Outcome::Stay => app.dialog = Some(Dialog::Form(form)),
+                Outcome::Cancel => app.say("Cancelled: nothing was saved"),
+                Outcome::Submit => {
+                    let Some(change) = build::submit(&mut form, app.partnership(), app.as_of)
+                    else {
                         app.dialog = Some(Dialog::Form(form));
-                    }
-                    Err(e) => {
-                        // Keep the form open: nothing typed is lost.
-                        app.warn(format!("Not saved: {}", one_line(&e)));
-                        app.dialog = Some(Dialog::Form(form));
+                        return;
+                    };
+                    let what = change.describe(app.partnership());
+                    match save(app, &change) {
+                        Ok(said) => {
+                            let what = match app.undo.last() {
+                                Some(made) => made.describe(app.partnership()),
+                                None => what,
+                            };
+                            app.say(sentence(capitalised(&what), &said));
+                        }
+                        Err(CommitError::Refused(e)) => {
+                            build::refused(&mut form, &e);
+                            app.dialog = Some(Dialog::Form(form));
+                        }
+                        Err(e) => {
+                            // Keep the form open: nothing typed is lost.
+                            app.warn(format!("Not saved: {}", one_line(&e)));
+                            app.dialog = Some(Dialog::Form(form));
+                        }
                     }
                 }
             }
-        },
+        }
         Some(Dialog::Export(mut dialog)) => {
             let len = EXPORT_FORMATS.len();
             match key.code {

@@ -115,7 +115,7 @@ pub fn tie(p: &Partnership, from: usize) -> Form {
 }
 
 /// Keeps a person's id derived from their name until the id is typed.
-pub fn name_changed(form: &mut Form) {
+pub fn name_changed(form: &mut Form, p: &Partnership) {
     if form.kind != (FormKind::Person { id_typed: false }) {
         return;
     }
@@ -124,7 +124,8 @@ pub fn name_changed(form: &mut Form) {
         let id = if name.trim().is_empty() {
             String::new()
         } else {
-            fresh_person_id(&name, |_| false)
+            let taken: HashSet<&str> = p.people.iter().map(|x| x.id.as_str()).collect();
+            fresh_person_id(&name, |id| taken.contains(id))
         };
         field.kind = FieldKind::Text(tui_input::Input::new(id));
     }

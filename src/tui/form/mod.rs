@@ -5,6 +5,7 @@ pub mod build;
 pub mod pick;
 
 use super::fuzzy::Matcher;
+use crate::model::Partnership;
 use pick::PickList;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
@@ -143,7 +144,8 @@ impl Form {
     }
 
     /// Handles one key press.
-    pub fn on_key(&mut self, key: KeyEvent, matcher: &mut Matcher) -> Outcome {
+    /// `p` is the partnership the form edits (for ids derived from names).
+    pub fn on_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) -> Outcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => return Outcome::Cancel,
@@ -166,12 +168,12 @@ impl Form {
                 }
                 self.step_focus(1);
             }
-            _ => self.on_field_key(key, matcher),
+            _ => self.on_field_key(key, matcher, p),
         }
         Outcome::Stay
     }
 
-    fn on_field_key(&mut self, key: KeyEvent, matcher: &mut Matcher) {
+    fn on_field_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) {
         let focus = self.focus;
         let Some(field) = self.fields.get_mut(focus) else {
             return;
@@ -226,7 +228,7 @@ impl Form {
             self.step_focus(focus_delta);
         }
         match edited {
-            Some(build::NAME) => build::name_changed(self),
+            Some(build::NAME) => build::name_changed(self, p),
             Some(build::ID) => {
                 if let FormKind::Person { id_typed } = &mut self.kind {
                     *id_typed = true;
@@ -263,24 +265,33 @@ mod tests {
         let mut f = form();
         let mut m = Matcher::default();
         for c in "QBR".chars() {
-            f.on_key(key(KeyCode::Char(c)), &mut m);
+            f.on_key(key(KeyCode::Char(c)), &mut m, &Partnership::default());
         }
         assert_eq!(f.fields[0].value(), "QBR");
-        assert_eq!(f.on_key(key(KeyCode::Enter), &mut m), Outcome::Stay);
+        assert_eq!(
+            f.on_key(key(KeyCode::Enter), &mut m, &Partnership::default()),
+            Outcome::Stay
+        );
         assert_eq!(f.focus, 1);
-        f.on_key(key(KeyCode::Char('e')), &mut m);
+        f.on_key(key(KeyCode::Char('e')), &mut m, &Partnership::default());
         assert_eq!(f.fields[1].value(), "executive");
-        assert_eq!(f.on_key(key(KeyCode::Enter), &mut m), Outcome::Submit);
-        assert_eq!(f.on_key(key(KeyCode::Esc), &mut m), Outcome::Cancel);
+        assert_eq!(
+            f.on_key(key(KeyCode::Enter), &mut m, &Partnership::default()),
+            Outcome::Submit
+        );
+        assert_eq!(
+            f.on_key(key(KeyCode::Esc), &mut m, &Partnership::default()),
+            Outcome::Cancel
+        );
     }
 
     #[test]
     fn tab_wraps_both_ways() {
         let mut f = form();
         let mut m = Matcher::default();
-        f.on_key(key(KeyCode::BackTab), &mut m);
+        f.on_key(key(KeyCode::BackTab), &mut m, &Partnership::default());
         assert_eq!(f.focus, 1);
-        f.on_key(key(KeyCode::Tab), &mut m);
+        f.on_key(key(KeyCode::Tab), &mut m, &Partnership::default());
         assert_eq!(f.focus, 0);
     }
 }

@@ -1,0 +1,84 @@
+//! Frame render time of the terminal UI (into ratatui's `TestBackend`) for
+//! each view, at the demo's size and at 10,000 people; and the cost of the
+//! keys that re-run the analysis (what-if) or filter the lists.
+//!
+//! Run: `cargo bench --bench render`.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use jiff::civil::Date;
+use partnermap::generate::{Spec, partnership};
+use partnermap::model::Partnership;
+use partnermap::store::{Loaded, Stamp};
+use partnermap::tui::app::{App, View};
+use partnermap::tui::{update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+const AS_OF: Date = Date::constant(2026, 11, 24);
+
+fn app(p: Partnership) -> App {
+    let doc = Loaded {
+        partnership: p,
+        stamp: Stamp::Absent,
+    };
+    let mut app = App::new(PathBuf::from("bench.json"), doc, AS_OF, true);
+    // Select a partner person in the middle of the list, like a user would.
+    app.side = partnermap::model::Side::Partner;
+    let mid = app.rows_partner.len() / 2;
+    app.cursor_partner.selected = mid;
+    app
+}
+
+fn press(app: &mut App, c: char) {
+    update::on_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn bench(c: &mut Criterion) {
+    let demo = partnermap::demo::shipped();
+    let big = partnership(Spec {
+        people: 10_000,
+        meetings: 100_000,
+        seed: 7,
+        as_of: AS_OF,
+    });
+    for (name, p) in [("demo_40_people", demo), ("10000_people", big)] {
+        let mut app = app(p);
+        let mut g = c.benchmark_group(name);
+        g.sample_size(20);
+        for (view_name, v) in [
+            ("people", View::People),
+            ("risks", View::Risks),
+            ("map", View::Map),
+        ] {
+            app.view = v;
+            for (w, h) in [(120u16, 40u16), (80, 24)] {
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+                g.bench_function(
+                    BenchmarkId::new(format!("frame_{view_name}"), format!("{w}x{h}")),
+                    |b| {
+                        b.iter(|| {
+                            terminal
+                                .draw(|frame| view::render(black_box(&app), frame))
+                                .map(|_| ())
+                        })
+                    },
+                );
+            }
+        }
+        app.view = View::People;
+        g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
+        g.bench_function("filter_keystroke", |b| {
+            b.iter(|| {
+                app.filter = tui_input::Input::new("ana".into());
+                app.refresh_rows();
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
