@@ -255,17 +255,16 @@ impl App {
     }
 
     /// Runs the analysis again for the current data and what-if, and
-    /// returns what changed, in words.
-    pub fn reanalyse(&mut self, before: Option<(&Partnership, &Analysis)>) -> Vec<String> {
+    /// returns what changed since the last run, in words. `old` is the
+    /// partnership the last run saw, when it was not the current one.
+    pub fn reanalyse(&mut self, old: Option<&Partnership>) -> Vec<String> {
         let scenario = Scenario {
             as_of: self.as_of,
             gone: self.gone.clone(),
         };
         let analysis = Analysis::run(&self.doc.partnership, &scenario);
-        let said = match before {
-            Some((p, a)) => risk_changes(p, a, &self.doc.partnership, &analysis),
-            None => Vec::new(),
-        };
+        let before = old.unwrap_or(&self.doc.partnership);
+        let said = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
         self.worst = worst_per_person(&self.doc.partnership, &analysis);
         self.analysis = analysis;
         let len = self.analysis.risks.len();
@@ -277,21 +276,18 @@ impl App {
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc);
-        let before = std::mem::replace(
-            &mut self.analysis,
-            Analysis::run(&Partnership::default(), &Scenario::on(self.as_of)),
-        );
-        let ids: Vec<&str> = self
+        let index = self.doc.partnership.person_index();
+        let gone: Vec<usize> = self
             .gone
             .iter()
-            .filter_map(|&i| old.partnership.people.get(i).map(|x| x.id.as_str()))
+            .filter_map(|&i| old.partnership.people.get(i))
+            .filter_map(|x| index.get(x.id.as_str()).copied())
             .collect();
-        let index = self.doc.partnership.person_index();
-        self.gone = ids.iter().filter_map(|id| index.get(id).copied()).collect();
         drop(index);
+        self.gone = gone;
         self.demo = self.demo && self.doc.stamp == Stamp::Absent;
         self.refresh_rows();
-        self.reanalyse(Some((&old.partnership, &before)))
+        self.reanalyse(Some(&old.partnership))
     }
 
     /// Whether a what-if is in force.

@@ -225,9 +225,7 @@ fn what_if(app: &mut App) {
     } else {
         app.gone.push(person);
     }
-    let before = app.analysis.clone();
-    let p = app.doc.partnership.clone();
-    let said = app.reanalyse(Some((&p, &before)));
+    let said = app.reanalyse(None);
     let head = if removing {
         format!("{name} is back")
     } else {

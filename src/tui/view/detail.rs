@@ -86,6 +86,12 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             "† gone in this what-if (x brings them back)",
             theme.what_if(),
         ));
+        out.push(Line::raw(""));
+        out.push(Line::raw(
+            "Everything else on screen now shows the partnership without them: \
+             the header, the badges, the risks (2) and the map (3).",
+        ));
+        return out;
     } else if let Some(left) = person.left.filter(|_| !a.live.active[i]) {
         out.push(Line::styled(format!("Left on {left}"), theme.dim()));
     }
