@@ -20,8 +20,10 @@ use std::collections::{HashMap, VecDeque};
 
 /// Width of the canvas in its own units; ties attach at 0 and at `SPAN`.
 const SPAN: f64 = 100.0;
-/// How far a tie between two colleagues bows into the band.
-const BOW: f64 = 10.0;
+/// How far a tie between two colleagues bows into the band, per row
+/// between them, and at most.
+const BOW_PER_ROW: f64 = 1.5;
+const MAX_BOW: f64 = 30.0;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [map, legend] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
@@ -235,7 +237,9 @@ fn draw_tie(
 ) {
     // Two colleagues: a bow on their own side of the band.
     let via = if a.0 == b.0 {
-        let bow = if a.0 == 0.0 { BOW } else { SPAN - BOW };
+        // Farther apart, deeper bow: a bundle of colleagues' ties spreads out.
+        let depth = ((a.1 - b.1).abs() * BOW_PER_ROW).clamp(2.0, MAX_BOW);
+        let bow = if a.0 == 0.0 { depth } else { SPAN - depth };
         Some((bow, (a.1 + b.1) / 2.0))
     } else {
         None
