@@ -29,6 +29,16 @@ pub enum Pane {
     Detail,
 }
 
+impl Pane {
+    /// The pane of a side's column.
+    pub fn of(side: Side) -> Pane {
+        match side {
+            Side::Ours => Pane::Ours,
+            Side::Partner => Pane::Partner,
+        }
+    }
+}
+
 /// A message on the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -205,10 +215,7 @@ impl App {
             self.cursor_mut(side).selected = at;
         }
         self.side = side;
-        self.pane = match side {
-            Side::Ours => Pane::Ours,
-            Side::Partner => Pane::Partner,
-        };
+        self.pane = Pane::of(side);
         self.detail_scroll = 0;
     }
 

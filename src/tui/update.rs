@@ -94,7 +94,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::MapView => {
             app.view = View::Map;
             if app.pane == Pane::Detail {
-                app.pane = side_pane(app.side);
+                app.pane = Pane::of(app.side);
             }
         }
         Action::Filter => {
@@ -131,13 +131,6 @@ pub fn update(app: &mut App, action: Action) {
         Action::Undo => undo(app),
         Action::Help => app.help = true,
         Action::Quit => app.quit = true,
-    }
-}
-
-fn side_pane(side: Side) -> Pane {
-    match side {
-        Side::Ours => Pane::Ours,
-        Side::Partner => Pane::Partner,
     }
 }
 
@@ -184,7 +177,7 @@ fn open(app: &mut App) {
     match app.view {
         View::People => {
             app.pane = match app.pane {
-                Pane::Detail => side_pane(app.side),
+                Pane::Detail => Pane::of(app.side),
                 _ => Pane::Detail,
             };
         }

@@ -10,16 +10,13 @@ use crate::tui::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 const RECENT_MEETINGS: usize = 5;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let focused = app.pane == Pane::Detail;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(" Detail ", theme.border(focused)));
+    let block = theme.panel(" Detail ", focused);
     let lines = match app.selected() {
         Some(person) => lines(app, person, theme),
         None => vec![Line::styled("Nobody selected.", theme.dim())],

@@ -14,8 +14,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line as Segment, Points};
-use ratatui::widgets::{Block, Borders, Paragraph};
 use std::collections::{HashMap, VecDeque};
 
 /// Width of the canvas in its own units; ties attach at 0 and at `SPAN`.
@@ -34,10 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         " Map · two-hop neighbourhood of the selected person (too many to draw all) ".to_string()
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(title, theme.border(true)));
+    let block = theme.panel(title, true);
     let inner = block.inner(map);
     frame.render_widget(block, map);
     let label_w = (inner.width / 3).min(28);

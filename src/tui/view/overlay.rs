@@ -12,7 +12,7 @@ use crate::tui::keymap;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     match &app.dialog {
@@ -89,10 +89,8 @@ fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     } else {
         ""
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(" Help ", theme.title()))
+    let block = theme
+        .dialog(" Help ")
         .title_bottom(Span::styled(more, theme.key()));
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
@@ -182,10 +180,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
     ));
     let height = lines.len() as u16 + 2;
     let rect = popup(frame, area, width, height);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(format!(" {} ", form.title), theme.title()));
+    let block = theme.dialog(format!(" {} ", form.title));
     let inner = block.inner(rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
     if let Some((x, y)) = cursor
@@ -317,10 +312,7 @@ fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme
     }
     let height = lines.len() as u16 + 2;
     let rect = popup(frame, area, 80, height);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(" Export the risk list ", theme.title()));
+    let block = theme.dialog(" Export the risk list ");
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Below this width the detail pane goes under the two columns.
 const WIDE: u16 = 110;
@@ -67,16 +67,13 @@ fn level_short(level: Level) -> &'static str {
 fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let p = app.partnership();
     let (rows, mut cursor) = app.column(side);
-    let focused = app.pane == side_pane(side);
+    let focused = app.pane == Pane::of(side);
     let org = match side {
         Side::Ours => &p.names.ours,
         Side::Partner => &p.names.partner,
     };
     let title = format!(" {} · {} ", printable(org), rows.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(title, theme.border(focused)));
+    let block = theme.panel(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
@@ -163,11 +160,4 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn side_pane(side: Side) -> Pane {
-    match side {
-        Side::Ours => Pane::Ours,
-        Side::Partner => Pane::Partner,
-    }
 }

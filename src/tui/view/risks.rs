@@ -16,10 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let p = app.partnership();
     let risks = &app.analysis.risks;
     let title = format!(" Risks · {} ", risks.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(title, theme.border(true)));
+    let block = theme.panel(title, true);
     let inner = block.inner(list);
     frame.render_widget(block, list);
     if risks.is_empty() {

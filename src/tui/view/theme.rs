@@ -3,6 +3,8 @@
 
 use crate::analysis::Severity;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -70,6 +72,22 @@ impl Theme {
         } else {
             Style::new().add_modifier(Modifier::UNDERLINED)
         }
+    }
+
+    /// A bordered box titled `title`, bright when it has the focus.
+    pub fn panel(self, title: impl Into<String>, focused: bool) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border(focused))
+            .title(Span::styled(title.into(), self.border(focused)))
+    }
+
+    /// A dialog's box: a bright border and a title.
+    pub fn dialog(self, title: impl Into<String>) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border(true))
+            .title(Span::styled(title.into(), self.title()))
     }
 
     pub fn border(self, focused: bool) -> Style {
