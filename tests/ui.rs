@@ -8,7 +8,7 @@ use partnermap::analysis::RiskKind;
 use partnermap::change::Change;
 use partnermap::model::{Meeting, Side};
 use partnermap::store;
-use partnermap::tui::app::{App, View};
+use partnermap::tui::app::{App, Tone, View};
 use partnermap::tui::{self, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -292,13 +292,17 @@ fn the_filter_narrows_both_columns_and_esc_clears_it() {
             .map(|&i| app.partnership().people[i].id.clone())
             .collect()
     };
-    // Fuzzy: the best match first (Carlos's "Chief Operating Officer" also has c…f…o).
+    // Fuzzy, best first: "Chief … Officer" titles have c, f, o too.
     assert_eq!(names(&app.rows_partner, &app)[0], "li");
-    assert!(app.rows_partner.len() <= 3);
+    let shown = app.rows_ours.len() + app.rows_partner.len();
+    assert!(shown <= 5, "{shown} of 40 shown");
     keys(&mut app, "<Enter>");
     assert!(!app.filtering, "Enter keeps the filter and leaves it");
-    assert!(app.rows_partner.len() <= 3);
-    keys(&mut app, "/<BS><BS><BS>engineer");
+    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), shown);
+    // A slip of the finger still finds the person.
+    keys(&mut app, "/<BS><BS><BS>volkv");
+    assert_eq!(names(&app.rows_partner, &app), ["dmitri"]);
+    keys(&mut app, "<BS><BS><BS><BS><BS>engineer");
     assert!(app.rows_ours.len() >= 3 && app.rows_partner.len() >= 3);
     keys(&mut app, "<Esc>");
     assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
@@ -462,7 +466,7 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     // A file broken elsewhere is reported once, and the view is kept.
     std::fs::write(&path, "{ not json").unwrap();
     update::check_file(&mut app);
-    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
     assert!(status(&app).contains("no longer loads"), "{}", status(&app));
     assert_eq!(app.partnership().meetings.len(), 36);
 }
@@ -483,4 +487,132 @@ fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
         "both meetings survive, the UI's renumbered"
     );
     assert!(status(&app).contains("merged"), "{}", status(&app));
+}
+
+// ---- found by trying it as a new user -------------------------------------
+
+#[test]
+fn in_the_risks_view_m_t_and_x_act_on_the_selected_risks_subject() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2jj");
+    let risk = &app.analysis.risks[2];
+    let subject = risk.subject_id(app.partnership()).to_string();
+    keys(&mut app, "m");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the meeting form opens");
+    };
+    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+        panic!("attendees is a pick list");
+    };
+    let chosen: Vec<&str> = pick
+        .chosen
+        .iter()
+        .map(|&i| app.partnership().people[i].id.as_str())
+        .collect();
+    assert_eq!(chosen, [subject.as_str()]);
+    keys(&mut app, "<Esc>x");
+    assert!(status(&app).contains("gone"), "{}", status(&app));
+    let gone = app.partnership().people[app.gone[0]].id.clone();
+    assert_eq!(gone, subject);
+}
+
+#[test]
+fn typing_a_date_replaces_the_default_today() {
+    let (_dir, path, mut app) = open_demo();
+    keys(&mut app, "m2026-11-20<Tab><Tab>li<Space><C-s>");
+    assert!(app.dialog.is_none(), "{:?}", app.status);
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.meetings.last().unwrap().date, date(2026, 11, 20));
+}
+
+#[test]
+fn space_in_a_pick_list_chooses_and_starts_the_search_afresh() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    keys(&mut app, "tana ruiz");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the tie form opens");
+    };
+    let Some(tui::form::FieldKind::Pick(pick)) = form.field("With").map(|f| &f.kind) else {
+        panic!("with is a pick list");
+    };
+    let chosen: Vec<&str> = pick
+        .chosen
+        .iter()
+        .map(|&i| app.partnership().people[i].id.as_str())
+        .collect();
+    assert_eq!(chosen, ["ana"], "typing the surname did not unchoose her");
+    assert_eq!(pick.query.value(), "ruiz");
+}
+
+#[test]
+fn keys_on_a_too_small_screen_do_nothing_hidden() {
+    let (_dir, _path, mut app) = open_demo();
+    app.too_small = true;
+    keys(&mut app, "m2x");
+    assert!(app.dialog.is_none() && !app.what_if() && app.view == View::People);
+    app.too_small = false;
+    keys(&mut app, "m");
+    app.too_small = true;
+    keys(&mut app, "q");
+    assert!(!app.quit, "q does not drop an open form");
+    keys(&mut app, "<Esc>q");
+    assert!(app.dialog.is_none() && app.quit);
+}
+
+#[test]
+fn a_person_without_a_name_is_refused_on_the_name() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "a<C-s>");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the form stays open");
+    };
+    assert_eq!(
+        form.field("Name").unwrap().error.as_deref(),
+        Some("a name is required")
+    );
+    assert_eq!(form.field("Id").unwrap().error, None);
+}
+
+#[test]
+fn the_detail_pane_does_not_scroll_past_its_end() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "<Tab><Tab>");
+    for _ in 0..200 {
+        keys(&mut app, "j");
+    }
+    let lines = tui::view::detail::line_count(&app);
+    assert!(
+        (app.detail_scroll as usize) < lines,
+        "{} of {lines}",
+        app.detail_scroll
+    );
+    keys(&mut app, "<Tab>");
+    keys(&mut app, "j");
+    assert_eq!(app.detail_scroll, 0, "another person starts at the top");
+}
+
+#[test]
+fn what_if_says_when_the_gone_persons_own_risks_stop_counting() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "marcus");
+    let before = app.analysis.risks.len();
+    keys(&mut app, "x");
+    assert!(app.analysis.risks.len() < before);
+    assert!(
+        status(&app).contains("risks about Marcus Bell no longer count"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_meeting_dated_after_today_says_it_counts_as_planned() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "m2026-12-24<Tab><Tab>li<Space><C-s>");
+    assert!(
+        status(&app).contains("counts as planned"),
+        "{}",
+        status(&app)
+    );
 }

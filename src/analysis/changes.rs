@@ -56,9 +56,17 @@ pub fn risk_changes(
     // risks of someone no longer active (left, or gone in a what-if) went
     // with them: saying they went away is noise.
     let worse: Vec<Subject> = came.iter().map(|r| r.subject).collect();
+    let mut went_with: Vec<(usize, usize)> = Vec::new(); // (person, risks)
     gone.retain(|r| match r.subject {
         Subject::Person(i) => {
-            !worse.contains(&r.subject) && after.live.active.get(i).copied().unwrap_or(false)
+            let active = after.live.active.get(i).copied().unwrap_or(false);
+            if !active {
+                match went_with.iter_mut().find(|(p, _)| *p == i) {
+                    Some((_, n)) => *n += 1,
+                    None => went_with.push((i, 1)),
+                }
+            }
+            active && !worse.contains(&r.subject)
         }
         Subject::Partnership => true,
     });
@@ -69,6 +77,12 @@ pub fn risk_changes(
         let p = if *new { p_after } else { p_before };
         sentence(p, r, *new)
     }));
+    for (i, n) in went_with {
+        if let Some(person) = p_before.people.get(i) {
+            let risks = if n == 1 { "risk" } else { "risks" };
+            out.push(format!("{n} {risks} about {} no longer count", person.name));
+        }
+    }
     out
 }
 
@@ -92,7 +106,7 @@ fn sentence(p: &Partnership, risk: &Risk, new: bool) -> Option<String> {
         (RiskKind::Unreachable, false) => format!("{name} is reachable again"),
         (RiskKind::Unreachable, true) => format!("{name} is now unreachable"),
         (RiskKind::ExecGap, false) => format!("{name} now has an executive counterpart"),
-        (RiskKind::ExecGap, true) => format!("{name} has lost their executive counterpart"),
+        (RiskKind::ExecGap, true) => format!("{name} has no executive counterpart"),
         (RiskKind::StaleTie, false) => format!("{name} – {} is live again", other()),
         (RiskKind::StaleTie, true) => format!("{name} – {} went stale", other()),
         (RiskKind::BusFactor, _) => return None,

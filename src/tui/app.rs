@@ -43,7 +43,15 @@ impl Pane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    pub error: bool,
+    pub tone: Tone,
+}
+
+/// What kind of message a status is: something done, a note, a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Done,
+    Note,
+    Error,
 }
 
 /// A list's cursor and how far it is scrolled.
@@ -114,6 +122,8 @@ pub struct App {
     pub matcher: Matcher,
     /// Per person: the worst severity among the risks about them.
     pub worst: Vec<Option<Severity>>,
+    /// The screen is below the smallest size: keys are held back.
+    pub too_small: bool,
     /// A file state already reported as unloadable, so it is said once.
     pub ignored_stamp: Option<Stamp>,
 }
@@ -150,12 +160,13 @@ impl App {
             color,
             matcher: Matcher::default(),
             ignored_stamp: None,
+            too_small: false,
             worst: Vec::new(),
         };
         app.worst = worst_per_person(&app.doc.partnership, &app.analysis);
         app.refresh_rows();
         if app.demo {
-            app.say(format!(
+            app.note(format!(
                 "This is the demo partnership. Your first change creates {}",
                 app.path.display()
             ));
@@ -167,17 +178,25 @@ impl App {
         &self.doc.partnership
     }
 
+    /// Says that something was done.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
+        self.tell(text, Tone::Done);
     }
 
+    /// Says something that is neither a success nor a failure.
+    pub fn note(&mut self, text: impl Into<String>) {
+        self.tell(text, Tone::Note);
+    }
+
+    /// Says that something failed or was refused.
     pub fn warn(&mut self, text: impl Into<String>) {
+        self.tell(text, Tone::Error);
+    }
+
+    fn tell(&mut self, text: impl Into<String>, tone: Tone) {
         self.status = Some(Status {
             text: text.into(),
-            error: true,
+            tone,
         });
     }
 
@@ -185,6 +204,20 @@ impl App {
     pub fn selected(&self) -> Option<usize> {
         let (rows, cursor) = self.column(self.side);
         rows.get(cursor.selected).copied()
+    }
+
+    /// The person `m`, `t` and `x` act on: in the risks view the selected
+    /// risk's subject (or the first of the bus-factor set), else the
+    /// selected person.
+    pub fn acting_person(&self) -> Option<usize> {
+        if self.view != View::Risks {
+            return self.selected();
+        }
+        let risk = self.analysis.risks.get(self.cursor_risks.selected)?;
+        match risk.subject {
+            Subject::Person(i) => Some(i),
+            Subject::Partnership => risk.people.first().copied(),
+        }
     }
 
     pub fn column(&self, side: Side) -> (&[usize], Cursor) {

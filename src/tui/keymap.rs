@@ -211,7 +211,11 @@ pub const FORM: &[(&str, &str)] = &[
     ("Ctrl-S", "save now"),
     ("Space", "pick list: choose or unchoose the highlighted one"),
     ("↑ ↓", "pick list: move; choice: change it"),
-    ("type", "pick list: narrow it (fuzzy)"),
+    (
+        "type",
+        "pick list: narrow it (fuzzy); Space chooses and starts afresh",
+    ),
+    ("Ctrl-U", "clear the field"),
     ("Esc", "cancel: nothing is saved"),
 ];
 

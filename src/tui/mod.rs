@@ -50,6 +50,10 @@ fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
     let mut seen = modified(&app.path);
+    let too_small = |size: ratatui::layout::Size| {
+        size.width < view::MIN_WIDTH || size.height < view::MIN_HEIGHT
+    };
+    app.too_small = too_small(terminal.size()?);
     let mut last_look = Instant::now();
     loop {
         terminal.draw(|frame| view::render(&app, frame))?;
@@ -60,7 +64,10 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
         if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => update::on_key(&mut app, key),
-                Event::Resize(..) => terminal.autoresize()?,
+                Event::Resize(width, height) => {
+                    terminal.autoresize()?;
+                    app.too_small = too_small(ratatui::layout::Size { width, height });
+                }
                 _ => {}
             }
         }

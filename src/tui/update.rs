@@ -23,6 +23,19 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
+    if app.too_small {
+        // Nothing shows what a key would do: only quit, or cancel a form.
+        match key.code {
+            KeyCode::Esc if app.dialog.is_some() => {
+                app.dialog = None;
+                app.note("Cancelled: nothing was saved");
+            }
+            KeyCode::Char('q') if app.dialog.is_none() => app.quit = true,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
+            _ => {}
+        }
+        return;
+    }
     if app.help {
         // Arrows scroll help; any other key closes it, and `q` also quits.
         let scroll = match key.code {
@@ -112,14 +125,14 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::LogMeeting => {
-            let form = build::meeting(app.partnership(), app.as_of, app.selected());
+            let form = build::meeting(app.partnership(), app.as_of, app.acting_person());
             app.dialog = Some(Dialog::Form(form));
         }
         Action::AddPerson => {
             let form = build::person(app.partnership(), app.side);
             app.dialog = Some(Dialog::Form(form));
         }
-        Action::AddTie => match app.selected() {
+        Action::AddTie => match app.acting_person() {
             Some(from) => {
                 let form = build::tie(app.partnership(), from);
                 app.dialog = Some(Dialog::Form(form));
@@ -141,9 +154,11 @@ fn step(app: &mut App, delta: isize) {
         return;
     }
     if app.pane == Pane::Detail && app.view == View::People {
+        // No further than the last line at the top of the pane.
+        let last = super::view::detail::line_count(app).saturating_sub(1) as isize;
         let scroll = (app.detail_scroll as isize)
             .saturating_add(delta)
-            .clamp(0, 500);
+            .clamp(0, last);
         app.detail_scroll = scroll as u16;
         return;
     }
@@ -199,7 +214,7 @@ fn open(app: &mut App) {
 }
 
 fn what_if(app: &mut App) {
-    let Some(person) = app.selected() else {
+    let Some(person) = app.acting_person() else {
         app.warn("Select a person first: what-if marks the selected person as gone");
         return;
     };
@@ -242,7 +257,7 @@ fn sentence(head: String, said: &[String]) -> String {
 
 fn undo(app: &mut App) {
     let Some(last) = app.undo.pop() else {
-        app.say("Nothing to undo in this session");
+        app.note("Nothing to undo in this session");
         return;
     };
     let inverse = last.inverse();
@@ -292,7 +307,7 @@ fn on_dialog_key(app: &mut App, key: KeyEvent) {
         Some(Dialog::Form(mut form)) => {
             match form.on_key(key, &mut app.matcher, &app.doc.partnership) {
                 Outcome::Stay => app.dialog = Some(Dialog::Form(form)),
-                Outcome::Cancel => app.say("Cancelled: nothing was saved"),
+                Outcome::Cancel => app.note("Cancelled: nothing was saved"),
                 Outcome::Submit => {
                     let Some(change) = build::submit(&mut form, app.partnership(), app.as_of)
                     else {
@@ -301,11 +316,19 @@ fn on_dialog_key(app: &mut App, key: KeyEvent) {
                     };
                     let what = change.describe(app.partnership());
                     match save(app, &change) {
-                        Ok(said) => {
+                        Ok(mut said) => {
                             let what = match app.undo.last() {
                                 Some(made) => made.describe(app.partnership()),
                                 None => what,
                             };
+                            if let Some(Change::AddMeeting(m)) = app.undo.last()
+                                && m.date > app.as_of
+                            {
+                                said.insert(
+                                    0,
+                                    "dated after today, it counts as planned until then".into(),
+                                );
+                            }
                             app.say(sentence(capitalised(&what), &said));
                         }
                         Err(CommitError::Refused(e)) => {
@@ -324,8 +347,8 @@ fn on_dialog_key(app: &mut App, key: KeyEvent) {
         Some(Dialog::Export(mut dialog)) => {
             let len = EXPORT_FORMATS.len();
             match key.code {
-                KeyCode::Esc => app.say("Export cancelled"),
-                KeyCode::Char('q') => app.say("Export cancelled"),
+                KeyCode::Esc => app.note("Export cancelled"),
+                KeyCode::Char('q') => app.note("Export cancelled"),
                 KeyCode::Left | KeyCode::Up | KeyCode::BackTab => {
                     dialog.selected = (dialog.selected + len - 1) % len;
                     app.dialog = Some(Dialog::Export(dialog));

@@ -66,7 +66,10 @@ pub fn meeting(p: &Partnership, as_of: Date, selected: Option<usize>) -> Form {
         kind: FormKind::Meeting,
         title: "Log a meeting".into(),
         fields: vec![
-            Field::date(DATE, "today", "YYYY-MM-DD, today, yesterday or -3d"),
+            Field {
+                fresh: true,
+                ..Field::date(DATE, "today", "YYYY-MM-DD, today, yesterday or -3d")
+            },
             Field::text(TITLE, "", "optional"),
             Field::pick(ATTENDEES, pick, "type to narrow, Space to choose"),
             Field::text(NOTES, "", "optional"),
@@ -206,6 +209,10 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
                 .field(NAME)
                 .map(|f| f.value().trim().to_string())
                 .unwrap_or_default();
+            if name.is_empty() {
+                form.mark(NAME, "a name is required".into());
+                return None;
+            }
             let id = match optional(form, ID) {
                 Some(id) => id,
                 None if name.is_empty() => String::new(),

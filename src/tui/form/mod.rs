@@ -34,6 +34,9 @@ pub struct Field {
     pub error: Option<String>,
     /// Shown beside an empty field, e.g. "optional".
     pub placeholder: &'static str,
+    /// Holds a default not typed by the user: the first character typed
+    /// replaces it instead of being added to it.
+    pub fresh: bool,
 }
 
 impl Field {
@@ -43,6 +46,7 @@ impl Field {
             kind: FieldKind::Text(Input::new(value.to_string())),
             error: None,
             placeholder,
+            fresh: false,
         }
     }
 
@@ -52,6 +56,7 @@ impl Field {
             kind: FieldKind::Date(Input::new(value.to_string())),
             error: None,
             placeholder,
+            fresh: false,
         }
     }
 
@@ -61,6 +66,7 @@ impl Field {
             kind: FieldKind::Choice { options, selected },
             error: None,
             placeholder: "",
+            fresh: false,
         }
     }
 
@@ -70,6 +76,7 @@ impl Field {
             kind: FieldKind::Pick(pick),
             error: None,
             placeholder,
+            fresh: false,
         }
     }
 
@@ -202,7 +209,15 @@ impl Form {
                 KeyCode::Down => pick.step(1),
                 KeyCode::PageUp => pick.step(-5),
                 KeyCode::PageDown => pick.step(5),
-                KeyCode::Char(' ') => pick.toggle(),
+                KeyCode::Char(' ') => {
+                    // Choose, then start the next search afresh.
+                    pick.toggle();
+                    if !pick.query.value().is_empty() {
+                        pick.query.reset();
+                        pick.refilter(matcher);
+                        pick.show_chosen();
+                    }
+                }
                 _ => {
                     if let Some(request) = to_input_request(&Event::Key(key))
                         && pick.query.handle(request).is_some_and(|c| c.value)
@@ -215,6 +230,13 @@ impl Form {
                 KeyCode::Up => focus_delta = -1,
                 KeyCode::Down => focus_delta = 1,
                 _ => {
+                    if let Some(request) = to_input_request(&Event::Key(key)) {
+                        if field.fresh && matches!(request, tui_input::InputRequest::InsertChar(_))
+                        {
+                            input.reset();
+                        }
+                        field.fresh = false;
+                    }
                     if let Some(request) = to_input_request(&Event::Key(key))
                         && input.handle(request).is_some_and(|c| c.value)
                     {

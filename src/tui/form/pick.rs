@@ -52,6 +52,20 @@ impl PickList {
         self.cursor = Cursor::default();
     }
 
+    /// Puts the cursor on the last person chosen.
+    pub fn show_chosen(&mut self) {
+        let Some(last) = self.chosen.last() else {
+            return;
+        };
+        if let Some(at) = self
+            .shown
+            .iter()
+            .position(|&at| self.items.get(at).is_some_and(|(i, _)| i == last))
+        {
+            self.cursor.selected = at;
+        }
+    }
+
     /// The person under the cursor.
     pub fn current(&self) -> Option<usize> {
         let at = *self.shown.get(self.cursor.selected)?;

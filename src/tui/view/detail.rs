@@ -14,6 +14,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 const RECENT_MEETINGS: usize = 5;
 
+/// How many lines the selected person's detail has (before wrapping).
+pub fn line_count(app: &App) -> usize {
+    let theme = Theme { color: false };
+    app.selected()
+        .map_or(1, |person| lines(app, person, theme).len())
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let focused = app.pane == Pane::Detail;
     let block = theme.panel(" Detail ", focused);
@@ -218,6 +225,20 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             },
             names(p, exposed)
         )));
+    }
+    // Someone in the bus-factor set matters even when nobody depends on them alone.
+    let bus = &a.bus_factor;
+    if bus.size > 1 && bus.people.contains(&i) {
+        let others: Vec<usize> = bus.people.iter().copied().filter(|&x| x != i).collect();
+        out.push(Line::styled(
+            format!(
+                "  One of the {} people the partnership hangs on: if {who} and {} all left, {} would be cut off.",
+                bus.size,
+                names(p, &others),
+                printable(&p.names.partner)
+            ),
+            theme.severity(crate::analysis::Severity::High),
+        ));
     }
 
     out.push(Line::raw(""));

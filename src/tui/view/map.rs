@@ -48,12 +48,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     labels(app, frame, right, &partner, Side::Partner, theme);
     edges(app, frame, band, &ours, &partner, theme);
     let legend_text = Line::from(vec![
-        Span::styled("── live tie  ", theme.dim()),
-        Span::styled("┈┈ stale (selected person's)  ", theme.dim()),
+        Span::styled("⠒⠒ live tie  ", theme.dim()),
+        Span::styled("⠂⠂ stale (selected's)  ", theme.dim()),
         Span::styled("◆ single point  ", theme.dim()),
         Span::styled("✗ unreachable  ", theme.dim()),
-        Span::styled("† gone (what-if)  ", theme.dim()),
-        Span::styled("● tied to the selected person", theme.dim()),
+        Span::styled("† gone  ", theme.dim()),
+        Span::styled("● tied to the selected", theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(legend_text), legend);
 }

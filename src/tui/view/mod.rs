@@ -1,14 +1,14 @@
 //! Rendering: a pure function of the app's state. The header, the current
 //! view, the status line and the hint bar, then any overlay on top.
 
-mod detail;
+pub mod detail;
 mod map;
 mod overlay;
 mod people;
 mod risks;
 pub mod theme;
 
-use super::app::{App, View};
+use super::app::{App, Tone, View};
 use super::keymap;
 use crate::analysis::Severity;
 use crate::text::printable;
@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        too_small(frame, area, app.dialog.is_some(), theme);
         return;
     }
     let [header, body, status, hints] = Layout::vertical([
@@ -49,14 +49,19 @@ pub fn render(app: &App, frame: &mut Frame) {
     overlay::render(app, frame, area, theme);
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+fn too_small(frame: &mut Frame, area: Rect, form_open: bool, theme: Theme) {
+    let what = if form_open {
+        "Make the window larger to finish the form, or press Esc to cancel it."
+    } else {
+        "Make the window larger, or press q to quit."
+    };
     let text = vec![
         Line::styled("partnermap", theme.title()),
         Line::raw(format!(
             "needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
             area.width, area.height
         )),
-        Line::raw("Make the window larger, or press q to quit."),
+        Line::raw(what),
     ];
     let top = area.height.saturating_sub(3) / 2;
     let area = Rect {
@@ -174,17 +179,24 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(status) = &app.status else {
         return;
     };
-    let line = if status.error {
-        Line::from(vec![
-            Span::styled("✗ ", theme.error()),
-            Span::styled(printable(&status.text).into_owned(), theme.error()),
-        ])
-    } else {
-        Line::from(vec![
-            Span::styled("✓ ", theme.accent()),
-            Span::raw(printable(&status.text).into_owned()),
-        ])
+    let (mark, style) = match status.tone {
+        Tone::Done => ("✓ ", theme.accent()),
+        Tone::Note => ("· ", theme.key()),
+        Tone::Error => ("✗ ", theme.error()),
     };
+    let text = fit(
+        &printable(&status.text),
+        (area.width as usize).saturating_sub(2),
+    );
+    let text_style = if status.tone == Tone::Error {
+        theme.error()
+    } else {
+        Style::new()
+    };
+    let line = Line::from(vec![
+        Span::styled(mark, style),
+        Span::styled(text, text_style),
+    ]);
     frame.render_widget(Paragraph::new(line), area);
 }
 
@@ -203,14 +215,23 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         keymap::main_hints()
     };
-    // Too wide: drop hints from the front (moving about) until the rest fits.
+    // Too wide: drop the hints a user needs least, then from the front.
     let width = |pairs: &[(&str, &str)]| -> usize {
         pairs
             .iter()
             .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
             .sum()
     };
+    const DROP_FIRST: [&str; 9] = [
+        "move", "add", "tie", "undo", "export", "pane", "filter", "what-if", "open",
+    ];
     let mut pairs = pairs;
+    for least in DROP_FIRST {
+        if width(&pairs) <= area.width as usize {
+            break;
+        }
+        pairs.retain(|(_, what)| *what != least);
+    }
     while pairs.len() > 1 && width(&pairs) > area.width as usize {
         pairs.remove(0);
     }

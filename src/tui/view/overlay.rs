@@ -121,7 +121,13 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
                     spans.push(Span::styled(field.placeholder, theme.dim()));
                 } else {
                     let shown: String = printable(value).chars().skip(scroll).collect();
-                    spans.push(Span::raw(fit(&shown, value_w)));
+                    // A default not typed by the user is dim: typing replaces it.
+                    let style = if field.fresh {
+                        theme.dim()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    spans.push(Span::styled(fit(&shown, value_w), style));
                     if value.is_empty() {
                         spans.push(Span::styled(format!(" {}", field.placeholder), theme.dim()));
                     }
@@ -143,7 +149,13 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
                     } else {
                         theme.dim()
                     };
-                    spans.push(Span::styled(format!(" {option} "), style));
+                    // Brackets mark the choice without colour too.
+                    let text = if k == *selected {
+                        format!("[{option}]")
+                    } else {
+                        format!(" {option} ")
+                    };
+                    spans.push(Span::styled(text, style));
                 }
                 lines.push(Line::from(spans));
             }

@@ -130,6 +130,12 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
             level_short(person.level)
         };
         let key = if person.key { "★" } else { " " };
+        // Dim text on a highlighted row is unreadable: the row's style wins.
+        let quiet = if row == cursor.selected {
+            ratatui::style::Style::new()
+        } else {
+            theme.dim()
+        };
         // mark, space, badge(2), symbol, key, name, space, title, level(6)
         let rest = width.saturating_sub(13);
         let name_w = (rest * 3 / 5).max(6);
@@ -143,8 +149,8 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
             Span::styled(symbol, sym_style),
             Span::raw(key),
             Span::raw(format!("{name:<name_w$} ")),
-            Span::styled(format!("{title:<title_w$}"), theme.dim()),
-            Span::styled(format!(" {level:>5}"), theme.dim()),
+            Span::styled(format!("{title:<title_w$}"), quiet),
+            Span::styled(format!(" {level:>5}"), quiet),
         ]);
         if !active {
             line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));

@@ -68,7 +68,7 @@ impl Theme {
     /// The selected row of a list that does not have the focus.
     pub fn selected_unfocused(self) -> Style {
         if self.color {
-            Style::new().bg(Color::DarkGray)
+            Style::new().bg(Color::Indexed(237)).fg(Color::White)
         } else {
             Style::new().add_modifier(Modifier::UNDERLINED)
         }
