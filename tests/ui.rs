@@ -616,3 +616,26 @@ fn a_meeting_dated_after_today_says_it_counts_as_planned() {
         status(&app)
     );
 }
+
+#[test]
+fn in_the_risks_view_the_filter_narrows_the_risks() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2/stale-tie<Enter>");
+    assert_eq!(app.view, View::Risks);
+    assert!(!app.rows_risks.is_empty());
+    for &at in &app.rows_risks {
+        assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
+    }
+    assert!(screen(&app, 120, 40).contains("match the filter"));
+    // Enter opens the subject of the risk under the cursor, not of the
+    // unfiltered list's row.
+    let first = app.rows_risks[0];
+    let subject = app.analysis.risks[first]
+        .subject_id(app.partnership())
+        .to_string();
+    keys(&mut app, "<Enter>");
+    let selected = app.selected().unwrap();
+    assert_eq!(app.partnership().people[selected].id, subject);
+    keys(&mut app, "2<Esc>");
+    assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
+}

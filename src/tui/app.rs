@@ -4,7 +4,7 @@
 
 use super::dialog::Dialog;
 use super::fuzzy::Matcher;
-use crate::analysis::{Analysis, Severity, Subject, risk_changes};
+use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
 use crate::graph::Scenario;
 use crate::model::{Partnership, Side};
@@ -105,6 +105,9 @@ pub struct App {
     pub rows_partner: Vec<usize>,
     pub cursor_ours: Cursor,
     pub cursor_partner: Cursor,
+    /// Risks shown in the risks view (indices into the analysis's list),
+    /// after the filter.
+    pub rows_risks: Vec<usize>,
     pub cursor_risks: Cursor,
     pub detail_scroll: u16,
     pub filter: Input,
@@ -147,6 +150,7 @@ impl App {
             rows_partner: Vec::new(),
             cursor_ours: Cursor::default(),
             cursor_partner: Cursor::default(),
+            rows_risks: Vec::new(),
             cursor_risks: Cursor::default(),
             detail_scroll: 0,
             filter: Input::default(),
@@ -213,11 +217,17 @@ impl App {
         if self.view != View::Risks {
             return self.selected();
         }
-        let risk = self.analysis.risks.get(self.cursor_risks.selected)?;
+        let risk = self.selected_risk()?;
         match risk.subject {
             Subject::Person(i) => Some(i),
             Subject::Partnership => risk.people.first().copied(),
         }
+    }
+
+    /// The risk under the cursor in the risks view.
+    pub fn selected_risk(&self) -> Option<&Risk> {
+        let at = *self.rows_risks.get(self.cursor_risks.selected)?;
+        self.analysis.risks.get(at)
     }
 
     pub fn column(&self, side: Side) -> (&[usize], Cursor) {
@@ -292,6 +302,29 @@ impl App {
                 None => cursor.step(0, len),
             }
         }
+        self.refresh_risk_rows();
+    }
+
+    /// Recomputes the risks view's rows from the filter: a risk matches on
+    /// its subject, kind and detail.
+    pub fn refresh_risk_rows(&mut self) {
+        let query = self.filter.value().trim();
+        let risks = &self.analysis.risks;
+        self.rows_risks = if query.is_empty() {
+            (0..risks.len()).collect()
+        } else {
+            let p = &self.doc.partnership;
+            let texts = risks
+                .iter()
+                .map(|r| format!("{} {} {}", r.subject_name(p), r.kind, r.detail));
+            self.matcher
+                .rank(query, texts)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let len = self.rows_risks.len();
+        self.cursor_risks.step(0, len);
     }
 
     /// Runs the analysis again for the current data and what-if, and
@@ -307,8 +340,7 @@ impl App {
         let said = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
         self.worst = worst_per_person(&self.doc.partnership, &analysis);
         self.analysis = analysis;
-        let len = self.analysis.risks.len();
-        self.cursor_risks.step(0, len);
+        self.refresh_risk_rows();
         said
     }
 

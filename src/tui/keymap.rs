@@ -128,7 +128,7 @@ pub const MAIN: &[Binding] = &[
         &[Key::Char('/')],
         "/",
         Action::Filter,
-        "filter people by name, title or team (fuzzy)",
+        "filter people (name, title, team) or risks (fuzzy)",
         Some("filter"),
     ),
     bind(

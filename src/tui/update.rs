@@ -110,12 +110,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.pane = Pane::of(app.side);
             }
         }
-        Action::Filter => {
-            if app.view == View::Risks {
-                app.view = View::People;
-            }
-            app.filtering = true;
-        }
+        Action::Filter => app.filtering = true,
         Action::ClearFilter => {
             if app.filter.value().is_empty() {
                 app.status = None;
@@ -149,7 +144,7 @@ pub fn update(app: &mut App, action: Action) {
 
 fn step(app: &mut App, delta: isize) {
     if app.view == View::Risks {
-        let len = app.analysis.risks.len();
+        let len = app.rows_risks.len();
         app.cursor_risks.step(delta, len);
         return;
     }
@@ -198,7 +193,7 @@ fn open(app: &mut App) {
         }
         View::Map => app.view = View::People,
         View::Risks => {
-            let Some(risk) = app.analysis.risks.get(app.cursor_risks.selected) else {
+            let Some(risk) = app.selected_risk() else {
                 return;
             };
             let person = match risk.subject {

@@ -15,13 +15,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
     let p = app.partnership();
     let risks = &app.analysis.risks;
-    let title = format!(" Risks · {} ", risks.len());
+    let rows = &app.rows_risks;
+    let title = if rows.len() == risks.len() {
+        format!(" Risks · {} ", risks.len())
+    } else {
+        format!(
+            " Risks · {} of {} match the filter ",
+            rows.len(),
+            risks.len()
+        )
+    };
     let block = theme.panel(title, true);
     let inner = block.inner(list);
     frame.render_widget(block, list);
     if risks.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("✓ No risks found.", theme.accent())),
+            inner,
+        );
+    } else if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "No risk matches the filter — Esc clears it",
+                theme.dim(),
+            )),
             inner,
         );
     } else {
@@ -31,8 +48,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         let width = inner.width as usize;
         let subject_w = 20;
         let detail_w = width.saturating_sub(12 + 16 + subject_w + 3);
-        let lines: Vec<Line> = risks
+        let lines: Vec<Line> = rows
             .iter()
+            .filter_map(|&at| risks.get(at))
             .enumerate()
             .skip(cursor.offset)
             .take(height)
@@ -64,7 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             " Selected risk · Enter opens its subject ",
             theme.dim(),
         ));
-    let text = match risks.get(app.cursor_risks.selected) {
+    let text = match app.selected_risk() {
         Some(r) => {
             let about = match r.subject {
                 Subject::Partnership => "the partnership".to_string(),
