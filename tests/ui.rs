@@ -639,3 +639,46 @@ fn in_the_risks_view_the_filter_narrows_the_risks() {
     keys(&mut app, "2<Esc>");
     assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
 }
+
+#[test]
+fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
+    use ratatui::style::Color;
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    for view in ["1", "2", "3", "?"] {
+        keys(&mut app, view);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|frame| tui::view::render(&app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "view {view}: {cell:?}"
+            );
+        }
+        if view == "?" {
+            keys(&mut app, "<Esc>");
+        }
+    }
+    let text = screen(&app, 120, 40);
+    assert!(text.contains('‼') && text.contains("WHAT-IF"), "{text}");
+
+    // With colour, critical risks are red.
+    app.color = true;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| tui::view::render(&app, frame))
+        .unwrap();
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.symbol() == "‼" && c.fg == Color::Red)
+    );
+}
