@@ -95,12 +95,19 @@ fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
 
-/// Rows a pick list shows while it has the focus.
+/// Rows a pick list shows while it has the focus, at most.
 const PICK_ROWS: usize = 8;
 /// Width of the label column in forms.
 const LABEL_W: usize = 14;
 
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+    // Lines besides the open pick list's rows: fields, errors, the pick
+    // list's search and count lines, a blank line and the footer, borders.
+    let errors = form.fields.iter().filter(|f| f.error.is_some()).count();
+    let fixed = form.fields.len() + errors + 2 + 2 + 2;
+    let pick_rows = (area.height as usize)
+        .saturating_sub(2 + fixed)
+        .clamp(3, PICK_ROWS);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
     let width: u16 = 76;
@@ -174,7 +181,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
                 spans.push(summary);
                 lines.push(Line::from(spans));
                 if focused {
-                    pick_lines(field, &mut lines, &mut cursor, value_w, theme);
+                    pick_lines(field, &mut lines, &mut cursor, value_w, pick_rows, theme);
                 }
             }
         }
@@ -208,6 +215,7 @@ fn pick_lines(
     lines: &mut Vec<Line>,
     cursor: &mut Option<(u16, u16)>,
     value_w: usize,
+    rows: usize,
     theme: Theme,
 ) {
     let FieldKind::Pick(pick) = &field.kind else {
@@ -225,20 +233,14 @@ fn pick_lines(
         Span::styled(prompt, theme.key()),
     ]));
     let mut view = pick.cursor;
-    view.scroll_into_view(PICK_ROWS);
+    view.scroll_into_view(rows);
     if pick.shown.is_empty() {
         lines.push(Line::from(vec![
             Span::raw(indent.clone()),
             Span::styled("nobody matches", theme.dim()),
         ]));
     }
-    for (row, &at) in pick
-        .shown
-        .iter()
-        .enumerate()
-        .skip(view.offset)
-        .take(PICK_ROWS)
-    {
+    for (row, &at) in pick.shown.iter().enumerate().skip(view.offset).take(rows) {
         let Some((person, text)) = pick.items.get(at) else {
             continue;
         };
@@ -260,7 +262,7 @@ fn pick_lines(
             ),
         ]));
     }
-    if pick.shown.len() > PICK_ROWS {
+    if pick.shown.len() > rows {
         lines.push(Line::from(vec![
             Span::raw(indent),
             Span::styled(
