@@ -1,5 +1,8 @@
 //! Reading, validating and writing the data file, atomically.
 
+// Everything here reads files that may be broken or hostile: no index may panic.
+#![deny(clippy::indexing_slicing)]
+
 mod commit;
 mod decode;
 mod encode;
@@ -83,7 +86,7 @@ fn load_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Partnership, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let valid = &e.as_bytes()[..offset];
+        let valid = e.as_bytes().get(..offset).unwrap_or_default();
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = offset - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
         LoadError::Syntax {
