@@ -715,7 +715,21 @@ fn demo_refuses_to_overwrite() {
     fs::write(&other, "not a partnership").unwrap();
     fails(pm_file(&other, &["demo"]), 1);
     assert_eq!(fs::read_to_string(&other).unwrap(), "not a partnership");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    // The first demo's lock file and backup stay; the refusals add nothing.
+    assert_eq!(
+        names,
+        [
+            ".acme.json.lock",
+            ".partnermap-backups",
+            "acme.json",
+            "notes.txt"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1456,7 +1470,7 @@ fn csv_cells_that_look_like_formulas_are_defused() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    let commands: [&[&str]; 7] = [
+    let commands: [&[&str]; 8] = [
         &[],
         &["risks"],
         &["coverage"],
@@ -1464,6 +1478,7 @@ fn every_command_has_help_with_an_example() {
         &["meeting", "add"],
         &["check"],
         &["demo"],
+        &["restore"],
     ];
     for command in commands {
         let out = ok(pm().args(command).arg("--help"));
@@ -1669,4 +1684,171 @@ fn a_report_that_cannot_be_written_is_reported_once() {
         "the reason is repeated: {}",
         r.stderr
     );
+}
+
+// ---------------------------------------------------------------------------
+// 12. Backups, restore and the writers' lock
+// ---------------------------------------------------------------------------
+
+fn add_meeting(file: &Path, title: &str) -> String {
+    ok(pm_file(
+        file,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-20",
+            "--title",
+            title,
+            "--with",
+            "ana,li",
+        ],
+    ))
+}
+
+/// A demo file with a few saves behind it, then broken by hand.
+fn broken_after_saves() -> (TempDir, PathBuf, Vec<u8>) {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("team file.json");
+    ok(pm_file(&file, &["demo"]));
+    add_meeting(&file, "One");
+    add_meeting(&file, "Two");
+    let good = fs::read(&file).unwrap();
+    let mut broken = good.clone();
+    broken.truncate(good.len() / 2);
+    fs::write(&file, &broken).unwrap();
+    (dir, file, good)
+}
+
+#[test]
+fn check_on_a_broken_file_lists_its_backups_and_how_to_restore() {
+    let (_dir, file, good) = broken_after_saves();
+    let before = fs::read(&file).unwrap();
+    let r = fails(pm_file(&file, &["check"]), 1);
+    let backups = partnermap::store::backups(&file);
+    let newest = &backups[0];
+    assert_eq!(fs::read(&newest.path).unwrap(), good);
+    let e = &r.stderr;
+    assert!(e.contains("invalid JSON"), "{e}");
+    assert!(e.contains("Backups of this file, newest first"), "{e}");
+    for b in &backups {
+        let name = b.path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            e.contains(&format!("{}  {name}", b.local_time())),
+            "{name}: {e}"
+        );
+    }
+    assert!(e.contains("← restore puts back this one"), "{e}");
+    let quoted = format!("'{}'", file.display());
+    assert!(
+        e.contains(&format!("partnermap --file {quoted} restore")),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("cp '{}' {quoted}", newest.path.display())),
+        "{e}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before, "check never writes");
+}
+
+#[test]
+fn commands_that_cannot_load_the_file_give_a_one_line_restore_hint() {
+    let (dir, file, _good) = broken_after_saves();
+    let before = fs::read(&file).unwrap();
+    let out = dir.path().join("r.csv");
+    let cases: [Vec<&str>; 3] = [
+        vec!["risks"],
+        vec!["coverage", "--output", out.to_str().unwrap()],
+        vec![
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+        ],
+    ];
+    for args in cases {
+        let r = fails(pm_file(&file, &args), 1);
+        let hints: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("hint: "))
+            .collect();
+        assert_eq!(hints.len(), 1, "{args:?}: {}", r.stderr);
+        assert!(hints[0].contains("restore"), "{}", hints[0]);
+        assert_eq!(fs::read(&file).unwrap(), before, "{args:?}");
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn restore_puts_back_the_last_good_version_and_can_be_undone() {
+    let (_dir, file, good) = broken_after_saves();
+    let broken = fs::read(&file).unwrap();
+    let out = ok(pm_file(&file, &["restore"]));
+    assert!(out.contains("Restored"), "{out}");
+    assert_eq!(fs::read(&file).unwrap(), good);
+    ok(pm_file(&file, &["check"]));
+    // The broken version was kept: it can be put back by name.
+    let kept = partnermap::store::backups(&file)
+        .into_iter()
+        .find(|b| fs::read(&b.path).unwrap() == broken)
+        .expect("the replaced version is kept");
+    let r = fails(pm_file(&file, &["restore"]).arg(&kept.path), 1);
+    assert!(r.stderr.contains("does not load"), "{}", r.stderr);
+    assert_eq!(fs::read(&file).unwrap(), good);
+}
+
+#[test]
+fn restore_without_backups_says_so() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    let r = fails(pm_file(&file, &["restore"]), 1);
+    assert!(r.stderr.contains("no backups"), "{}", r.stderr);
+}
+
+#[test]
+fn meeting_add_waits_for_another_writer_then_gives_up_clearly() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    let before = fs::read(&file).unwrap();
+    let held = partnermap::store::lock(&file, partnermap::store::LOCK_TIMEOUT).unwrap();
+    let start = std::time::Instant::now();
+    let r = fails(
+        pm_file(
+            &file,
+            &[
+                "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            ],
+        ),
+        1,
+    );
+    assert!(start.elapsed() >= partnermap::store::LOCK_TIMEOUT);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.contains("another partnermap is saving"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was saved"), "{}", r.stderr);
+    assert_eq!(fs::read(&file).unwrap(), before);
+    drop(held);
+    add_meeting(&file, "After");
+}
+
+#[cfg(unix)]
+#[test]
+fn data_file_lock_file_backups_and_exports_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("new folder/acme.json");
+    ok(pm_file(&file, &["demo"]));
+    add_meeting(&file, "One");
+    let out = dir.path().join("new folder/risks.csv");
+    ok(pm_file(&file, &["risks"]).arg("--output").arg(&out));
+    assert_eq!(mode(file.parent().unwrap()), 0o700);
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(&partnermap::store::lock_path(&file)), 0o600);
+    assert_eq!(mode(&partnermap::store::backup_dir(&file)), 0o700);
+    let backups = partnermap::store::backups(&file);
+    assert_eq!(backups.len(), 2);
+    for b in backups {
+        assert_eq!(mode(&b.path), 0o600);
+    }
+    assert_eq!(mode(&out), 0o600);
 }
