@@ -1060,7 +1060,7 @@ macro_rules! bad_file {
 }
 
 /// The files of `tests/files/bad/`, each with its own test below.
-const BAD_FILES: [&str; 21] = [
+const BAD_FILES: [&str; 32] = [
     "json_syntax_error.json",
     "meeting_date_not_a_day.json",
     "meeting_empty_attendees.json",
@@ -1082,6 +1082,17 @@ const BAD_FILES: [&str; 21] = [
     "tie_to_self.json",
     "tie_unknown_id.json",
     "control_chars_in_values.json",
+    "duplicate_keys.json",
+    "empty.json",
+    "id_collides_after_trimming.json",
+    "invalid_utf8.json",
+    "lone_surrogate.json",
+    "nan.json",
+    "number_out_of_range.json",
+    "numbers_where_strings_belong.json",
+    "reports_to_self.json",
+    "truncated.json",
+    "wrong_types.json",
 ];
 
 #[test]
@@ -1097,10 +1108,187 @@ fn every_bad_file_is_listed_and_refused() {
     for name in BAD_FILES {
         let (_dir, file) = copy_to_temp(&bad_dir().join(name));
         let before = fs::read(&file).unwrap();
-        fails(pm_file(&file, &["check"]), 1);
+        let start = std::time::Instant::now();
+        let r = fails(pm_file(&file, &["check"]), 1);
+        let took = start.elapsed();
+        assert!(took < std::time::Duration::from_secs(1), "{name}: {took:?}");
+        assert!(
+            r.stderr
+                .starts_with(&format!("error: {}: ", file.display())),
+            "{name}: {}",
+            r.stderr
+        );
         assert_eq!(fs::read(&file).unwrap(), before, "{name}");
     }
 }
+
+/// A file that is not JSON: refused by every command with the line, the
+/// column and what is wrong.
+fn check_syntax_file(name: &str, line: usize, column: usize, what: &str) {
+    let (_dir, file) = copy_to_temp(&bad_dir().join(name));
+    let stderr = assert_refused(&file);
+    let expected = format!(
+        "{}: line {line}, column {column}: invalid JSON: ",
+        file.display()
+    );
+    assert!(
+        stderr.contains(&expected),
+        "{name}: {expected:?} not in:\n{stderr}"
+    );
+    assert!(stderr.contains(what), "{name}: {what:?} not in:\n{stderr}");
+}
+
+#[test]
+fn files_that_are_not_json_give_line_column_and_reason() {
+    check_syntax_file("truncated.json", 6, 31, "EOF while parsing a string");
+    check_syntax_file("empty.json", 1, 0, "EOF while parsing a value");
+    check_syntax_file("nan.json", 4, 37, "expected value");
+    check_syntax_file("number_out_of_range.json", 4, 41, "number out of range");
+    check_syntax_file("lone_surrogate.json", 5, 39, "hex escape");
+    check_syntax_file("invalid_utf8.json", 3, 32, "not valid UTF-8");
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly_without_a_stack_overflow() {
+    let dir = TempDir::new().unwrap();
+    let cases = [
+        ("arrays.json", "[".repeat(100_000)),
+        (
+            "objects.json",
+            format!("{{\"schema\": 1, \"x\": {}", "{\"a\": ".repeat(100_000)),
+        ),
+        (
+            "closed.json",
+            format!("{}{}", "[".repeat(200), "]".repeat(200)),
+        ),
+    ];
+    for (name, text) in cases {
+        let file = dir.path().join(name);
+        fs::write(&file, &text).unwrap();
+        let start = std::time::Instant::now();
+        let stderr = assert_refused(&file);
+        // Seven commands, each well under a second.
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(7),
+            "{name}"
+        );
+        assert!(
+            stderr.contains("recursion limit exceeded"),
+            "{name}: {stderr}"
+        );
+        assert!(stderr.contains("line 1, column"), "{name}: {stderr}");
+        fs::remove_file(&file).unwrap();
+    }
+}
+
+#[test]
+fn a_10_mb_name_is_refused_without_being_echoed() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("huge.json");
+    let name = "N".repeat(10 * 1024 * 1024);
+    let doc = json!({
+        "schema": 1,
+        "partnership": { "name": "A × B", "ours": "A", "partner": "B" },
+        "people": [
+            { "id": "ana", "name": name, "side": "ours" },
+            { "id": "x".repeat(5_000), "name": "Long Id", "side": "partner" }
+        ]
+    });
+    fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let start = std::time::Instant::now();
+    let r = fails(pm_file(&file, &["check"]), 1);
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
+    assert!(
+        r.stderr.len() < 2_000,
+        "the value is echoed: {} bytes",
+        r.stderr.len()
+    );
+    assert!(
+        r.stderr.contains(
+            "people[0] (id \"ana\"), field \"name\": is 10485760 characters long; at most 1000 are allowed"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("field \"id\": is 5000 characters long; at most 200 are allowed"),
+        "{}",
+        r.stderr
+    );
+    assert_refused(&file);
+}
+
+#[test]
+fn unusual_but_valid_files_load() {
+    // A byte-order mark, Windows line ends, and both: each loads, and a save
+    // writes plain UTF-8 with LF line ends, keeping the original as a backup.
+    for name in ["bom.json", "crlf.json", "bom_and_crlf.json"] {
+        let (_dir, file) = copy_to_temp(&manifest_dir().join("tests/files/ok").join(name));
+        let original = fs::read(&file).unwrap();
+        let out = ok(pm_file(&file, &["check"]));
+        assert!(out.contains("2 people"), "{name}: {out}");
+        assert_eq!(fs::read(&file).unwrap(), original, "{name}: check wrote");
+        ok(pm_file(&file, &["risks", "--as-of", "2026-11-24"]));
+        add_meeting(&file, "Saved");
+        let saved = fs::read_to_string(&file).unwrap();
+        assert!(
+            !saved.starts_with('\u{feff}'),
+            "{name}: the mark is written back"
+        );
+        assert!(!saved.contains('\r'), "{name}: CR written back");
+        let again = read_json(&file);
+        // The escaped CR LF inside a string is data, and is kept.
+        assert_eq!(
+            again["people"][1]["notes"], "line one\r\nline two",
+            "{name}"
+        );
+        assert_eq!(again["meetings"].as_array().unwrap().len(), 2);
+        let kept: Vec<Vec<u8>> = partnermap::store::backups(&file)
+            .iter()
+            .map(|b| fs::read(&b.path).unwrap())
+            .collect();
+        assert!(kept.contains(&original), "{name}: the original is not kept");
+    }
+}
+
+bad_file!(duplicate_keys, "duplicate_keys.json", [
+    "partnership", "name", "appears twice";
+    "people[1] (id \"li\")", "title", "appears twice";
+    "ties[0]", "x_extra", "the key \"since\" appears twice";
+    "meetings[0] (id \"m-0001\")", "attendees", "appears twice";
+    "top level", "people", "appears twice";
+]);
+
+bad_file!(wrong_types, "wrong_types.json", [
+    "top level", "schema", "expected 1, got \"1\"";
+    "top level", "ties", "expected a list, got an object";
+    "settings", "stale_after_days", "got \"90\"";
+    "settings", "half_life_days", "got 90.5";
+    "people[0] (id \"ana\")", "key", "expected true or false, got a string";
+    "people[0] (id \"ana\")", "left", "expected a string, got true or false";
+    "people[1] (id \"li\")", "name", "expected a string, got a list";
+    "meetings[0] (id \"m-0001\")", "attendees", "expected a list, got a string";
+    "meetings[0] (id \"m-0001\")", "attendees", "at least one attendee";
+]);
+
+bad_file!(numbers_where_strings_belong, "numbers_where_strings_belong.json", [
+    "partnership", "name", "expected a string, got a number";
+    "people[0]", "id", "expected a string, got a number";
+    "people[1] (id \"li\")", "name", "expected a string, got a number";
+    "people[1] (id \"li\")", "title", "expected a string, got a number";
+    "meetings[0] (id \"m-0001\")", "date", "expected a string, got a number";
+    "meetings[0] (id \"m-0001\")", "attendees", "expected person ids (strings), got a number";
+]);
+
+bad_file!(id_collides_after_trimming, "id_collides_after_trimming.json", [
+    "people[1] (id \"ana \")", "id", "has spaces at its start or end";
+    "people[2] (id \"\\u{a0}li\")", "id", "has spaces at its start or end";
+]);
+
+bad_file!(reports_to_self, "reports_to_self.json", [
+    "people[0] (id \"ana\")", "reports_to", "cannot report to themselves";
+]);
 
 #[test]
 fn json_syntax_error_gives_line_and_column() {
@@ -1192,7 +1380,7 @@ bad_file!(reports_to_other_side, "reports_to_other_side.json", [
 ]);
 
 bad_file!(reports_to_cycle, "reports_to_cycle.json", [
-    "people", "reports_to", "loop";
+    "people[0] (id \"ana\")", "reports_to", "reporting lines loop: ana → tom → sam → ana";
 ]);
 
 bad_file!(settings_stale_after_zero, "settings_stale_after_zero.json", [

@@ -2,6 +2,7 @@
 //! format and collecting every problem (up to a cap) with its place.
 
 use super::error::Problem;
+use super::strict::{Duplicates, Step};
 use crate::date::parse_date;
 use crate::model::{
     Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie, too_long,
@@ -231,9 +232,76 @@ impl<'p> Fields<'p> {
     }
 }
 
+/// Reports each key that appears twice in one object, at the record it is in.
+fn report_duplicates(duplicates: &Duplicates, problems: &mut Problems) {
+    for d in &duplicates.noted {
+        let (record, rest) = match d.object.as_slice() {
+            [] => (Record::top("top level"), &[] as &[Step]),
+            [Step::Key(k), rest @ ..] if k == "partnership" || k == "settings" => {
+                (Record::top(k), rest)
+            }
+            [Step::Key(list), Step::Index(i), rest @ ..]
+                if matches!(list.as_str(), "people" | "ties" | "meetings") =>
+            {
+                (Record::new(list, *i, d.record_id.as_deref()), rest)
+            }
+            other => (Record::top("top level"), other),
+        };
+        let (place, message) = match rest {
+            [] => (
+                record.field(&clip(&d.key)),
+                "appears twice; remove one (only one value can be kept, the other would be lost)"
+                    .to_string(),
+            ),
+            [Step::Key(field), inner @ ..] => {
+                let mut inside = String::new();
+                for step in inner {
+                    match step {
+                        Step::Key(k) => inside.push_str(&format!(".{}", clip(k))),
+                        Step::Index(i) => inside.push_str(&format!("[{i}]")),
+                    }
+                }
+                (
+                    record.field(&clip(field)),
+                    format!(
+                        "the key {:?} appears twice in {}; remove one (only one value can be kept, the other would be lost)",
+                        clip(&d.key),
+                        if inside.is_empty() {
+                            "its object".to_string()
+                        } else {
+                            format!("the object at {inside}")
+                        }
+                    ),
+                )
+            }
+            [Step::Index(_), ..] => (
+                record.name.clone(),
+                format!(
+                    "the key {:?} appears twice in one object; remove one",
+                    clip(&d.key)
+                ),
+            ),
+        };
+        problems.add(place, message);
+    }
+    if duplicates.more > 0 {
+        problems.add(
+            "the file",
+            format!("{} more keys appear twice in one object", duplicates.more),
+        );
+    }
+}
+
 /// Every problem in `root`, or the partnership it describes.
-pub fn decode(root: Value) -> Result<Partnership, Problems> {
+/// `duplicates` are the keys that appear twice in one object of the text.
+pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Problems> {
     let mut problems = Problems::default();
+    // With a key twice, what the file means is unclear (and one value would
+    // be lost): say so, and nothing else, which might only follow from it.
+    report_duplicates(duplicates, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let Value::Object(map) = root else {
         problems.add(
             "the file",

@@ -9,6 +9,7 @@ mod decode;
 mod encode;
 mod error;
 mod lock;
+mod strict;
 
 pub use backup::{
     BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, restore_hint, shell_quote,
@@ -50,8 +51,8 @@ pub fn default_path() -> Option<PathBuf> {
 pub fn parse(text: &str, path: &Path) -> Result<Partnership, LoadError> {
     // A byte-order mark is not JSON, but some editors add one: accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax_error(&e, path))?;
-    decode::decode(root).map_err(|problems| LoadError::Invalid {
+    let (root, duplicates) = strict::from_str(text).map_err(|e| syntax_error(&e, path))?;
+    decode::decode(root, &duplicates).map_err(|problems| LoadError::Invalid {
         path: path.to_path_buf(),
         problems: problems.listed,
         more: problems.more,
