@@ -2040,3 +2040,105 @@ fn data_file_lock_file_backups_and_exports_are_private() {
     }
     assert_eq!(mode(&out), 0o600);
 }
+
+// ---------------------------------------------------------------------------
+// 13. Terminal escapes: every format, and messages about broken files
+// ---------------------------------------------------------------------------
+
+/// A partnership whose names try to take over the terminal.
+fn evil_partnership() -> Value {
+    let evil = "Eve\u{1b}]0;owned\u{7}\u{9b}31m\u{7f}\u{202e}";
+    json!({
+        "schema": 1,
+        "partnership": { "name": format!("Us × {evil}"), "ours": "Us", "partner": evil },
+        "people": [
+            { "id": "ana", "name": "Ana", "side": "ours", "level": "executive" },
+            { "id": "eve\u{1b}[2J", "name": evil, "side": "partner", "level": "executive" }
+        ],
+        "ties": [ { "a": "ana", "b": "eve\u{1b}[2J", "last_contact": "2026-06-01" } ]
+    })
+}
+
+/// The first character that a terminal would act on, if any (line ends
+/// excepted).
+fn raw_control(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn json_reports_escape_every_control_character_and_keep_the_data() {
+    let (_dir, file) = write_temp("evil.json", &evil_partnership());
+    for command in ["risks", "coverage"] {
+        let out = ok(pm_file(
+            &file,
+            &[command, "--as-of", "2026-11-24", "--format", "json"],
+        ));
+        assert_eq!(raw_control(&out), None, "{command}: {out:?}");
+        let report = parse_json(&out);
+        let evil = "Eve\u{1b}]0;owned\u{7}\u{9b}31m\u{7f}\u{202e}";
+        let rows = report[if command == "risks" {
+            "risks"
+        } else {
+            "people"
+        }]
+        .as_array()
+        .unwrap();
+        let name = if command == "risks" {
+            "subject_name"
+        } else {
+            "name"
+        };
+        assert!(
+            rows.iter().any(|r| r[name] == evil),
+            "{command}: the name is not kept exactly: {out}"
+        );
+    }
+}
+
+#[test]
+fn csv_on_a_terminal_shows_control_characters_as_text() {
+    if !Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no `script` to run the binary on a terminal");
+        return;
+    }
+    let (dir, file) = write_temp("evil.json", &evil_partnership());
+    // Piped, the CSV holds the names exactly.
+    let piped = ok(pm_file(
+        &file,
+        &["risks", "--as-of", "2026-11-24", "--format", "csv"],
+    ));
+    assert!(piped.contains("Eve\u{1b}]0;owned\u{7}"), "{piped:?}");
+    // On a terminal (a pseudo-terminal made by `script`), as harmless text.
+    let typescript = dir.path().join("typescript");
+    let command = format!(
+        "{} --file '{}' risks --as-of 2026-11-24 --format csv",
+        env!("CARGO_BIN_EXE_partnermap"),
+        file.display()
+    );
+    let r = run(Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .env("NO_COLOR", "1"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The terminal turns \n into \r\n: only those CRs are expected.
+    let shown = r.stdout.replace("\r\n", "\n");
+    assert_eq!(raw_control(&shown), None, "{shown:?}");
+    assert!(shown.contains("Eve\\u{1b}]0;owned\\u{7}"), "{shown}");
+}
+
+#[test]
+fn messages_about_broken_files_never_echo_control_characters() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("evil.json");
+    // Escaped in the JSON text, raw once read.
+    let text = r#"{"schema": 1, "partnership": {"name": "N", "ours": "A", "partner": "B"},
+        "people": [{"id": "a\u001b[2J", "name": "A", "side": "ours",
+        "x\u001b]0;owned\u0007": {"k\u009b": {"\u001b[31m": 1, "\u001b[31m": 2}}}]}"#;
+    fs::write(&file, text).unwrap();
+    let stderr = assert_refused(&file);
+    assert!(stderr.contains("appears twice"), "{stderr}");
+    assert_eq!(raw_control(&stderr.replace('\n', " ")), None, "{stderr:?}");
+}

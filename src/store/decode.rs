@@ -7,7 +7,7 @@ use crate::date::parse_date;
 use crate::model::{
     Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie, too_long,
 };
-use crate::text::clip;
+use crate::text::{clip, printable};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -257,7 +257,7 @@ fn report_duplicates(duplicates: &Duplicates, problems: &mut Problems) {
                 let mut inside = String::new();
                 for step in inner {
                     match step {
-                        Step::Key(k) => inside.push_str(&format!(".{}", clip(k))),
+                        Step::Key(k) => inside.push_str(&format!(".{}", printable(&clip(k)))),
                         Step::Index(i) => inside.push_str(&format!("[{i}]")),
                     }
                 }
