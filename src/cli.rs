@@ -368,10 +368,14 @@ fn backup_list(path: &Path) -> Option<String> {
         return None;
     }
     let restorable = store::restorable(path);
+    let current = std::fs::read(path).ok();
     let mut out = format!(
         "Backups of this file, newest first (in {}):",
         store::backup_dir(path).display()
     );
+    // Those newer than the one to restore were passed over: say why. Older
+    // ones are not read (a big file takes a while to load).
+    let mut passed_over = restorable.is_some();
     for b in &backups {
         let name = b
             .path
@@ -379,11 +383,14 @@ fn backup_list(path: &Path) -> Option<String> {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         let state = if restorable.as_ref() == Some(b) {
+            passed_over = false;
             "  ← restore puts back this one"
-        } else if store::load(&b.path).is_err() {
-            "  (does not load)"
-        } else {
+        } else if !passed_over {
             ""
+        } else if current.is_some() && std::fs::read(&b.path).ok() == current {
+            "  (the same as the file)"
+        } else {
+            "  (does not load)"
         };
         out.push_str(&format!(
             "\n  {}  {}{state}",
