@@ -5,6 +5,9 @@
 //! appended, so replaying it onto a newer file is safe whenever
 //! [`Change::apply`] accepts it.
 
+// Changes replay onto files someone else wrote: no index may panic.
+#![deny(clippy::indexing_slicing)]
+
 use crate::edit::{self, EditError};
 use crate::model::{Meeting, Partnership, Person, Tie};
 

@@ -5,8 +5,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use partnermap::analysis::Analysis;
+use partnermap::change::Change;
 use partnermap::date::{parse_relative, today};
-use partnermap::edit::{NewMeeting, add_meeting};
+use partnermap::edit::{NewMeeting, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
@@ -67,6 +68,11 @@ pub enum Command {
         after_help = "Example:\n  partnermap --file demo.json demo && partnermap --file demo.json risks\n\nThe demo's dates are moved so that its story is told from today."
     )]
     Demo,
+    /// Put back a backup of the data file (the newest that loads, unless one is named).
+    #[command(
+        after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
+    )]
+    Restore(RestoreArgs),
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -100,6 +106,13 @@ pub struct MeetingArgs {
     /// Notes to keep with the meeting.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub notes: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to put back (default: the newest that loads and differs from the file).
+    #[arg(value_name = "BACKUP")]
+    pub backup: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,15 +194,31 @@ pub fn run(cli: &Cli, command: &Command) -> Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => meeting_add(cli, args),
         Command::Check => check(cli),
         Command::Demo => write_demo(cli),
+        Command::Restore(args) => restore(cli, args),
         Command::Generate(args) => write_generated(args),
     }
 }
 
 type Writer = fn(&Partnership, &Analysis, Format, Style) -> String;
 
+/// A load error, with one line on how to restore a backup when there is one.
+fn load_failed(path: &Path, e: store::LoadError) -> anyhow::Error {
+    match store::restore_hint(path) {
+        Some(hint) => anyhow::anyhow!("{e}\n{hint}"),
+        None => e.into(),
+    }
+}
+
+/// Prints a problem that did not stop a save.
+fn warn(warning: Option<&str>) {
+    if let Some(w) = warning {
+        eprintln!("warning: {w}");
+    }
+}
+
 fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()> {
     let path = data_path(cli)?;
-    let partnership = store::load(&path)?;
+    let partnership = store::load(&path).map_err(|e| load_failed(&path, e))?;
     let as_of = args.as_of.unwrap_or_else(today);
     let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
     let format = args
@@ -226,6 +255,13 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                 format,
                 Style { color: use_color() },
             );
+            // CSV keeps names as they are; on a terminal, their control
+            // characters are shown as text rather than run.
+            let text = if format == Format::Csv && std::io::stdout().is_terminal() {
+                partnermap::text::printable_lines(&text).into_owned()
+            } else {
+                text
+            };
             let mut stdout = std::io::stdout().lock();
             if let Err(e) = stdout
                 .write_all(text.as_bytes())
@@ -258,7 +294,7 @@ fn use_color() -> bool {
 
 fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
     let path = data_path(cli)?;
-    let mut partnership = store::load(&path)?;
+    let base = store::load_stamped(&path).map_err(|e| load_failed(&path, e))?;
     let attendees: Vec<String> = args
         .with
         .iter()
@@ -271,33 +307,41 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         attendees,
         notes: args.notes.clone(),
     };
-    let id = add_meeting(&mut partnership, new)
-        .map_err(|e| anyhow::anyhow!("{}: meeting not logged: {e}", path.display()))?;
-    store::save(&path, &partnership)?;
-    let names: Vec<&str> = partnership
-        .meetings
-        .last()
-        .map(|m| {
-            m.attendees
-                .iter()
-                .filter_map(|a| partnership.person(a).map(|p| p.name.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let not_logged =
+        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", path.display());
+    let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
+    // Through the file's lock: another writer's changes are kept, and this
+    // meeting is renumbered if they took its id meanwhile.
+    let committed =
+        store::commit(&path, &base, &Change::AddMeeting(meeting)).map_err(|e| match e {
+            store::CommitError::Refused(e) => not_logged(&e),
+            other => anyhow::Error::from(other),
+        })?;
+    let Change::AddMeeting(meeting) = &committed.change else {
+        bail!("{}: meeting not logged", path.display());
+    };
+    let partnership = &committed.partnership;
+    let names: Vec<&str> = meeting
+        .attendees
+        .iter()
+        .filter_map(|a| partnership.person(a).map(|p| p.name.as_str()))
+        .collect();
     println!(
-        "Logged {id} on {} with {}",
+        "Logged {} on {} with {}",
+        meeting.id,
         args.date,
         partnermap::text::printable(&names.join(", "))
     );
+    warn(committed.warning.as_deref());
     if args.date > today() {
         eprintln!(
             "note: {} is in the future: the meeting counts as planned until then",
             args.date
         );
     }
-    for id in &args.with {
+    for id in &meeting.attendees {
         if let Some(person) = partnership
-            .person(id.trim())
+            .person(id)
             .filter(|x| !x.is_active_on(args.date))
         {
             eprintln!(
@@ -312,7 +356,13 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
 
 fn check(cli: &Cli) -> Result<()> {
     let path = data_path(cli)?;
-    let p = store::load(&path)?;
+    let p = match store::load(&path) {
+        Ok(p) => p,
+        Err(e) => match backup_list(&path) {
+            Some(list) => bail!("{e}\n{list}"),
+            None => return Err(e.into()),
+        },
+    };
     let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
     println!(
         "ok: {} is valid — {} people ({ours} {}, {} {}), {} declared ties, {} meetings",
@@ -327,29 +377,100 @@ fn check(cli: &Cli) -> Result<()> {
     Ok(())
 }
 
+/// The backups of a file that does not load, newest first, and how to put
+/// one back; `None` when there are none.
+fn backup_list(path: &Path) -> Option<String> {
+    let backups = store::backups(path);
+    if backups.is_empty() {
+        return None;
+    }
+    let restorable = store::restorable(path);
+    let current = std::fs::read(path).ok();
+    let mut out = format!(
+        "Backups of this file, newest first (in {}):",
+        store::backup_dir(path).display()
+    );
+    // Those newer than the one to restore were passed over: say why. Older
+    // ones are not read (a big file takes a while to load).
+    let mut passed_over = restorable.is_some();
+    for b in &backups {
+        let name = b
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let state = if restorable.as_ref() == Some(b) {
+            passed_over = false;
+            "  ← restore puts back this one"
+        } else if !passed_over {
+            ""
+        } else if current.is_some() && std::fs::read(&b.path).ok() == current {
+            "  (the same as the file)"
+        } else {
+            "  (does not load)"
+        };
+        out.push_str(&format!(
+            "\n  {}  {}{state}",
+            b.local_time(),
+            partnermap::text::printable(&name)
+        ));
+    }
+    match restorable {
+        Some(b) => out.push_str(&format!(
+            "\nTo put it back: partnermap --file {} restore\n(or by hand: cp {} {})",
+            store::shell_quote(path),
+            store::shell_quote(&b.path),
+            store::shell_quote(path)
+        )),
+        None => out.push_str("\nNone of them loads and differs from the file; pass one to `partnermap restore BACKUP` to put it back anyway."),
+    }
+    Some(out)
+}
+
+fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
+    let path = data_path(cli)?;
+    let backup = match &args.backup {
+        Some(b) => b.clone(),
+        None => match store::restorable(&path) {
+            Some(b) => b.path,
+            None if store::backups(&path).is_empty() => bail!(
+                "{}: no backups of this file in {}",
+                path.display(),
+                store::backup_dir(&path).display()
+            ),
+            None => bail!(
+                "{}: no backup in {} loads and differs from the file; name one to restore it anyway",
+                path.display(),
+                store::backup_dir(&path).display()
+            ),
+        },
+    };
+    if same_file(&backup, &path) {
+        bail!("{}: that is the data file itself", backup.display());
+    }
+    let saved = store::restore(&path, &backup)?;
+    println!(
+        "Restored {} from {}\nThe version it replaced is kept in {}",
+        path.display(),
+        backup.display(),
+        store::backup_dir(&path).display()
+    );
+    warn(saved.warning.as_deref());
+    Ok(())
+}
+
 fn write_demo(cli: &Cli) -> Result<()> {
     let path = data_path(cli)?;
     let demo = demo::demo(today());
-    store::save_new(&path, &demo)?;
+    let saved = store::save_new(&path, &demo)?;
+    warn(saved.warning.as_deref());
     println!(
         "Wrote the demo partnership ({}) to {}\nTry: partnermap --file {} risks",
         demo.names.name,
         path.display(),
-        shell_quote(&path)
+        store::shell_quote(&path)
     );
     Ok(())
-}
-
-fn shell_quote(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
-    {
-        text
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
 }
 
 fn write_generated(args: &GenerateArgs) -> Result<()> {
@@ -360,7 +481,8 @@ fn write_generated(args: &GenerateArgs) -> Result<()> {
         as_of: args.as_of.unwrap_or_else(today),
     };
     let p = generate::partnership(spec);
-    store::save(&args.output, &p)?;
+    let saved = store::save(&args.output, &p)?;
+    warn(saved.warning.as_deref());
     eprintln!(
         "Wrote {} people and {} meetings to {}",
         p.people.len(),

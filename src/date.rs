@@ -1,6 +1,10 @@
 //! Calendar dates: the strict `YYYY-MM-DD` form of the file, the friendlier
 //! forms people type (`today`, `yesterday`, `-3d`), and day arithmetic.
 
+// Dates come from files and keyboards: no index may panic.
+#![deny(clippy::indexing_slicing)]
+
+use crate::text::clip;
 use jiff::civil::Date;
 
 /// Why a date could not be read.
@@ -18,18 +22,21 @@ pub enum DateError {
 pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let bytes = text.as_bytes();
     let shape_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
         && bytes
             .iter()
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
-        return Err(DateError::Format(text.to_string()));
+        return Err(DateError::Format(clip(text).into_owned()));
     }
+    // Only ASCII digits are left at these places: no overflow, no panic.
     let number = |range: std::ops::Range<usize>| -> i16 {
-        text[range]
-            .bytes()
+        bytes
+            .get(range)
+            .unwrap_or_default()
+            .iter()
             .fold(0i16, |n, b| n * 10 + i16::from(b - b'0'))
     };
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
@@ -54,11 +61,11 @@ pub fn parse_relative(text: &str, today: Date) -> Result<Date, DateError> {
     {
         return match days.parse::<u16>() {
             Ok(n) if !days.starts_with('+') => Ok(add_days(today, -i64::from(n))),
-            _ => Err(DateError::Relative(text.to_string())),
+            _ => Err(DateError::Relative(clip(text).into_owned())),
         };
     }
     match parse_date(text) {
-        Err(DateError::Format(_)) => Err(DateError::Relative(text.to_string())),
+        Err(DateError::Format(_)) => Err(DateError::Relative(clip(text).into_owned())),
         other => other,
     }
 }

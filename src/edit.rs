@@ -2,7 +2,10 @@
 //! file format before it is made, so that a saved file is always valid.
 //! The command line and the terminal UI make every change through here.
 
-use crate::model::{Meeting, Partnership, Person, Tie};
+// Edits come from keyboards: no index may panic.
+#![deny(clippy::indexing_slicing)]
+
+use crate::model::{Meeting, Partnership, Person, Tie, too_long};
 use jiff::civil::Date;
 use std::collections::HashSet;
 
@@ -19,6 +22,14 @@ fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, EditE
         field,
         message: message.into(),
     })
+}
+
+/// Refuses text longer than the file format allows for `field`.
+fn check_length(field: &'static str, text: Option<&str>) -> Result<(), EditError> {
+    match text.and_then(|t| too_long(field, t)) {
+        Some(message) => refuse(field, message),
+        None => Ok(()),
+    }
 }
 
 /// A meeting to log.
@@ -62,6 +73,8 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
     if p.meetings.iter().any(|m| m.id == meeting.id) {
         return refuse("id", format!("{:?} is already taken", meeting.id));
     }
+    check_length("title", meeting.title.as_deref())?;
+    check_length("notes", meeting.notes.as_deref())?;
     if meeting.attendees.is_empty() {
         return refuse("attendees", "pick at least one attendee");
     }
@@ -126,7 +139,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         .zip(long.iter())
         .take_while(|(x, y)| x == y)
         .count();
-    short[prefix..] == long[prefix + 1..]
+    short.get(prefix..) == long.get(prefix + 1..)
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -149,6 +162,12 @@ pub fn add_person(p: &mut Partnership, person: Person) -> Result<(), EditError> 
     if person.name.trim().is_empty() {
         return refuse("name", "a name is required");
     }
+    check_length("id", Some(&person.id))?;
+    check_length("name", Some(&person.name))?;
+    check_length("title", person.title.as_deref())?;
+    check_length("team", person.team.as_deref())?;
+    check_length("email", person.email.as_deref())?;
+    check_length("notes", person.notes.as_deref())?;
     if let Some(boss) = &person.reports_to {
         match p.person(boss) {
             None => return refuse("reports_to", format!("no person has the id {boss:?}")),
@@ -202,6 +221,7 @@ pub fn add_tie(p: &mut Partnership, tie: Tie) -> Result<(), EditError> {
     if tie.a == tie.b {
         return refuse("b", "a tie joins two different people");
     }
+    check_length("note", tie.note.as_deref())?;
     if p.ties.iter().any(|t| t.joins(&tie.a, &tie.b)) {
         return refuse("b", "these two are already tied");
     }
@@ -210,7 +230,7 @@ pub fn add_tie(p: &mut Partnership, tie: Tie) -> Result<(), EditError> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::model::Side;
@@ -300,5 +320,47 @@ mod tests {
         assert!(add_tie(&mut p, Tie::new("li", "ana")).is_err());
         assert!(add_tie(&mut p, Tie::new("li", "li")).is_err());
         assert!(add_tie(&mut p, Tie::new("li", "zed")).is_err());
+    }
+
+    #[test]
+    fn text_longer_than_the_file_allows_is_refused() {
+        use crate::model::{MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS};
+        let mut p = sample();
+        let long_name = Person::new("x", "x".repeat(MAX_TEXT_CHARS + 1), Side::Ours);
+        assert_eq!(
+            add_person(&mut p, long_name).map_err(|e| e.field),
+            Err("name")
+        );
+        let long_id = Person::new("x".repeat(MAX_ID_CHARS + 1), "X", Side::Ours);
+        assert_eq!(add_person(&mut p, long_id).map_err(|e| e.field), Err("id"));
+        // Characters count, not bytes.
+        let wide = Person::new(
+            "é".repeat(MAX_ID_CHARS),
+            "É".repeat(MAX_TEXT_CHARS),
+            Side::Ours,
+        );
+        assert!(add_person(&mut p, wide).is_ok());
+        let new = NewMeeting {
+            date: Some(Date::constant(2026, 1, 1)),
+            title: "t".repeat(MAX_TEXT_CHARS + 1),
+            attendees: vec!["ana".into()],
+            notes: String::new(),
+        };
+        assert_eq!(
+            add_meeting(&mut p, new.clone()).map_err(|e| e.field),
+            Err("title")
+        );
+        let notes = NewMeeting {
+            title: "ok".into(),
+            notes: "n".repeat(MAX_NOTES_CHARS + 1),
+            ..new
+        };
+        assert_eq!(
+            add_meeting(&mut p, notes).map_err(|e| e.field),
+            Err("notes")
+        );
+        let mut tie = Tie::new("ana", "li");
+        tie.note = Some("n".repeat(MAX_NOTES_CHARS + 1));
+        assert_eq!(add_tie(&mut p, tie).map_err(|e| e.field), Err("note"));
     }
 }

@@ -12,6 +12,33 @@ pub type Extra = Map<String, Value>;
 /// The schema version this build reads and writes.
 pub const SCHEMA: u64 = 1;
 
+/// The longest id (of a person or a meeting), in characters.
+pub const MAX_ID_CHARS: usize = 200;
+/// The longest name, title, team, e-mail address or meeting title, in characters.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+/// The longest notes (of a person or a meeting) or tie note, in characters.
+pub const MAX_NOTES_CHARS: usize = 100_000;
+
+/// The most characters a field may hold: ids, notes, or other text.
+pub fn max_chars(field: &str) -> usize {
+    match field {
+        "id" | "a" | "b" | "reports_to" | "attendees" => MAX_ID_CHARS,
+        "notes" | "note" => MAX_NOTES_CHARS,
+        _ => MAX_TEXT_CHARS,
+    }
+}
+
+/// Why `text` is too long for `field`, if it is.
+pub fn too_long(field: &str, text: &str) -> Option<String> {
+    let max = max_chars(field);
+    // A string has at least as many bytes as characters: most need no count.
+    if text.len() <= max {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > max).then(|| format!("is {chars} characters long; at most {max} are allowed"))
+}
+
 /// Which organisation a person belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {

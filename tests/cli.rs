@@ -715,7 +715,21 @@ fn demo_refuses_to_overwrite() {
     fs::write(&other, "not a partnership").unwrap();
     fails(pm_file(&other, &["demo"]), 1);
     assert_eq!(fs::read_to_string(&other).unwrap(), "not a partnership");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    // The first demo's lock file and backup stay; the refusals add nothing.
+    assert_eq!(
+        names,
+        [
+            ".acme.json.lock",
+            ".partnermap-backups",
+            "acme.json",
+            "notes.txt"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1046,7 +1060,7 @@ macro_rules! bad_file {
 }
 
 /// The files of `tests/files/bad/`, each with its own test below.
-const BAD_FILES: [&str; 21] = [
+const BAD_FILES: [&str; 32] = [
     "json_syntax_error.json",
     "meeting_date_not_a_day.json",
     "meeting_empty_attendees.json",
@@ -1068,6 +1082,17 @@ const BAD_FILES: [&str; 21] = [
     "tie_to_self.json",
     "tie_unknown_id.json",
     "control_chars_in_values.json",
+    "duplicate_keys.json",
+    "empty.json",
+    "id_collides_after_trimming.json",
+    "invalid_utf8.json",
+    "lone_surrogate.json",
+    "nan.json",
+    "number_out_of_range.json",
+    "numbers_where_strings_belong.json",
+    "reports_to_self.json",
+    "truncated.json",
+    "wrong_types.json",
 ];
 
 #[test]
@@ -1083,10 +1108,187 @@ fn every_bad_file_is_listed_and_refused() {
     for name in BAD_FILES {
         let (_dir, file) = copy_to_temp(&bad_dir().join(name));
         let before = fs::read(&file).unwrap();
-        fails(pm_file(&file, &["check"]), 1);
+        let start = std::time::Instant::now();
+        let r = fails(pm_file(&file, &["check"]), 1);
+        let took = start.elapsed();
+        assert!(took < std::time::Duration::from_secs(1), "{name}: {took:?}");
+        assert!(
+            r.stderr
+                .starts_with(&format!("error: {}: ", file.display())),
+            "{name}: {}",
+            r.stderr
+        );
         assert_eq!(fs::read(&file).unwrap(), before, "{name}");
     }
 }
+
+/// A file that is not JSON: refused by every command with the line, the
+/// column and what is wrong.
+fn check_syntax_file(name: &str, line: usize, column: usize, what: &str) {
+    let (_dir, file) = copy_to_temp(&bad_dir().join(name));
+    let stderr = assert_refused(&file);
+    let expected = format!(
+        "{}: line {line}, column {column}: invalid JSON: ",
+        file.display()
+    );
+    assert!(
+        stderr.contains(&expected),
+        "{name}: {expected:?} not in:\n{stderr}"
+    );
+    assert!(stderr.contains(what), "{name}: {what:?} not in:\n{stderr}");
+}
+
+#[test]
+fn files_that_are_not_json_give_line_column_and_reason() {
+    check_syntax_file("truncated.json", 6, 31, "EOF while parsing a string");
+    check_syntax_file("empty.json", 1, 0, "EOF while parsing a value");
+    check_syntax_file("nan.json", 4, 37, "expected value");
+    check_syntax_file("number_out_of_range.json", 4, 41, "number out of range");
+    check_syntax_file("lone_surrogate.json", 5, 39, "hex escape");
+    check_syntax_file("invalid_utf8.json", 3, 32, "not valid UTF-8");
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly_without_a_stack_overflow() {
+    let dir = TempDir::new().unwrap();
+    let cases = [
+        ("arrays.json", "[".repeat(100_000)),
+        (
+            "objects.json",
+            format!("{{\"schema\": 1, \"x\": {}", "{\"a\": ".repeat(100_000)),
+        ),
+        (
+            "closed.json",
+            format!("{}{}", "[".repeat(200), "]".repeat(200)),
+        ),
+    ];
+    for (name, text) in cases {
+        let file = dir.path().join(name);
+        fs::write(&file, &text).unwrap();
+        let start = std::time::Instant::now();
+        let stderr = assert_refused(&file);
+        // Seven commands, each well under a second.
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(7),
+            "{name}"
+        );
+        assert!(
+            stderr.contains("recursion limit exceeded"),
+            "{name}: {stderr}"
+        );
+        assert!(stderr.contains("line 1, column"), "{name}: {stderr}");
+        fs::remove_file(&file).unwrap();
+    }
+}
+
+#[test]
+fn a_10_mb_name_is_refused_without_being_echoed() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("huge.json");
+    let name = "N".repeat(10 * 1024 * 1024);
+    let doc = json!({
+        "schema": 1,
+        "partnership": { "name": "A × B", "ours": "A", "partner": "B" },
+        "people": [
+            { "id": "ana", "name": name, "side": "ours" },
+            { "id": "x".repeat(5_000), "name": "Long Id", "side": "partner" }
+        ]
+    });
+    fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let start = std::time::Instant::now();
+    let r = fails(pm_file(&file, &["check"]), 1);
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
+    assert!(
+        r.stderr.len() < 2_000,
+        "the value is echoed: {} bytes",
+        r.stderr.len()
+    );
+    assert!(
+        r.stderr.contains(
+            "people[0] (id \"ana\"), field \"name\": is 10485760 characters long; at most 1000 are allowed"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("field \"id\": is 5000 characters long; at most 200 are allowed"),
+        "{}",
+        r.stderr
+    );
+    assert_refused(&file);
+}
+
+#[test]
+fn unusual_but_valid_files_load() {
+    // A byte-order mark, Windows line ends, and both: each loads, and a save
+    // writes plain UTF-8 with LF line ends, keeping the original as a backup.
+    for name in ["bom.json", "crlf.json", "bom_and_crlf.json"] {
+        let (_dir, file) = copy_to_temp(&manifest_dir().join("tests/files/ok").join(name));
+        let original = fs::read(&file).unwrap();
+        let out = ok(pm_file(&file, &["check"]));
+        assert!(out.contains("2 people"), "{name}: {out}");
+        assert_eq!(fs::read(&file).unwrap(), original, "{name}: check wrote");
+        ok(pm_file(&file, &["risks", "--as-of", "2026-11-24"]));
+        add_meeting(&file, "Saved");
+        let saved = fs::read_to_string(&file).unwrap();
+        assert!(
+            !saved.starts_with('\u{feff}'),
+            "{name}: the mark is written back"
+        );
+        assert!(!saved.contains('\r'), "{name}: CR written back");
+        let again = read_json(&file);
+        // The escaped CR LF inside a string is data, and is kept.
+        assert_eq!(
+            again["people"][1]["notes"], "line one\r\nline two",
+            "{name}"
+        );
+        assert_eq!(again["meetings"].as_array().unwrap().len(), 2);
+        let kept: Vec<Vec<u8>> = partnermap::store::backups(&file)
+            .iter()
+            .map(|b| fs::read(&b.path).unwrap())
+            .collect();
+        assert!(kept.contains(&original), "{name}: the original is not kept");
+    }
+}
+
+bad_file!(duplicate_keys, "duplicate_keys.json", [
+    "partnership", "name", "appears twice";
+    "people[1] (id \"li\")", "title", "appears twice";
+    "ties[0]", "x_extra", "the key \"since\" appears twice";
+    "meetings[0] (id \"m-0001\")", "attendees", "appears twice";
+    "top level", "people", "appears twice";
+]);
+
+bad_file!(wrong_types, "wrong_types.json", [
+    "top level", "schema", "expected 1, got \"1\"";
+    "top level", "ties", "expected a list, got an object";
+    "settings", "stale_after_days", "got \"90\"";
+    "settings", "half_life_days", "got 90.5";
+    "people[0] (id \"ana\")", "key", "expected true or false, got a string";
+    "people[0] (id \"ana\")", "left", "expected a string, got true or false";
+    "people[1] (id \"li\")", "name", "expected a string, got a list";
+    "meetings[0] (id \"m-0001\")", "attendees", "expected a list, got a string";
+    "meetings[0] (id \"m-0001\")", "attendees", "at least one attendee";
+]);
+
+bad_file!(numbers_where_strings_belong, "numbers_where_strings_belong.json", [
+    "partnership", "name", "expected a string, got a number";
+    "people[0]", "id", "expected a string, got a number";
+    "people[1] (id \"li\")", "name", "expected a string, got a number";
+    "people[1] (id \"li\")", "title", "expected a string, got a number";
+    "meetings[0] (id \"m-0001\")", "date", "expected a string, got a number";
+    "meetings[0] (id \"m-0001\")", "attendees", "expected person ids (strings), got a number";
+]);
+
+bad_file!(id_collides_after_trimming, "id_collides_after_trimming.json", [
+    "people[1] (id \"ana \")", "id", "has spaces at its start or end";
+    "people[2] (id \"\\u{a0}li\")", "id", "has spaces at its start or end";
+]);
+
+bad_file!(reports_to_self, "reports_to_self.json", [
+    "people[0] (id \"ana\")", "reports_to", "cannot report to themselves";
+]);
 
 #[test]
 fn json_syntax_error_gives_line_and_column() {
@@ -1178,7 +1380,7 @@ bad_file!(reports_to_other_side, "reports_to_other_side.json", [
 ]);
 
 bad_file!(reports_to_cycle, "reports_to_cycle.json", [
-    "people", "reports_to", "loop";
+    "people[0] (id \"ana\")", "reports_to", "reporting lines loop: ana → tom → sam → ana";
 ]);
 
 bad_file!(settings_stale_after_zero, "settings_stale_after_zero.json", [
@@ -1456,7 +1658,7 @@ fn csv_cells_that_look_like_formulas_are_defused() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    let commands: [&[&str]; 7] = [
+    let commands: [&[&str]; 8] = [
         &[],
         &["risks"],
         &["coverage"],
@@ -1464,6 +1666,7 @@ fn every_command_has_help_with_an_example() {
         &["meeting", "add"],
         &["check"],
         &["demo"],
+        &["restore"],
     ];
     for command in commands {
         let out = ok(pm().args(command).arg("--help"));
@@ -1669,4 +1872,273 @@ fn a_report_that_cannot_be_written_is_reported_once() {
         "the reason is repeated: {}",
         r.stderr
     );
+}
+
+// ---------------------------------------------------------------------------
+// 12. Backups, restore and the writers' lock
+// ---------------------------------------------------------------------------
+
+fn add_meeting(file: &Path, title: &str) -> String {
+    ok(pm_file(
+        file,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-20",
+            "--title",
+            title,
+            "--with",
+            "ana,li",
+        ],
+    ))
+}
+
+/// A demo file with a few saves behind it, then broken by hand.
+fn broken_after_saves() -> (TempDir, PathBuf, Vec<u8>) {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("team file.json");
+    ok(pm_file(&file, &["demo"]));
+    add_meeting(&file, "One");
+    add_meeting(&file, "Two");
+    let good = fs::read(&file).unwrap();
+    let mut broken = good.clone();
+    broken.truncate(good.len() / 2);
+    fs::write(&file, &broken).unwrap();
+    (dir, file, good)
+}
+
+#[test]
+fn check_on_a_broken_file_lists_its_backups_and_how_to_restore() {
+    let (_dir, file, good) = broken_after_saves();
+    let before = fs::read(&file).unwrap();
+    let r = fails(pm_file(&file, &["check"]), 1);
+    let backups = partnermap::store::backups(&file);
+    let newest = &backups[0];
+    assert_eq!(fs::read(&newest.path).unwrap(), good);
+    let e = &r.stderr;
+    assert!(e.contains("invalid JSON"), "{e}");
+    assert!(e.contains("Backups of this file, newest first"), "{e}");
+    for b in &backups {
+        let name = b.path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            e.contains(&format!("{}  {name}", b.local_time())),
+            "{name}: {e}"
+        );
+    }
+    assert!(e.contains("← restore puts back this one"), "{e}");
+    let quoted = format!("'{}'", file.display());
+    assert!(
+        e.contains(&format!("partnermap --file {quoted} restore")),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("cp '{}' {quoted}", newest.path.display())),
+        "{e}"
+    );
+    assert_eq!(fs::read(&file).unwrap(), before, "check never writes");
+}
+
+#[test]
+fn commands_that_cannot_load_the_file_give_a_one_line_restore_hint() {
+    let (dir, file, _good) = broken_after_saves();
+    let before = fs::read(&file).unwrap();
+    let out = dir.path().join("r.csv");
+    let cases: [Vec<&str>; 3] = [
+        vec!["risks"],
+        vec!["coverage", "--output", out.to_str().unwrap()],
+        vec![
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+        ],
+    ];
+    for args in cases {
+        let r = fails(pm_file(&file, &args), 1);
+        let hints: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("hint: "))
+            .collect();
+        assert_eq!(hints.len(), 1, "{args:?}: {}", r.stderr);
+        assert!(hints[0].contains("restore"), "{}", hints[0]);
+        assert_eq!(fs::read(&file).unwrap(), before, "{args:?}");
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn restore_puts_back_the_last_good_version_and_can_be_undone() {
+    let (_dir, file, good) = broken_after_saves();
+    let broken = fs::read(&file).unwrap();
+    let out = ok(pm_file(&file, &["restore"]));
+    assert!(out.contains("Restored"), "{out}");
+    assert_eq!(fs::read(&file).unwrap(), good);
+    ok(pm_file(&file, &["check"]));
+    // The broken version was kept: it can be put back by name.
+    let kept = partnermap::store::backups(&file)
+        .into_iter()
+        .find(|b| fs::read(&b.path).unwrap() == broken)
+        .expect("the replaced version is kept");
+    let r = fails(pm_file(&file, &["restore"]).arg(&kept.path), 1);
+    assert!(r.stderr.contains("does not load"), "{}", r.stderr);
+    assert_eq!(fs::read(&file).unwrap(), good);
+}
+
+#[test]
+fn restore_without_backups_says_so() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    let r = fails(pm_file(&file, &["restore"]), 1);
+    assert!(r.stderr.contains("no backups"), "{}", r.stderr);
+}
+
+#[test]
+fn meeting_add_waits_for_another_writer_then_gives_up_clearly() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    let before = fs::read(&file).unwrap();
+    let held = partnermap::store::lock(&file, partnermap::store::LOCK_TIMEOUT).unwrap();
+    let start = std::time::Instant::now();
+    let r = fails(
+        pm_file(
+            &file,
+            &[
+                "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            ],
+        ),
+        1,
+    );
+    assert!(start.elapsed() >= partnermap::store::LOCK_TIMEOUT);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.contains("another partnermap is saving"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was saved"), "{}", r.stderr);
+    assert_eq!(fs::read(&file).unwrap(), before);
+    drop(held);
+    add_meeting(&file, "After");
+}
+
+#[cfg(unix)]
+#[test]
+fn data_file_lock_file_backups_and_exports_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("new folder/acme.json");
+    ok(pm_file(&file, &["demo"]));
+    add_meeting(&file, "One");
+    let out = dir.path().join("new folder/risks.csv");
+    ok(pm_file(&file, &["risks"]).arg("--output").arg(&out));
+    assert_eq!(mode(file.parent().unwrap()), 0o700);
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(&partnermap::store::lock_path(&file)), 0o600);
+    assert_eq!(mode(&partnermap::store::backup_dir(&file)), 0o700);
+    let backups = partnermap::store::backups(&file);
+    assert_eq!(backups.len(), 2);
+    for b in backups {
+        assert_eq!(mode(&b.path), 0o600);
+    }
+    assert_eq!(mode(&out), 0o600);
+}
+
+// ---------------------------------------------------------------------------
+// 13. Terminal escapes: every format, and messages about broken files
+// ---------------------------------------------------------------------------
+
+/// A partnership whose names try to take over the terminal.
+fn evil_partnership() -> Value {
+    let evil = "Eve\u{1b}]0;owned\u{7}\u{9b}31m\u{7f}\u{202e}";
+    json!({
+        "schema": 1,
+        "partnership": { "name": format!("Us × {evil}"), "ours": "Us", "partner": evil },
+        "people": [
+            { "id": "ana", "name": "Ana", "side": "ours", "level": "executive" },
+            { "id": "eve\u{1b}[2J", "name": evil, "side": "partner", "level": "executive" }
+        ],
+        "ties": [ { "a": "ana", "b": "eve\u{1b}[2J", "last_contact": "2026-06-01" } ]
+    })
+}
+
+/// The first character that a terminal would act on, if any (line ends
+/// excepted).
+fn raw_control(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn json_reports_escape_every_control_character_and_keep_the_data() {
+    let (_dir, file) = write_temp("evil.json", &evil_partnership());
+    for command in ["risks", "coverage"] {
+        let out = ok(pm_file(
+            &file,
+            &[command, "--as-of", "2026-11-24", "--format", "json"],
+        ));
+        assert_eq!(raw_control(&out), None, "{command}: {out:?}");
+        let report = parse_json(&out);
+        let evil = "Eve\u{1b}]0;owned\u{7}\u{9b}31m\u{7f}\u{202e}";
+        let rows = report[if command == "risks" {
+            "risks"
+        } else {
+            "people"
+        }]
+        .as_array()
+        .unwrap();
+        let name = if command == "risks" {
+            "subject_name"
+        } else {
+            "name"
+        };
+        assert!(
+            rows.iter().any(|r| r[name] == evil),
+            "{command}: the name is not kept exactly: {out}"
+        );
+    }
+}
+
+#[test]
+fn csv_on_a_terminal_shows_control_characters_as_text() {
+    if !Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no `script` to run the binary on a terminal");
+        return;
+    }
+    let (dir, file) = write_temp("evil.json", &evil_partnership());
+    // Piped, the CSV holds the names exactly.
+    let piped = ok(pm_file(
+        &file,
+        &["risks", "--as-of", "2026-11-24", "--format", "csv"],
+    ));
+    assert!(piped.contains("Eve\u{1b}]0;owned\u{7}"), "{piped:?}");
+    // On a terminal (a pseudo-terminal made by `script`), as harmless text.
+    let typescript = dir.path().join("typescript");
+    let command = format!(
+        "{} --file '{}' risks --as-of 2026-11-24 --format csv",
+        env!("CARGO_BIN_EXE_partnermap"),
+        file.display()
+    );
+    let r = run(Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .env("NO_COLOR", "1"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The terminal turns \n into \r\n: only those CRs are expected.
+    let shown = r.stdout.replace("\r\n", "\n");
+    assert_eq!(raw_control(&shown), None, "{shown:?}");
+    assert!(shown.contains("Eve\\u{1b}]0;owned\\u{7}"), "{shown}");
+}
+
+#[test]
+fn messages_about_broken_files_never_echo_control_characters() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("evil.json");
+    // Escaped in the JSON text, raw once read.
+    let text = r#"{"schema": 1, "partnership": {"name": "N", "ours": "A", "partner": "B"},
+        "people": [{"id": "a\u001b[2J", "name": "A", "side": "ours",
+        "x\u001b]0;owned\u0007": {"k\u009b": {"\u001b[31m": 1, "\u001b[31m": 2}}}]}"#;
+    fs::write(&file, text).unwrap();
+    let stderr = assert_refused(&file);
+    assert!(stderr.contains("appears twice"), "{stderr}");
+    assert_eq!(raw_control(&stderr.replace('\n', " ")), None, "{stderr:?}");
 }

@@ -101,11 +101,16 @@ fn saves_replace_the_file_atomically_and_privately() {
     ));
     store::save(&path, &p).unwrap();
     assert_eq!(store::load(&path).unwrap(), p);
-    let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+    let mut leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+    leftovers.sort();
+    assert_eq!(
+        leftovers,
+        [".p.json.lock", ".partnermap-backups", "p.json"],
+        "no temporary files left"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

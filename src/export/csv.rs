@@ -1,6 +1,8 @@
 //! CSV: a header row, one row per record, lists joined with `;`, and every
 //! cell that a spreadsheet would run as a formula defused with a leading `'`.
 
+#![deny(clippy::indexing_slicing)]
+
 use super::rows::{CoverageReport, RiskReport};
 
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return

@@ -6,6 +6,7 @@ mod markdown;
 mod rows;
 mod table;
 
+pub use self::csv::guard;
 pub use rows::{CoverageReport, CoverageRow, RiskReport, RiskRow, SeverityCounts, Summary};
 
 use crate::analysis::Analysis;
@@ -90,7 +91,10 @@ pub fn coverage(p: &Partnership, a: &Analysis, format: Format, style: Style) -> 
 
 fn json<T: serde::Serialize>(report: &T) -> String {
     // These reports hold only strings, numbers, booleans and lists: they always serialise.
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let text = serde_json::to_string_pretty(report).unwrap_or_default();
+    // serde_json leaves C1 controls and bidirectional overrides raw: escape
+    // them too, so that the JSON is safe to show on a terminal.
+    let mut text = crate::text::json_escape_controls(&text).into_owned();
     text.push('\n');
     text
 }

@@ -1,8 +1,11 @@
-//! Saving one change without overwriting anyone else's: the file is read
-//! again just before writing, and when it changed since it was loaded the
-//! change is replayed onto the newer file instead.
+//! Saving one change without overwriting anyone else's: with the file's lock
+//! held, the file is read again just before writing, and when it changed
+//! since it was loaded the change is replayed onto the newer file instead.
 
-use super::{LoadError, SaveError, load_bytes, parse_bytes, to_text, write_atomic};
+use super::{
+    LoadError, SaveError, load_bytes, lock_for_writing, parse_bytes, read_current, replace_locked,
+    resolve_link, to_text,
+};
 use crate::change::Change;
 use crate::edit::EditError;
 use crate::model::Partnership;
@@ -65,6 +68,11 @@ pub struct Committed {
     /// Whether someone else had changed the file, so that the change was
     /// replayed onto their version.
     pub merged: bool,
+    /// The newest backup, which holds the version written.
+    pub backup: Option<PathBuf>,
+    /// A problem that did not stop the save (the backup could not be
+    /// written); show it to the user.
+    pub warning: Option<String>,
 }
 
 /// Why a change could not be committed. Nothing was written.
@@ -86,20 +94,37 @@ pub enum CommitError {
 /// Makes `change` on the data file at `path`. `base` is what this writer
 /// last saw: its partnership and stamp. When the file is as `base` says,
 /// the change is made on `base`; when it has changed, the change is made on
-/// the file's newer content; either way the result is written atomically.
+/// the file's newer content; either way the result is written atomically,
+/// after the version it replaces is kept as a backup.
+///
+/// The file's lock ([`super::lock`]) is held from reading the file to
+/// renaming the new version over it, so two writers (the terminal UI and
+/// `partnermap meeting add`, or two of either) never lose each other's
+/// changes: the second one waits, sees the first one's file and replays its
+/// change onto it. When the lock cannot be had within [`super::LOCK_TIMEOUT`]
+/// nothing is written and the error says so.
 pub fn commit(path: &Path, base: &Loaded, change: &Change) -> Result<Committed, CommitError> {
-    let now = Stamp::read(path).map_err(|source| CommitError::Unreadable {
+    let path = &resolve_link(path);
+    let _lock = lock_for_writing(path)?;
+    let unreadable = |source| CommitError::Unreadable {
         path: path.to_path_buf(),
         source,
+    };
+    let current = read_current(path).map_err(|e| match e {
+        SaveError::Io { path, reason } => unreadable(LoadError::Io { path, reason }),
+        other => CommitError::Save(other),
     })?;
+    let now = current.as_deref().map_or(Stamp::Absent, Stamp::of);
     let (mut partnership, merged) = if now == base.stamp {
         (base.partnership.clone(), false)
     } else {
-        let newer = load_stamped(path).map_err(|source| CommitError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        (newer.partnership, true)
+        let newer = match current.clone() {
+            Some(bytes) => parse_bytes(bytes, path),
+            None => Err(LoadError::NotFound {
+                path: path.to_path_buf(),
+            }),
+        };
+        (newer.map_err(unreadable)?, true)
     };
     let made = change.apply(&mut partnership).map_err(|source| {
         if merged {
@@ -112,11 +137,13 @@ pub fn commit(path: &Path, base: &Loaded, change: &Change) -> Result<Committed, 
         }
     })?;
     let text = to_text(&partnership);
-    write_atomic(path, text.as_bytes(), true)?;
+    let saved = replace_locked(path, current.as_deref(), text.as_bytes())?;
     Ok(Committed {
         partnership,
-        stamp: Stamp::of(text.as_bytes()),
+        stamp: saved.stamp,
         change: made,
         merged,
+        backup: saved.backup,
+        warning: saved.warning,
     })
 }

@@ -2,10 +2,12 @@
 //! format and collecting every problem (up to a cap) with its place.
 
 use super::error::Problem;
+use super::strict::{Duplicates, Step};
 use crate::date::parse_date;
 use crate::model::{
-    Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie,
+    Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie, too_long,
 };
+use crate::text::{clip, printable};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -46,7 +48,7 @@ struct Record {
 impl Record {
     fn new(list: &str, index: usize, id: Option<&str>) -> Record {
         let name = match id {
-            Some(id) => format!("{list}[{index}] (id {id:?})"),
+            Some(id) => format!("{list}[{index}] (id {:?})", clip(id)),
             None => format!("{list}[{index}]"),
         };
         Record { name }
@@ -60,6 +62,16 @@ impl Record {
 
     fn field(&self, field: &str) -> String {
         format!("{}, field {field:?}", self.name)
+    }
+}
+
+/// A value as a message shows it: numbers and short strings as they are,
+/// anything else by its kind, so that a huge value is never echoed.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{:?}", clip(s)),
+        other => kind_of(other).to_string(),
     }
 }
 
@@ -106,7 +118,13 @@ impl<'p> Fields<'p> {
 
     fn string(&mut self, field: &str, required: bool) -> Option<String> {
         match self.take(field) {
-            Some(Value::String(s)) => Some(s),
+            Some(Value::String(s)) => match too_long(field, &s) {
+                None => Some(s),
+                Some(message) => {
+                    self.problem(field, message);
+                    None
+                }
+            },
             Some(other) => {
                 let message = format!("expected a string, got {}", kind_of(&other));
                 self.problem(field, message);
@@ -127,7 +145,10 @@ impl<'p> Fields<'p> {
             self.problem(field, "must not be empty");
             None
         } else if id.trim() != id {
-            self.problem(field, format!("{id:?} has spaces at its start or end"));
+            self.problem(
+                field,
+                format!("{:?} has spaces at its start or end", clip(&id)),
+            );
             None
         } else {
             Some(id)
@@ -162,7 +183,10 @@ impl<'p> Fields<'p> {
         match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if n >= 1 => Some(n),
             _ => {
-                let message = format!("expected a whole number of days ≥ 1, got {value}");
+                let message = format!(
+                    "expected a whole number of days ≥ 1, got {}",
+                    describe(&value)
+                );
                 self.problem(field, message);
                 None
             }
@@ -208,9 +232,76 @@ impl<'p> Fields<'p> {
     }
 }
 
+/// Reports each key that appears twice in one object, at the record it is in.
+fn report_duplicates(duplicates: &Duplicates, problems: &mut Problems) {
+    for d in &duplicates.noted {
+        let (record, rest) = match d.object.as_slice() {
+            [] => (Record::top("top level"), &[] as &[Step]),
+            [Step::Key(k), rest @ ..] if k == "partnership" || k == "settings" => {
+                (Record::top(k), rest)
+            }
+            [Step::Key(list), Step::Index(i), rest @ ..]
+                if matches!(list.as_str(), "people" | "ties" | "meetings") =>
+            {
+                (Record::new(list, *i, d.record_id.as_deref()), rest)
+            }
+            other => (Record::top("top level"), other),
+        };
+        let (place, message) = match rest {
+            [] => (
+                record.field(&clip(&d.key)),
+                "appears twice; remove one (only one value can be kept, the other would be lost)"
+                    .to_string(),
+            ),
+            [Step::Key(field), inner @ ..] => {
+                let mut inside = String::new();
+                for step in inner {
+                    match step {
+                        Step::Key(k) => inside.push_str(&format!(".{}", printable(&clip(k)))),
+                        Step::Index(i) => inside.push_str(&format!("[{i}]")),
+                    }
+                }
+                (
+                    record.field(&clip(field)),
+                    format!(
+                        "the key {:?} appears twice in {}; remove one (only one value can be kept, the other would be lost)",
+                        clip(&d.key),
+                        if inside.is_empty() {
+                            "its object".to_string()
+                        } else {
+                            format!("the object at {inside}")
+                        }
+                    ),
+                )
+            }
+            [Step::Index(_), ..] => (
+                record.name.clone(),
+                format!(
+                    "the key {:?} appears twice in one object; remove one",
+                    clip(&d.key)
+                ),
+            ),
+        };
+        problems.add(place, message);
+    }
+    if duplicates.more > 0 {
+        problems.add(
+            "the file",
+            format!("{} more keys appear twice in one object", duplicates.more),
+        );
+    }
+}
+
 /// Every problem in `root`, or the partnership it describes.
-pub fn decode(root: Value) -> Result<Partnership, Problems> {
+/// `duplicates` are the keys that appear twice in one object of the text.
+pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Problems> {
     let mut problems = Problems::default();
+    // With a key twice, what the file means is unclear (and one value would
+    // be lost): say so, and nothing else, which might only follow from it.
+    report_duplicates(duplicates, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let Value::Object(map) = root else {
         problems.add(
             "the file",
@@ -231,7 +322,7 @@ pub fn decode(root: Value) -> Result<Partnership, Problems> {
             );
             return Err(problems);
         }
-        Some(other) => top.problem("schema", format!("expected 1, got {other}")),
+        Some(other) => top.problem("schema", format!("expected 1, got {}", describe(&other))),
         None => top.problem("schema", "is required (1)"),
     }
     let names = top.object("partnership", true);
@@ -321,7 +412,10 @@ fn check_unique(
 ) {
     let Some(id) = id else { return };
     match seen.get(id) {
-        Some(first) => f.problem("id", format!("{id:?} is already the id of {list}[{first}]")),
+        Some(first) => f.problem(
+            "id",
+            format!("{:?} is already the id of {list}[{first}]", clip(id)),
+        ),
         None => {
             seen.insert(id.to_string(), index);
         }
@@ -359,7 +453,7 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
             Some(text) => Side::parse(&text).or_else(|| {
                 f.problem(
                     "side",
-                    format!("unknown side {text:?} (expected ours or partner)"),
+                    format!("unknown side {:?} (expected ours or partner)", clip(&text)),
                 );
                 None
             }),
@@ -371,7 +465,8 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
                 f.problem(
                     "level",
                     format!(
-                        "unknown level {text:?} (expected executive, senior, manager or staff)"
+                        "unknown level {:?} (expected executive, senior, manager or staff)",
+                        clip(&text)
                     ),
                 );
                 Level::Staff
@@ -417,47 +512,68 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
 
 fn check_reports_to(decoded: &People, ids: &HashMap<&str, usize>, problems: &mut Problems) {
     let people = &decoded.people;
+    let id = |i: usize| people.get(i).map_or("", |x| x.id.as_str());
+    let side_known = |i: usize| decoded.side_known.get(i).copied().unwrap_or(false);
     let place = |i: usize| {
         format!(
             "people[{}] (id {:?}), field \"reports_to\"",
-            decoded.file_index[i], people[i].id
+            decoded.file_index.get(i).copied().unwrap_or(i),
+            clip(id(i))
         )
     };
     let mut manager: Vec<Option<usize>> = vec![None; people.len()];
-    for (i, person) in people.iter().enumerate() {
+    for ((i, person), slot) in people.iter().enumerate().zip(manager.iter_mut()) {
         let Some(boss) = &person.reports_to else {
             continue;
         };
         let place = place(i);
-        match ids.get(boss.as_str()) {
-            None => problems.add(place, format!("no person has the id {boss:?}")),
-            Some(&j) if j == i => problems.add(place, "a person cannot report to themselves"),
-            Some(&j) if !decoded.side_known[i] || !decoded.side_known[j] => {}
-            Some(&j) if people[j].side != person.side => problems.add(
+        let Some(&j) = ids.get(boss.as_str()) else {
+            problems.add(place, format!("no person has the id {:?}", clip(boss)));
+            continue;
+        };
+        let Some(boss_person) = people.get(j) else {
+            continue;
+        };
+        if j == i {
+            problems.add(place, "a person cannot report to themselves");
+        } else if !side_known(i) || !side_known(j) {
+            // The side is reported already; the line is not checked further.
+        } else if boss_person.side != person.side {
+            problems.add(
                 place,
                 format!(
-                    "{boss:?} is on the {} side; reports_to must stay on the {} side",
-                    people[j].side, person.side
+                    "{:?} is on the {} side; reports_to must stay on the {} side",
+                    clip(boss),
+                    boss_person.side,
+                    person.side
                 ),
-            ),
-            Some(&j) => manager[i] = Some(j),
+            );
+        } else {
+            *slot = Some(j);
         }
     }
     // Each person has at most one manager, so a loop is found by walking up.
-    // 0 = not seen, 1 = on the current walk, 2 = known to end without a loop.
-    let mut state = vec![0u8; people.len()];
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        NotSeen,
+        OnWalk,
+        Done,
+    }
+    let mut state = vec![State::NotSeen; people.len()];
     for start in 0..people.len() {
         let mut walk = Vec::new();
         let mut at = Some(start);
         while let Some(i) = at {
-            match state[i] {
-                2 => break,
-                1 => {
+            match state.get(i).copied() {
+                None | Some(State::Done) => break,
+                Some(State::OnWalk) => {
                     let from = walk.iter().position(|&w| w == i).unwrap_or(0);
-                    let chain: Vec<&str> = walk[from..]
+                    let chain: Vec<std::borrow::Cow<'_, str>> = walk
+                        .get(from..)
+                        .unwrap_or_default()
                         .iter()
                         .chain(std::iter::once(&i))
-                        .map(|&w| people[w].id.as_str())
+                        .map(|&w| clip(id(w)))
                         .collect();
                     problems.add(
                         place(i),
@@ -465,15 +581,19 @@ fn check_reports_to(decoded: &People, ids: &HashMap<&str, usize>, problems: &mut
                     );
                     break;
                 }
-                _ => {
-                    state[i] = 1;
+                Some(State::NotSeen) => {
+                    if let Some(s) = state.get_mut(i) {
+                        *s = State::OnWalk;
+                    }
                     walk.push(i);
-                    at = manager[i];
+                    at = manager.get(i).copied().flatten();
                 }
             }
         }
         for w in walk {
-            state[w] = 2;
+            if let Some(s) = state.get_mut(w) {
+                *s = State::Done;
+            }
         }
     }
 }
@@ -483,7 +603,7 @@ fn person_ref(f: &mut Fields<'_>, field: &str, ids: &HashMap<&str, usize>) -> Op
     if ids.contains_key(id.as_str()) {
         Some(id)
     } else {
-        f.problem(field, format!("no person has the id {id:?}"));
+        f.problem(field, format!("no person has the id {:?}", clip(&id)));
         None
     }
 }
@@ -506,16 +626,25 @@ fn decode_ties(items: Vec<Value>, ids: &HashMap<&str, usize>, problems: &mut Pro
         if a == b {
             f.problem(
                 "b",
-                format!("a tie joins two different people; both ends are {a:?}"),
+                format!(
+                    "a tie joins two different people; both ends are {:?}",
+                    clip(&a)
+                ),
             );
             continue;
         }
-        let (ia, ib) = (ids[a.as_str()], ids[b.as_str()]);
+        let (Some(&ia), Some(&ib)) = (ids.get(a.as_str()), ids.get(b.as_str())) else {
+            continue;
+        };
         let pair = (ia.min(ib), ia.max(ib));
         if let Some(first) = pairs.get(&pair) {
             f.problem(
                 "b",
-                format!("{a:?} and {b:?} are already tied by ties[{first}]; declare a pair once"),
+                format!(
+                    "{:?} and {:?} are already tied by ties[{first}]; declare a pair once",
+                    clip(&a),
+                    clip(&b)
+                ),
             );
             continue;
         }
@@ -555,10 +684,10 @@ fn decode_meetings(
         for value in raw {
             match value {
                 Value::String(a) if !ids.contains_key(a.as_str()) => {
-                    f.problem("attendees", format!("no person has the id {a:?}"));
+                    f.problem("attendees", format!("no person has the id {:?}", clip(&a)));
                 }
                 Value::String(a) if !unique.insert(a.clone()) => {
-                    f.problem("attendees", format!("{a:?} is listed twice"));
+                    f.problem("attendees", format!("{:?} is listed twice", clip(&a)));
                 }
                 Value::String(a) => attendees.push(a),
                 other => f.problem(

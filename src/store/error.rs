@@ -83,4 +83,15 @@ pub enum SaveError {
     },
     #[error("{}: already exists; refusing to overwrite it", path.display())]
     Exists { path: PathBuf },
+    #[error(
+        "{}: another partnermap is saving this file and did not finish within {} s (it holds the lock {}), so nothing was saved; try again",
+        path.display(), waited.as_secs_f32().round(), lock.display()
+    )]
+    Locked {
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// How long this writer waited.
+        waited: std::time::Duration,
+    },
 }

@@ -1,0 +1,212 @@
+//! Backups: the last versions of a data file, kept in `.partnermap-backups/`
+//! beside it as `<file name>.<YYYYMMDDTHHMMSSZ>[-N].json` (the time in UTC;
+//! `-N` when several fall in one second). The newest [`KEEP_BACKUPS`] are
+//! kept; the folder is private (0700) and so is every backup (0600).
+//!
+//! A save keeps the version it replaces, unless the newest backup already
+//! holds it, and then a copy of the version it wrote. So the newest backup
+//! is the last version partnermap saved: when the file is later broken by
+//! hand, by a merge or by a sync tool, nothing partnermap wrote is lost, and
+//! a version someone else wrote is kept before partnermap replaces it.
+
+use super::{SaveError, create_private_dir, sync_dir, temp_prefix};
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The folder of backups, beside the data file.
+pub const BACKUP_DIR: &str = ".partnermap-backups";
+
+/// How many backups of one data file are kept.
+pub const KEEP_BACKUPS: usize = 5;
+
+/// One kept version of a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    /// When the version was replaced (the time in the backup's name).
+    pub time: Timestamp,
+    /// Tells apart several backups made in the same second (0, 1, 2, …).
+    pub seq: u32,
+}
+
+impl Backup {
+    /// The time in the local time zone, as `2026-11-24 10:15:02`.
+    pub fn local_time(&self) -> String {
+        self.time
+            .to_zoned_datetime(TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    }
+}
+
+/// The backup folder of the data file at `path`.
+pub fn backup_dir(path: &Path) -> PathBuf {
+    let resolved = super::resolve_link(path);
+    match resolved.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(BACKUP_DIR),
+        _ => PathBuf::from(BACKUP_DIR),
+    }
+}
+
+fn file_name(path: &Path) -> OsString {
+    super::resolve_link(path)
+        .file_name()
+        .map_or_else(|| OsString::from("partnership.json"), OsString::from)
+}
+
+/// The backups of the data file at `path`, newest first. Files in the
+/// folder that are not backups of this file are never listed (or removed).
+pub fn backups(path: &Path) -> Vec<Backup> {
+    let dir = backup_dir(path);
+    let name = file_name(path);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Backup> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let (time, seq) = parse_name(&name, &entry.file_name())?;
+            Some(Backup {
+                path: entry.path(),
+                time,
+                seq,
+            })
+        })
+        .collect();
+    found.sort_by_key(|b| std::cmp::Reverse((b.time, b.seq)));
+    found
+}
+
+/// `<name>.<YYYYMMDDTHHMMSSZ>[-N].json` → (time, N).
+fn parse_name(data_name: &OsString, entry: &std::ffi::OsStr) -> Option<(Timestamp, u32)> {
+    let rest = entry
+        .as_encoded_bytes()
+        .strip_prefix(data_name.as_encoded_bytes())?
+        .strip_prefix(b".")?
+        .strip_suffix(b".json")?;
+    let rest = std::str::from_utf8(rest).ok()?;
+    let (stamp, seq) = match rest.split_once('-') {
+        Some((stamp, seq)) if !seq.is_empty() && seq.bytes().all(|b| b.is_ascii_digit()) => {
+            (stamp, seq.parse().ok()?)
+        }
+        Some(_) => return None,
+        None => (rest, 0),
+    };
+    if stamp.len() != 16 || !stamp.ends_with('Z') {
+        return None;
+    }
+    let civil = DateTime::strptime("%Y%m%dT%H%M%SZ", stamp).ok()?;
+    let time = civil.to_zoned_datetime(TimeZone::UTC).ok()?.timestamp();
+    Some((time, seq))
+}
+
+fn backup_name(data_name: &OsString, time: Timestamp, seq: u32) -> OsString {
+    let mut name = data_name.clone();
+    name.push(".");
+    name.push(time.strftime("%Y%m%dT%H%M%SZ").to_string());
+    if seq > 0 {
+        name.push(format!("-{seq}"));
+    }
+    name.push(".json");
+    name
+}
+
+/// Keeps `bytes`, the version of the data file at `path` that is about to be
+/// replaced, as its newest backup, and removes all but the newest
+/// [`KEEP_BACKUPS`]. Nothing is written when the newest backup already holds
+/// these bytes. Returns the backup that holds them. Call with the file's lock
+/// held.
+pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    let dir = backup_dir(path);
+    let name = file_name(path);
+    let io_err = |reason| SaveError::Io {
+        path: dir.clone(),
+        reason,
+    };
+    if !dir.is_dir() {
+        create_private_dir(&dir).map_err(io_err)?;
+    }
+    let existing = backups(path);
+    if let Some(newest) = existing.first()
+        && std::fs::read(&newest.path).is_ok_and(|old| old == bytes)
+    {
+        return Ok(newest.path.clone());
+    }
+    super::remove_stale_temp_files(&dir, &name);
+    // Names only ever grow, even when the clock goes back.
+    let now = Timestamp::now();
+    let (time, mut seq) = match existing.first() {
+        Some(newest) if Timestamp::from_second(now.as_second()).unwrap_or(now) <= newest.time => {
+            (newest.time, newest.seq + 1)
+        }
+        _ => (now, 0),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(&name))
+        .rand_bytes(super::TEMP_RANDOM_CHARS)
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err)?;
+    temp.write_all(bytes).map_err(io_err)?;
+    temp.as_file().sync_all().map_err(io_err)?;
+    let kept = loop {
+        let target = dir.join(backup_name(&name, time, seq));
+        match temp.persist_noclobber(&target) {
+            Ok(_) => break target,
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                temp = e.file;
+                seq += 1;
+            }
+            Err(e) => return Err(io_err(e.error)),
+        }
+    };
+    sync_dir(&dir).map_err(io_err)?;
+    for old in backups(path).iter().skip(KEEP_BACKUPS) {
+        // A backup that cannot be removed is only a file too many.
+        let _ = std::fs::remove_file(&old.path);
+    }
+    Ok(kept)
+}
+
+/// The backup that [`super::restore`] would bring back when none is named:
+/// the newest that loads and differs from the data file as it is now.
+pub fn restorable(path: &Path) -> Option<Backup> {
+    let current = std::fs::read(path).ok();
+    backups(path).into_iter().find(|b| {
+        std::fs::read(&b.path).is_ok_and(|bytes| {
+            current.as_deref() != Some(bytes.as_slice())
+                && std::str::from_utf8(&bytes).is_ok_and(|text| super::parse(text, &b.path).is_ok())
+        })
+    })
+}
+
+/// One line telling how to restore the data file at `path` from a backup,
+/// or `None` when it has none that loads. For messages about a file that
+/// does not load; the command line and the terminal UI show the same line.
+pub fn restore_hint(path: &Path) -> Option<String> {
+    let backup = restorable(path)?;
+    Some(format!(
+        "hint: a backup from {} is kept ({}); restore it with: partnermap --file {} restore",
+        backup.local_time(),
+        backup.path.display(),
+        shell_quote(path)
+    ))
+}
+
+/// `path` as a shell word: left alone when plain, else in single quotes.
+pub fn shell_quote(path: &Path) -> String {
+    let text = path.display().to_string();
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
