@@ -175,14 +175,17 @@ fn data_path(cli: &Cli) -> Result<PathBuf> {
 /// terminal is touched.
 pub fn run_ui(cli: &Cli) -> Result<()> {
     let path = data_path(cli)?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    // Load first: a file that does not load is reported as `check` reports
+    // it, whether or not there is a terminal.
+    let app =
+        partnermap::tui::open(path.clone(), today(), color).map_err(|e| load_failed(&path, e))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
         );
     }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var("TERM").map_or(true, |t| t != "dumb");
-    let app = partnermap::tui::open(path, today(), color)?;
     partnermap::tui::run(app).context("the terminal failed")
 }
 

@@ -2142,3 +2142,52 @@ fn messages_about_broken_files_never_echo_control_characters() {
     assert!(stderr.contains("appears twice"), "{stderr}");
     assert_eq!(raw_control(&stderr.replace('\n', " ")), None, "{stderr:?}");
 }
+
+// ---------------------------------------------------------------------------
+// No command: the terminal UI
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_ui_reports_a_broken_file_like_check_with_a_restore_hint() {
+    let (_dir, path) = copy_to_temp(&demo_path());
+    // One saved change leaves a backup of a good version.
+    pm_file(
+        &path,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-20",
+            "--title",
+            "Sync",
+            "--with",
+            "ana,li",
+        ],
+    )
+    .assert()
+    .success();
+    std::fs::write(&path, "{\"schema\": 1, \"people\": [").unwrap();
+    let out = pm_file(&path, &[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("demo.json") && stderr.contains("line 1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("restore"), "{stderr}");
+    assert!(out.stdout.is_empty(), "the terminal is not touched");
+}
+
+#[test]
+fn the_ui_without_a_terminal_says_what_to_run_instead() {
+    let (_dir, path) = copy_to_temp(&demo_path());
+    let before = std::fs::read(&path).unwrap();
+    let out = pm_file(&path, &[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("partnermap risks"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

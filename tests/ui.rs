@@ -468,6 +468,15 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     update::check_file(&mut app);
     assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
     assert!(status(&app).contains("no longer loads"), "{}", status(&app));
+    assert!(
+        status(&app).contains("restore it with"),
+        "names the backup: {}",
+        status(&app)
+    );
+    // A change is not saved over the broken file, and the form keeps what was typed.
+    keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Enter><Enter>");
+    assert!(app.dialog.is_some(), "the form stays open");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
     assert_eq!(app.partnership().meetings.len(), 36);
 }
 

@@ -279,6 +279,7 @@ fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
         stamp: committed.stamp,
     };
     let created = app.demo;
+    let warning = committed.warning.clone();
     let mut said = app.replace(doc);
     app.demo = false;
     if committed.merged {
@@ -286,6 +287,9 @@ fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
     }
     if created {
         said.insert(0, format!("created {}", app.path.display()));
+    }
+    if let Some(warning) = warning {
+        said.insert(0, format!("warning: {warning}"));
     }
     // Undo takes back the change as made (a merged meeting may have a new id).
     if !matches!(
@@ -426,8 +430,12 @@ pub fn check_file(app: &mut App) {
         Err(e) => {
             app.ignored_stamp = Some(now);
             let first = e.to_string().lines().next().unwrap_or_default().to_string();
+            let how = match store::restore_hint(&app.path) {
+                Some(hint) => hint.trim_start_matches("hint: ").to_string(),
+                None => "fix the file".to_string(),
+            };
             app.warn(format!(
-                "The file on disk no longer loads ({first}); showing what was loaded. Fix the file, or restore a backup"
+                "The file on disk no longer loads ({first}); showing what was loaded, and not saving over it. {how}"
             ));
         }
     }
