@@ -5,8 +5,7 @@
 
 use jiff::civil::{Date, date};
 use partnermap::analysis::RiskKind;
-use partnermap::change::Change;
-use partnermap::model::{Meeting, Side};
+use partnermap::model::Side;
 use partnermap::store;
 use partnermap::tui::app::{App, Tone, View};
 use partnermap::tui::{self, update};
@@ -435,18 +434,28 @@ fn a_file_that_does_not_load_is_an_error_before_the_terminal_is_touched() {
     assert!(e.to_string().contains("broken.json"), "{e}");
 }
 
+/// Another writer: the real `partnermap meeting add`, as a separate process.
 fn meeting_by_someone_else(path: &Path) {
-    // Another writer (e.g. `partnermap meeting add`) adds a meeting.
-    let theirs = store::load_stamped(path).unwrap();
-    let m = Meeting {
-        id: theirs.partnership.next_meeting_id(),
-        date: AS_OF,
-        title: Some("Call from the CLI".into()),
-        attendees: vec!["hana".into(), "ines".into()],
-        notes: None,
-        extra: Default::default(),
-    };
-    store::commit(path, &theirs, &Change::AddMeeting(m)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_partnermap"))
+        .arg("--file")
+        .arg(path)
+        .args([
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-24",
+            "--title",
+            "Call from the CLI",
+        ])
+        .args(["--with", "hana,ines"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -496,6 +505,24 @@ fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
         "both meetings survive, the UI's renumbered"
     );
     assert!(status(&app).contains("merged"), "{}", status(&app));
+
+    // In turn again: the CLI, then the UI (which has not looked at the file).
+    meeting_by_someone_else(&path);
+    keys(&mut app, "m<Tab>Third<Tab>ana<Space><Enter><Enter>");
+    let saved = store::load(&path).unwrap();
+    let titles: Vec<_> = saved.meetings[35..]
+        .iter()
+        .map(|m| m.title.as_deref())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Call from the CLI"),
+            None,
+            Some("Call from the CLI"),
+            Some("Third")
+        ]
+    );
 }
 
 // ---- found by trying it as a new user -------------------------------------
