@@ -3,27 +3,23 @@
 
 use super::{Analysis, Risk, RiskKind, Subject};
 use crate::model::Partnership;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
-/// Identifies a risk across two analyses (person indices may differ, ids do not).
-type Key = (RiskKind, String, String);
+/// Identifies a risk across two analyses (person indices may differ, ids do
+/// not): its kind, its subject's id, and for a stale tie the other end's id.
+type Key<'p> = (RiskKind, &'p str, Option<&'p str>);
 
-fn key(p: &Partnership, risk: &Risk) -> Key {
-    // Only a stale tie is told apart by its other end; the other kinds'
-    // people lists change with the situation without being another risk.
+fn key<'p>(p: &'p Partnership, risk: &Risk) -> Key<'p> {
+    // Only a stale tie is told apart by its other end (it has exactly one);
+    // the other kinds' people lists change without being another risk.
     let other = match risk.kind {
-        RiskKind::StaleTie => risk
-            .people
-            .iter()
-            .map(|&i| p.people[i].id.as_str())
-            .collect::<Vec<_>>()
-            .join(","),
-        _ => String::new(),
+        RiskKind::StaleTie => risk.people.first().map(|&i| p.people[i].id.as_str()),
+        _ => None,
     };
-    (risk.kind, risk.subject_id(p).to_string(), other)
+    (risk.kind, risk.subject_id(p), other)
 }
 
-fn keyed<'a>(p: &Partnership, a: &'a Analysis) -> BTreeMap<Key, &'a Risk> {
+fn keyed<'p, 'a>(p: &'p Partnership, a: &'a Analysis) -> HashMap<Key<'p>, &'a Risk> {
     a.risks.iter().map(|r| (key(p, r), r)).collect()
 }
 
@@ -42,20 +38,21 @@ pub fn risk_changes(
     }
     let old = keyed(p_before, before);
     let new = keyed(p_after, after);
-    let mut gone: Vec<&Risk> = old
+    // In list order, so that the sentences come out in a stable order.
+    let mut gone: Vec<&Risk> = before
+        .risks
         .iter()
-        .filter(|(k, _)| !new.contains_key(*k))
-        .map(|(_, r)| *r)
+        .filter(|r| !new.contains_key(&key(p_before, r)))
         .collect();
-    let came: Vec<&Risk> = new
+    let came: Vec<&Risk> = after
+        .risks
         .iter()
-        .filter(|(k, _)| !old.contains_key(*k))
-        .map(|(_, r)| *r)
+        .filter(|r| !old.contains_key(&key(p_after, r)))
         .collect();
     // A subject that got a new risk is told by the new one only, and the
     // risks of someone no longer active (left, or gone in a what-if) went
     // with them: saying they went away is noise.
-    let worse: Vec<Subject> = came.iter().map(|r| r.subject).collect();
+    let worse: HashSet<Subject> = came.iter().map(|r| r.subject).collect();
     let mut went_with: Vec<(usize, usize)> = Vec::new(); // (person, risks)
     gone.retain(|r| match r.subject {
         Subject::Person(i) => {

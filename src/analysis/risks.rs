@@ -81,7 +81,7 @@ impl fmt::Display for RiskKind {
 }
 
 /// What a risk is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Subject {
     Partnership,
     Person(usize),
