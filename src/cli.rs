@@ -434,6 +434,22 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
     let path = data_path(cli)?;
     let backup = match &args.backup {
         Some(b) => b.clone(),
+        // A file that loads is not put back by guesswork: running `restore`
+        // twice "to be sure" would silently take back a good change.
+        None if store::load(&path).is_ok() => match store::backups(&path).first() {
+            Some(newest) => bail!(
+                "{}: the file loads fine, so nothing was restored; to go back to an earlier version anyway, name a backup from {}, e.g. partnermap --file {} restore {}",
+                path.display(),
+                store::backup_dir(&path).display(),
+                store::shell_quote(&path),
+                store::shell_quote(&newest.path)
+            ),
+            None => bail!(
+                "{}: the file loads fine, and there are no backups of it in {}",
+                path.display(),
+                store::backup_dir(&path).display()
+            ),
+        },
         None => match store::restorable(&path) {
             Some(b) => b.path,
             None if store::backups(&path).is_empty() => bail!(

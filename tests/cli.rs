@@ -1988,6 +1988,57 @@ fn restore_without_backups_says_so() {
     let (_dir, file) = copy_to_temp(&demo_path());
     let r = fails(pm_file(&file, &["restore"]), 1);
     assert!(r.stderr.contains("no backups"), "{}", r.stderr);
+    fs::write(&file, "{").unwrap();
+    let r = fails(pm_file(&file, &["restore"]), 1);
+    assert!(r.stderr.contains("no backups"), "{}", r.stderr);
+}
+
+#[test]
+fn restore_leaves_a_file_that_loads_alone_unless_a_backup_is_named() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    ok(pm_file(
+        &file,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-20",
+            "--title",
+            "One",
+            "--with",
+            "ana,li",
+        ],
+    ));
+    ok(pm_file(
+        &file,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2026-11-21",
+            "--title",
+            "Two",
+            "--with",
+            "ana,li",
+        ],
+    ));
+    let now = fs::read(&file).unwrap();
+    // Running restore "to be sure" must not take back the last meeting.
+    let r = fails(pm_file(&file, &["restore"]), 1);
+    assert!(
+        r.stderr.contains("loads fine, so nothing was restored"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("restore"), "{}", r.stderr);
+    assert_eq!(fs::read(&file).unwrap(), now);
+    // Named, an older version is put back (and the current one kept).
+    let older = partnermap::store::backups(&file)
+        .into_iter()
+        .find(|b| fs::read(&b.path).unwrap() != now)
+        .expect("an older backup");
+    ok(pm_file(&file, &["restore"]).arg(&older.path));
+    assert_ne!(fs::read(&file).unwrap(), now);
 }
 
 #[test]

@@ -718,3 +718,40 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
             .any(|c| c.symbol() == "‼" && c.fg == Color::Red)
     );
 }
+
+#[test]
+fn bringing_someone_back_says_their_risks_count_again() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "marcus");
+    keys(&mut app, "xx");
+    assert!(!app.what_if());
+    let said = status(&app);
+    assert!(said.starts_with("Marcus Bell is back"), "{said}");
+    assert!(
+        said.contains("risks about Marcus Bell count again"),
+        "{said}"
+    );
+    assert!(!said.contains("went stale"), "{said}");
+}
+
+#[test]
+fn a_file_put_back_while_the_ui_waits_clears_the_broken_file_message() {
+    let (_dir, path, mut app) = open_demo();
+    let good = std::fs::read(&path).unwrap();
+    std::fs::write(&path, "{").unwrap();
+    update::check_file(&mut app);
+    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
+    std::fs::write(&path, good).unwrap();
+    update::check_file(&mut app);
+    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Done);
+    assert!(status(&app).contains("loads again"), "{}", status(&app));
+}
+
+#[test]
+fn a_long_status_gets_a_second_line_instead_of_being_cut() {
+    let (_dir, _path, mut app) = open_demo();
+    let long = format!("{} END", "word ".repeat(30));
+    app.warn(long);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("END"), "{shown}");
+}

@@ -44,7 +44,7 @@ pub fn risk_changes(
         .iter()
         .filter(|r| !new.contains_key(&key(p_before, r)))
         .collect();
-    let came: Vec<&Risk> = after
+    let mut came: Vec<&Risk> = after
         .risks
         .iter()
         .filter(|r| !old.contains_key(&key(p_after, r)))
@@ -53,15 +53,24 @@ pub fn risk_changes(
     // risks of someone no longer active (left, or gone in a what-if) went
     // with them: saying they went away is noise.
     let worse: HashSet<Subject> = came.iter().map(|r| r.subject).collect();
+    // Likewise the risks of someone back (a what-if undone) came with them.
+    let mut back_with: Vec<(usize, usize)> = Vec::new();
+    came.retain(|r| match r.subject {
+        Subject::Person(i) => {
+            let was_active = before.live.active.get(i).copied().unwrap_or(true);
+            if !was_active {
+                tally(&mut back_with, i);
+            }
+            was_active
+        }
+        Subject::Partnership => true,
+    });
     let mut went_with: Vec<(usize, usize)> = Vec::new(); // (person, risks)
     gone.retain(|r| match r.subject {
         Subject::Person(i) => {
             let active = after.live.active.get(i).copied().unwrap_or(false);
             if !active {
-                match went_with.iter_mut().find(|(p, _)| *p == i) {
-                    Some((_, n)) => *n += 1,
-                    None => went_with.push((i, 1)),
-                }
+                tally(&mut went_with, i);
             }
             active && !worse.contains(&r.subject)
         }
@@ -76,11 +85,34 @@ pub fn risk_changes(
     }));
     for (i, n) in went_with {
         if let Some(person) = p_before.people.get(i) {
-            let risks = if n == 1 { "risk" } else { "risks" };
-            out.push(format!("{n} {risks} about {} no longer count", person.name));
+            out.push(counted(n, &person.name, "no longer count"));
+        }
+    }
+    for (i, n) in back_with {
+        if let Some(person) = p_after.people.get(i) {
+            out.push(counted(n, &person.name, "count again"));
         }
     }
     out
+}
+
+/// "1 risk about Ana Ruiz no longer counts", "3 risks about … count again".
+fn counted(n: usize, name: &str, verb: &str) -> String {
+    if n == 1 {
+        // The verb phrase is plural; its first word takes an s for one risk.
+        let verb = verb.replacen("count", "counts", 1);
+        format!("1 risk about {name} {verb}")
+    } else {
+        format!("{n} risks about {name} {verb}")
+    }
+}
+
+/// Counts one more risk for `person`.
+fn tally(counts: &mut Vec<(usize, usize)>, person: usize) {
+    match counts.iter_mut().find(|(p, _)| *p == person) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((person, 1)),
+    }
 }
 
 fn sentence(p: &Partnership, risk: &Risk, new: bool) -> Option<String> {

@@ -209,12 +209,9 @@ pub const FORM: &[(&str, &str)] = &[
     ("Tab / Shift-Tab", "next / previous field"),
     ("Enter", "next field; on the last field, save"),
     ("Ctrl-S", "save now"),
-    ("Space", "pick list: choose or unchoose the highlighted one"),
+    ("Space", "pick list: choose / unchoose; clears the search"),
     ("↑ ↓", "pick list: move; choice: change it"),
-    (
-        "type",
-        "pick list: narrow it (fuzzy); Space chooses and starts afresh",
-    ),
+    ("type", "pick list: narrow it (fuzzy)"),
     ("Ctrl-U", "clear the field"),
     ("Esc", "cancel: nothing is saved"),
 ];

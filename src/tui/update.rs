@@ -406,7 +406,14 @@ pub fn check_file(app: &mut App) {
     let Ok(now) = Stamp::read(&app.path) else {
         return;
     };
-    if now == app.doc.stamp || Some(now) == app.ignored_stamp {
+    if Some(now) == app.ignored_stamp {
+        return;
+    }
+    if now == app.doc.stamp {
+        // Put back (e.g. by `restore`) to what the UI shows: say so once.
+        if app.ignored_stamp.take().is_some() {
+            app.say("The file on disk loads again and holds what is shown");
+        }
         return;
     }
     if now == Stamp::Absent {

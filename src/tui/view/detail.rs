@@ -165,7 +165,11 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
         let title = m.title.as_deref().map(printable).unwrap_or_default();
         out.push(Line::from(vec![
             Span::styled(format!("  {}{planned} ", m.date), theme.dim()),
-            Span::raw(format!("{title} — {}", others.join(", "))),
+            Span::raw(match (title.is_empty(), others.is_empty()) {
+                (_, true) => title.to_string(),
+                (true, false) => others.join(", "),
+                (false, false) => format!("{title} — {}", others.join(", ")),
+            }),
         ]));
     }
     if meetings.len() > RECENT_MEETINGS {

@@ -31,10 +31,15 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(frame, area, app.dialog.is_some(), theme);
         return;
     }
+    // A long message gets a second line rather than being cut.
+    let status_rows = match &app.status {
+        Some(s) if printable(&s.text).chars().count() + 2 > area.width as usize => 2,
+        _ => 1,
+    };
     let [header, body, status, hints] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -184,10 +189,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Tone::Note => ("· ", theme.key()),
         Tone::Error => ("✗ ", theme.error()),
     };
-    let text = fit(
-        &printable(&status.text),
-        (area.width as usize).saturating_sub(2),
-    );
+    // Two lines at most; beyond that it ends with "…".
+    let room = (area.width as usize * area.height as usize).saturating_sub(2);
+    let text = fit(&printable(&status.text), room);
     let text_style = if status.tone == Tone::Error {
         theme.error()
     } else {
@@ -197,12 +201,19 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(mark, style),
         Span::styled(text, text_style),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let pairs: Vec<(&str, &str)> = if app.help {
         vec![("↑↓", "scroll"), ("any other key", "close help")]
+    } else if matches!(app.dialog, Some(super::dialog::Dialog::Export(_))) {
+        vec![
+            ("← →", "format"),
+            ("c j m", "write that format"),
+            ("Enter", "write"),
+            ("Esc", "cancel"),
+        ]
     } else if app.dialog.is_some() {
         keymap::FORM_HINTS.to_vec()
     } else if app.filtering {
