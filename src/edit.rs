@@ -184,11 +184,7 @@ pub fn add_person(p: &mut Partnership, person: Person) -> Result<(), EditError> 
 /// A fresh id for a person named `name`: lower-case letters of the name,
 /// made unique with a number.
 pub fn suggest_person_id(p: &Partnership, name: &str) -> String {
-    fresh_person_id(name, |id| p.person(id).is_some())
-}
-
-/// A fresh id for a person named `name`, given which ids are taken.
-pub fn fresh_person_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let taken = |id: &str| p.person(id).is_some();
     let base: String = name
         .split_whitespace()
         .next()

@@ -114,6 +114,16 @@ pub struct Names {
     pub extra: Extra,
 }
 
+impl Names {
+    /// The name of the organisation on `side`.
+    pub fn of(&self, side: Side) -> &str {
+        match side {
+            Side::Ours => &self.ours,
+            Side::Partner => &self.partner,
+        }
+    }
+}
+
 /// Analysis settings stored in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {

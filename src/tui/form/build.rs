@@ -6,10 +6,9 @@ use super::pick::PickList;
 use super::{Field, FieldKind, Form, FormKind};
 use crate::change::Change;
 use crate::date::parse_relative;
-use crate::edit::{EditError, NewMeeting, fresh_person_id, new_meeting};
+use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
 use crate::model::{Level, Partnership, Person, Side, Tie};
 use jiff::civil::Date;
-use std::collections::HashSet;
 
 pub const DATE: &str = "Date";
 pub const TITLE: &str = "Title";
@@ -38,10 +37,7 @@ fn people_items(p: &Partnership, keep: impl Fn(usize, &Person) -> bool) -> Vec<(
         .enumerate()
         .filter(|(i, x)| keep(*i, x))
         .map(|(i, x)| {
-            let org = match x.side {
-                Side::Ours => &p.names.ours,
-                Side::Partner => &p.names.partner,
-            };
+            let org = p.names.of(x.side);
             let mut text = x.name.clone();
             if let Some(title) = x.title() {
                 text.push_str(" · ");
@@ -127,8 +123,7 @@ pub fn name_changed(form: &mut Form, p: &Partnership) {
         let id = if name.trim().is_empty() {
             String::new()
         } else {
-            let taken: HashSet<&str> = p.people.iter().map(|x| x.id.as_str()).collect();
-            fresh_person_id(&name, |id| taken.contains(id))
+            suggest_person_id(p, &name)
         };
         field.kind = FieldKind::Text(tui_input::Input::new(id));
     }
@@ -216,10 +211,7 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
             let id = match optional(form, ID) {
                 Some(id) => id,
                 None if name.is_empty() => String::new(),
-                None => {
-                    let taken: HashSet<&str> = p.people.iter().map(|x| x.id.as_str()).collect();
-                    fresh_person_id(&name, |id| taken.contains(id))
-                }
+                None => suggest_person_id(p, &name),
             };
             let side = match form.field(SIDE).map(Field::value) {
                 Some("partner") => Side::Partner,

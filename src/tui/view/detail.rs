@@ -64,10 +64,7 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
     let p = app.partnership();
     let a = &app.analysis;
     let person = &p.people[i];
-    let org = match person.side {
-        Side::Ours => &p.names.ours,
-        Side::Partner => &p.names.partner,
-    };
+    let org = p.names.of(person.side);
     let mut out = vec![Line::styled(name(p, i), theme.title())];
     let mut facts = Vec::new();
     if let Some(title) = person.title() {

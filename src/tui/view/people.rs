@@ -68,10 +68,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let p = app.partnership();
     let (rows, mut cursor) = app.column(side);
     let focused = app.pane == Pane::of(side);
-    let org = match side {
-        Side::Ours => &p.names.ours,
-        Side::Partner => &p.names.partner,
-    };
+    let org = p.names.of(side);
     let title = format!(" {} · {} ", printable(org), rows.len());
     let block = theme.panel(title, focused);
     let inner = block.inner(area);
