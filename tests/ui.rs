@@ -755,3 +755,13 @@ fn a_long_status_gets_a_second_line_instead_of_being_cut() {
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("END"), "{shown}");
 }
+
+#[test]
+fn a_filter_typed_in_the_people_view_applies_when_the_risks_view_opens() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "/stale-tie<Enter>2");
+    assert!(!app.rows_risks.is_empty());
+    for &at in &app.rows_risks {
+        assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
+    }
+}

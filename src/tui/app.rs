@@ -307,10 +307,15 @@ impl App {
 
     /// Recomputes the risks view's rows from the filter: a risk matches on
     /// its subject, kind and detail.
+    /// Matching every risk is the slow part of a keystroke on a large map
+    /// (about 50 ms for 52,000 risks), so outside the risks view a filter
+    /// leaves the list empty; showing the risks view computes it.
     pub fn refresh_risk_rows(&mut self) {
         let query = self.filter.value().trim();
         let risks = &self.analysis.risks;
-        self.rows_risks = if query.is_empty() {
+        self.rows_risks = if !query.is_empty() && self.view != View::Risks {
+            Vec::new()
+        } else if query.is_empty() {
             (0..risks.len()).collect()
         } else {
             let p = &self.doc.partnership;

@@ -103,7 +103,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevPane => cycle_pane(app, false),
         Action::Open => open(app),
         Action::PeopleView => app.view = View::People,
-        Action::RisksView => app.view = View::Risks,
+        Action::RisksView => {
+            app.view = View::Risks;
+            app.refresh_risk_rows();
+        }
         Action::MapView => {
             app.view = View::Map;
             if app.pane == Pane::Detail {
