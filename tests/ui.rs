@@ -765,3 +765,44 @@ fn a_filter_typed_in_the_people_view_applies_when_the_risks_view_opens() {
         assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
     }
 }
+
+#[test]
+fn an_empty_file_and_a_one_person_file_work_in_every_view() {
+    let empty = r#"{"schema": 1, "partnership": {"name": "A × B", "ours": "A", "partner": "B"}, "people": []}"#;
+    let one = r#"{"schema": 1, "partnership": {"name": "A × B", "ours": "A", "partner": "B"},
+        "people": [{"id": "ana", "name": "Ana", "side": "ours"}]}"#;
+    for text in [empty, one] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        std::fs::write(&path, text).unwrap();
+        let mut app = tui::open(path.clone(), AS_OF, false).unwrap();
+        for script in [
+            "1",
+            "2",
+            "3",
+            "<Tab><Tab><Tab>",
+            "jjkk<Enter>",
+            "x",
+            "t<Esc>",
+            "m<Esc>",
+            "/zz<Esc>",
+            "ej",
+            "u",
+            "2<Enter>",
+            "3jk",
+        ] {
+            keys(&mut app, script);
+            for (w, h) in [(120, 40), (80, 24)] {
+                let shown = screen(&app, w, h);
+                assert!(shown.contains("A × B"), "{script}: {shown}");
+            }
+        }
+        // The bus factor is 0 and said so.
+        assert_eq!(app.analysis.bus_factor.size, 0);
+        assert!(screen(&app, 120, 40).contains("bus factor 0"));
+        // Adding the first partner person through the form works.
+        keys(&mut app, "1aLi Wei<Tab><Tab>p<C-s>");
+        assert!(app.dialog.is_none(), "{:?}", app.status);
+        assert!(store::load(&path).unwrap().person("li").is_some());
+    }
+}
