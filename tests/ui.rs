@@ -806,3 +806,47 @@ fn an_empty_file_and_a_one_person_file_work_in_every_view() {
         assert!(store::load(&path).unwrap().person("li").is_some());
     }
 }
+
+#[test]
+fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, "li");
+    keys(&mut app, "m<Tab><Tab><Tab>");
+    // A multi-line paste into Notes, the last field: Enter there would save.
+    update::on_paste(&mut app, "Agreed the plan.\nNext: budget.\r\n");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the form is still open");
+    };
+    assert_eq!(
+        form.field("Notes").unwrap().value(),
+        "Agreed the plan. Next: budget.  "
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "nothing saved by the paste"
+    );
+    // Into the fresh date, a paste replaces the default; into a pick list, it searches.
+    keys(&mut app, "<Esc>m");
+    update::on_paste(&mut app, "2026-11-20");
+    keys(&mut app, "<Tab><Tab>");
+    update::on_paste(&mut app, "ana");
+    keys(&mut app, "<Space><C-s>");
+    let saved = store::load(&path).unwrap();
+    let m = saved.meetings.last().unwrap();
+    assert_eq!(
+        (m.date, m.attendees.clone()),
+        (
+            date(2026, 11, 20),
+            vec!["li".to_string(), "ana".to_string()]
+        )
+    );
+    // In the filter; elsewhere ignored.
+    keys(&mut app, "/");
+    update::on_paste(&mut app, "cfo");
+    assert_eq!(app.filter.value(), "cfo");
+    keys(&mut app, "<Esc>");
+    update::on_paste(&mut app, "mxq");
+    assert!(app.dialog.is_none() && !app.quit && !app.what_if());
+}

@@ -40,7 +40,22 @@ pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
 /// Runs the UI until the user quits. The terminal is restored on return,
 /// on error and on panic (`ratatui::run` installs the hook).
 pub fn run(app: App) -> std::io::Result<()> {
-    ratatui::run(|terminal| event_loop(terminal, app))
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::execute;
+    // A paste arrives as one piece of text, so a newline in it cannot act
+    // as Enter and save a form half-typed. Turned off again on every exit,
+    // a panic included.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        hook(info);
+    }));
+    ratatui::run(|terminal| {
+        execute!(std::io::stdout(), EnableBracketedPaste)?;
+        let result = event_loop(terminal, app);
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        result
+    })
 }
 
 fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
@@ -64,6 +79,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
         if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => update::on_key(&mut app, key),
+                Event::Paste(text) => update::on_paste(&mut app, &text),
                 Event::Resize(width, height) => {
                     terminal.autoresize()?;
                     app.too_small = too_small(ratatui::layout::Size { width, height });

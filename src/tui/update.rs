@@ -69,6 +69,24 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+/// Pasted text goes into the text being typed (a form field, a pick
+/// list's search or the filter), with line breaks made spaces; elsewhere
+/// it is ignored rather than read as keys.
+pub fn on_paste(app: &mut App, text: &str) {
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    if let Some(Dialog::Form(form)) = &mut app.dialog {
+        form.paste(&text, &mut app.matcher, &app.doc.partnership);
+    } else if app.filtering {
+        for c in text.chars() {
+            app.filter.handle(tui_input::InputRequest::InsertChar(c));
+        }
+        app.refresh_rows();
+    }
+}
+
 fn on_filter_key(app: &mut App, key: KeyEvent) {
     match key.code {
         KeyCode::Esc => {

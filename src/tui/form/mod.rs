@@ -180,6 +180,37 @@ impl Form {
         Outcome::Stay
     }
 
+    /// Inserts pasted text into the focused field (a default not typed by
+    /// the user is replaced).
+    pub fn paste(&mut self, text: &str, matcher: &mut Matcher, p: &Partnership) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let insert = |input: &mut Input| {
+            for c in text.chars() {
+                input.handle(tui_input::InputRequest::InsertChar(c));
+            }
+        };
+        match &mut field.kind {
+            FieldKind::Text(input) | FieldKind::Date(input) => {
+                if field.fresh {
+                    input.reset();
+                    field.fresh = false;
+                }
+                insert(input);
+                field.error = None;
+            }
+            FieldKind::Pick(pick) => {
+                insert(&mut pick.query);
+                pick.refilter(matcher);
+            }
+            FieldKind::Choice { .. } => {}
+        }
+        if field.label == build::NAME {
+            build::name_changed(self, p);
+        }
+    }
+
     fn on_field_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) {
         let focus = self.focus;
         let Some(field) = self.fields.get_mut(focus) else {
