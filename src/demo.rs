@@ -34,15 +34,15 @@ pub fn shipped() -> Partnership {
 pub fn reference_date(p: &Partnership) -> Option<Date> {
     p.extra
         .get(REFERENCE_FIELD)
-        .and_then(|v| v.as_str())
-        .and_then(|s| parse_date(s).ok())
+        .and_then(|f| serde_json::from_str::<String>(f.json()).ok())
+        .and_then(|s| parse_date(&s).ok())
 }
 
 /// The demo partnership with its dates moved so that its story is told from `today`.
 pub fn demo(today: Date) -> Partnership {
     let mut p = shipped();
     let shift = reference_date(&p).map_or(0, |r| days_between(r, today));
-    p.extra.shift_remove(REFERENCE_FIELD);
+    p.extra.remove(REFERENCE_FIELD);
     shift_dates(&mut p, shift);
     p
 }

@@ -5,7 +5,7 @@
 // Edits come from keyboards: no index may panic.
 #![deny(clippy::indexing_slicing)]
 
-use crate::model::{Meeting, Partnership, Person, Tie, too_long};
+use crate::model::{MAX_ATTENDEES, Meeting, Partnership, Person, Tie, too_long};
 use jiff::civil::Date;
 use std::collections::HashSet;
 
@@ -77,6 +77,15 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
     check_length("notes", meeting.notes.as_deref())?;
     if meeting.attendees.is_empty() {
         return refuse("attendees", "pick at least one attendee");
+    }
+    if meeting.attendees.len() > MAX_ATTENDEES {
+        return refuse(
+            "attendees",
+            format!(
+                "{} attendees; a meeting has at most {MAX_ATTENDEES}",
+                meeting.attendees.len()
+            ),
+        );
     }
     let index = p.person_index();
     let mut seen = HashSet::new();

@@ -86,6 +86,13 @@ struct Contact {
 
 const UNDATED: i32 = i32::MIN;
 
+/// Whether a meeting with `active` active attendees is a large event (SPEC
+/// §3): more than `settings.large_meeting` of them. It stays on record but
+/// ties nobody.
+pub fn is_large_event(active: usize, p: &Partnership) -> bool {
+    active > p.settings.large_meeting as usize
+}
+
 impl LiveGraph {
     pub fn build(p: &Partnership, scenario: &Scenario) -> LiveGraph {
         let n = p.people.len();
@@ -137,6 +144,11 @@ impl LiveGraph {
                     .filter_map(|id| index.get(id.as_str()).copied())
                     .filter(|&i| active[i]),
             );
+            // A large event (an all-hands, a conference) ties nobody: its
+            // attendees need not know each other, and n people make n²/2 pairs.
+            if is_large_event(present.len(), p) {
+                continue;
+            }
             for (k, &x) in present.iter().enumerate() {
                 for &y in &present[k + 1..] {
                     if x != y {

@@ -671,3 +671,87 @@ fn the_demo_moves_to_today() {
     };
     assert_eq!(kinds(&a), kinds(&b));
 }
+
+// ---------------------------------------------------------------------------
+// Large events (SPEC §3): more than `large_meeting` active attendees tie nobody
+// ---------------------------------------------------------------------------
+
+/// A map with `ours` of our people and `theirs` partner people, all at one
+/// meeting 10 days ago.
+fn all_hands(ours: usize, theirs: usize) -> Map {
+    let mut m = Map::new();
+    let mut who = Vec::new();
+    for i in 0..ours {
+        m = m.ours(&format!("o{i}"));
+        who.push(format!("o{i}"));
+    }
+    for i in 0..theirs {
+        m = m.theirs(&format!("t{i}"));
+        who.push(format!("t{i}"));
+    }
+    let refs: Vec<&str> = who.iter().map(String::as_str).collect();
+    m.met(10, &refs)
+}
+
+#[test]
+fn a_meeting_of_exactly_large_meeting_attendees_ties_everyone() {
+    let m = all_hands(15, 15);
+    assert_eq!(m.p.settings.large_meeting, 30);
+    let a = m.run();
+    assert_eq!(a.live.ties.len(), 30 * 29 / 2);
+    assert!(tie_between(&m, &a, "o0", "t14").is_some_and(|t| t.live));
+}
+
+#[test]
+fn a_meeting_of_one_more_ties_nobody_and_stays_on_record() {
+    let m = all_hands(16, 15);
+    let a = m.run();
+    assert!(a.live.ties.is_empty(), "{} ties", a.live.ties.len());
+    assert_eq!(m.p.meetings[0].attendees.len(), 31);
+    // Nobody on the partner side is reached through the event.
+    assert!(a.coverage.iter().all(|c| !c.reachable));
+    let kinds: Vec<RiskKind> = a.risks.iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&RiskKind::Unreachable));
+}
+
+#[test]
+fn large_is_counted_among_active_attendees() {
+    // 31 listed, one of whom has left: 30 active, so the meeting ties them.
+    let m = all_hands(16, 15).left("o15", 30);
+    let a = m.run();
+    assert_eq!(a.live.ties.len(), 30 * 29 / 2);
+    // Imagined gone (what-if) counts the same way.
+    let m = all_hands(16, 15);
+    let gone = Scenario {
+        as_of: AS_OF,
+        gone: vec![m.idx("o15")],
+    };
+    let a = Analysis::run(&m.p, &gone);
+    assert_eq!(a.live.ties.len(), 30 * 29 / 2);
+}
+
+#[test]
+fn the_large_meeting_setting_moves_the_line() {
+    let mut m = all_hands(2, 2);
+    m.p.settings.large_meeting = 3;
+    assert!(m.run().live.ties.is_empty());
+    m.p.settings.large_meeting = 4;
+    assert_eq!(m.run().live.ties.len(), 6);
+    // A declared tie between two people at a large event still counts.
+    m.p.settings.large_meeting = 2;
+    let m = m.tie("o0", "t0", None);
+    let a = m.run();
+    assert_eq!(a.live.ties.len(), 1);
+    let tie = tie_between(&m, &a, "o0", "t0").unwrap();
+    assert_eq!(tie.meetings, 0, "the event adds no shared meeting");
+}
+
+#[test]
+fn a_twenty_thousand_person_event_is_linear() {
+    // 20,000 attendees would make 200 million pairs; as a large event it
+    // makes none, and the analysis finishes at once.
+    let m = all_hands(10_000, 10_000);
+    let a = m.run();
+    assert!(a.live.ties.is_empty());
+    assert_eq!(a.coverage.len(), 10_000);
+}

@@ -2,10 +2,11 @@
 //! format and collecting every problem (up to a cap) with its place.
 
 use super::error::Problem;
-use super::strict::{Duplicates, Step};
+use super::strict::{Duplicates, Extras, Parsed, RecordAt, Step};
 use crate::date::parse_date;
 use crate::model::{
-    Extra, Level, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie, too_long,
+    Extra, Level, MAX_ATTENDEES, Meeting, Names, Partnership, Person, SCHEMA, Settings, Side, Tie,
+    too_long,
 };
 use crate::text::{clip, printable};
 use jiff::civil::Date;
@@ -86,18 +87,25 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Reads one object's fields, removing each known field so that the rest
-/// can be kept as unknown fields.
+/// Reads one record's known fields; its unknown fields were kept as text
+/// by the parser and come along in `extra`.
 struct Fields<'p> {
     map: Map<String, Value>,
+    extra: Extra,
     record: Record,
     problems: &'p mut Problems,
 }
 
 impl<'p> Fields<'p> {
-    fn new(map: Map<String, Value>, record: Record, problems: &'p mut Problems) -> Self {
+    fn new(
+        map: Map<String, Value>,
+        extra: Option<Extra>,
+        record: Record,
+        problems: &'p mut Problems,
+    ) -> Self {
         Fields {
             map,
+            extra: extra.unwrap_or_default(),
             record,
             problems,
         }
@@ -178,13 +186,14 @@ impl<'p> Fields<'p> {
         }
     }
 
-    fn days(&mut self, field: &str) -> Option<u32> {
+    /// A whole number ≥ `min`; `what` names its unit in messages.
+    fn whole(&mut self, field: &str, min: u32, what: &str) -> Option<u32> {
         let value = self.take(field)?;
         match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(n) if n >= 1 => Some(n),
+            Some(n) if n >= min => Some(n),
             _ => {
                 let message = format!(
-                    "expected a whole number of days ≥ 1, got {}",
+                    "expected a whole number of {what} ≥ {min}, got {}",
                     describe(&value)
                 );
                 self.problem(field, message);
@@ -228,7 +237,7 @@ impl<'p> Fields<'p> {
     }
 
     fn rest(self) -> Extra {
-        self.map
+        self.extra
     }
 }
 
@@ -294,11 +303,16 @@ fn report_duplicates(duplicates: &Duplicates, problems: &mut Problems) {
 
 /// Every problem in `root`, or the partnership it describes.
 /// `duplicates` are the keys that appear twice in one object of the text.
-pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Problems> {
+pub fn decode(parsed: Parsed) -> Result<Partnership, Problems> {
+    let Parsed {
+        value: root,
+        duplicates,
+        mut extras,
+    } = parsed;
     let mut problems = Problems::default();
     // With a key twice, what the file means is unclear (and one value would
     // be lost): say so, and nothing else, which might only follow from it.
-    report_duplicates(duplicates, &mut problems);
+    report_duplicates(&duplicates, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -309,7 +323,12 @@ pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Probl
         );
         return Err(problems);
     };
-    let mut top = Fields::new(map, Record::top("top level"), &mut problems);
+    let mut top = Fields::new(
+        map,
+        extras.remove(&RecordAt::Top),
+        Record::top("top level"),
+        &mut problems,
+    );
     match top.take("schema") {
         Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA) => {}
         Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n > SCHEMA) => {
@@ -334,7 +353,8 @@ pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Probl
 
     let names = names
         .map(|map| {
-            let mut f = Fields::new(map, Record::top("partnership"), &mut problems);
+            let extra = extras.remove(&RecordAt::Names);
+            let mut f = Fields::new(map, extra, Record::top("partnership"), &mut problems);
             let name = f.string("name", true).unwrap_or_default();
             let ours = f.string("ours", true).unwrap_or_default();
             let partner = f.string("partner", true).unwrap_or_default();
@@ -348,27 +368,30 @@ pub fn decode(root: Value, duplicates: &Duplicates) -> Result<Partnership, Probl
         .unwrap_or_default();
     let settings = settings
         .map(|map| {
-            let mut f = Fields::new(map, Record::top("settings"), &mut problems);
+            let extra = extras.remove(&RecordAt::Settings);
+            let mut f = Fields::new(map, extra, Record::top("settings"), &mut problems);
             let defaults = Settings::default();
-            let stale_after_days = f.days("stale_after_days");
-            let half_life_days = f.days("half_life_days");
+            let stale_after_days = f.whole("stale_after_days", 1, "days");
+            let half_life_days = f.whole("half_life_days", 1, "days");
+            let large_meeting = f.whole("large_meeting", 2, "attendees");
             Settings {
                 stale_after_days: stale_after_days.unwrap_or(defaults.stale_after_days),
                 half_life_days: half_life_days.unwrap_or(defaults.half_life_days),
+                large_meeting: large_meeting.unwrap_or(defaults.large_meeting),
                 extra: f.rest(),
             }
         })
         .unwrap_or_default();
 
-    let decoded = decode_people(people, &mut problems);
+    let decoded = decode_people(people, &mut extras, &mut problems);
     // With a duplicated id, references go to its first holder.
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(decoded.people.len());
     for (i, person) in decoded.people.iter().enumerate() {
         ids.entry(person.id.as_str()).or_insert(i);
     }
     check_reports_to(&decoded, &ids, &mut problems);
-    let ties = decode_ties(ties, &ids, &mut problems);
-    let meetings = decode_meetings(meetings, &ids, &mut problems);
+    let ties = decode_ties(ties, &ids, &mut extras, &mut problems);
+    let meetings = decode_meetings(meetings, &ids, &mut extras, &mut problems);
 
     if !problems.is_empty() {
         return Err(problems);
@@ -436,7 +459,7 @@ struct People {
     side_known: Vec<bool>,
 }
 
-fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
+fn decode_people(items: Vec<Value>, extras: &mut Extras, problems: &mut Problems) -> People {
     let mut people = Vec::with_capacity(items.len());
     let mut file_index = Vec::with_capacity(items.len());
     let mut side_known = Vec::with_capacity(items.len());
@@ -446,7 +469,8 @@ fn decode_people(items: Vec<Value>, problems: &mut Problems) -> People {
             continue;
         };
         let record = Record::new("people", index, peek_id(&map, "id").as_deref());
-        let mut f = Fields::new(map, record, problems);
+        let extra = extras.remove(&RecordAt::Person(index));
+        let mut f = Fields::new(map, extra, record, problems);
         let id = f.id("id");
         let name = f.string("name", true).unwrap_or_default();
         let side = match f.string("side", true) {
@@ -608,14 +632,20 @@ fn person_ref(f: &mut Fields<'_>, field: &str, ids: &HashMap<&str, usize>) -> Op
     }
 }
 
-fn decode_ties(items: Vec<Value>, ids: &HashMap<&str, usize>, problems: &mut Problems) -> Vec<Tie> {
+fn decode_ties(
+    items: Vec<Value>,
+    ids: &HashMap<&str, usize>,
+    extras: &mut Extras,
+    problems: &mut Problems,
+) -> Vec<Tie> {
     let mut ties = Vec::with_capacity(items.len());
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let Some(map) = object_record(item, "ties", index, problems) else {
             continue;
         };
-        let mut f = Fields::new(map, Record::new("ties", index, None), problems);
+        let extra = extras.remove(&RecordAt::Tie(index));
+        let mut f = Fields::new(map, extra, Record::new("ties", index, None), problems);
         let a = person_ref(&mut f, "a", ids);
         let b = person_ref(&mut f, "b", ids);
         let last_contact = f.date("last_contact", false);
@@ -664,6 +694,7 @@ fn decode_ties(items: Vec<Value>, ids: &HashMap<&str, usize>, problems: &mut Pro
 fn decode_meetings(
     items: Vec<Value>,
     ids: &HashMap<&str, usize>,
+    extras: &mut Extras,
     problems: &mut Problems,
 ) -> Vec<Meeting> {
     let mut meetings = Vec::with_capacity(items.len());
@@ -673,12 +704,23 @@ fn decode_meetings(
             continue;
         };
         let record = Record::new("meetings", index, peek_id(&map, "id").as_deref());
-        let mut f = Fields::new(map, record, problems);
+        let extra = extras.remove(&RecordAt::Meeting(index));
+        let mut f = Fields::new(map, extra, record, problems);
         let id = f.id("id");
         let date = f.date("date", true);
         let title = f.string("title", false);
         let notes = f.string("notes", false);
         let raw = f.list("attendees", true);
+        if raw.len() > MAX_ATTENDEES {
+            f.problem(
+                "attendees",
+                format!(
+                    "lists {} people; a meeting has at most {MAX_ATTENDEES} attendees",
+                    raw.len()
+                ),
+            );
+            continue;
+        }
         let mut attendees = Vec::with_capacity(raw.len());
         let mut unique = HashSet::with_capacity(raw.len());
         for value in raw {

@@ -1,123 +1,174 @@
-//! Turns a [`Partnership`] into the JSON it is stored as: fields in a fixed
-//! order, records in file order, unknown fields after the known ones.
+//! Turns a [`Partnership`] into the JSON it is stored as: known fields in a
+//! fixed order (the order of [`known`]), records in file order, and each
+//! unknown field written back as the exact text it was read as, in its place
+//! among the known ones ([`Anchor`]).
 
-use crate::model::{Extra, Meeting, Partnership, Person, SCHEMA, Tie};
-use serde_json::{Map, Value};
+use crate::model::{Anchor, Extra, Meeting, Partnership, Person, SCHEMA, Tie, known};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
 
-fn object(fields: Vec<(&str, Value)>, extra: &Extra) -> Value {
-    let mut map = Map::with_capacity(fields.len() + extra.len());
-    for (name, value) in fields {
-        map.insert(name.to_string(), value);
-    }
-    for (name, value) in extra {
-        map.entry(name.clone()).or_insert_with(|| value.clone());
-    }
-    Value::Object(map)
+/// A value to write, borrowed from the partnership.
+enum Out<'a> {
+    Str(&'a str),
+    Date(String),
+    Bool(bool),
+    Null,
+    Number(u64),
+    List(Vec<Out<'a>>),
+    Object(Object<'a>),
 }
 
-fn text(s: &str) -> Value {
-    Value::String(s.to_string())
+/// An object: its known fields (a subset of `order`, in that order) and
+/// its unknown fields, placed by their anchors.
+struct Object<'a> {
+    order: &'static [&'static str],
+    fields: Vec<(&'static str, Out<'a>)>,
+    extra: &'a Extra,
 }
 
-fn optional(s: &Option<String>) -> Option<Value> {
+impl<'a> Object<'a> {
+    fn new(order: &'static [&'static str], extra: &'a Extra) -> Self {
+        Object {
+            order,
+            fields: Vec::with_capacity(order.len()),
+            extra,
+        }
+    }
+
+    fn field(mut self, name: &'static str, value: Out<'a>) -> Self {
+        self.fields.push((name, value));
+        self
+    }
+
+    fn optional(self, name: &'static str, value: Option<Out<'a>>) -> Self {
+        match value {
+            Some(value) => self.field(name, value),
+            None => self,
+        }
+    }
+}
+
+impl Serialize for Out<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Out::Str(text) => s.serialize_str(text),
+            Out::Date(text) => s.serialize_str(text),
+            Out::Bool(b) => s.serialize_bool(*b),
+            Out::Null => s.serialize_unit(),
+            Out::Number(n) => s.serialize_u64(*n),
+            Out::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Out::Object(object) => object.serialize(s),
+        }
+    }
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.fields.len() + self.extra.len()))?;
+        let unknown = |map: &mut S::SerializeMap, anchor| {
+            self.extra
+                .at(anchor)
+                .try_for_each(|f| map.serialize_entry(&f.name, &*f.raw as &RawValue))
+        };
+        unknown(&mut map, Anchor::Start)?;
+        let mut fields = self.fields.iter().peekable();
+        for &name in self.order {
+            if let Some((_, value)) = fields.next_if(|(field, _)| *field == name) {
+                map.serialize_entry(name, value)?;
+            }
+            unknown(&mut map, Anchor::After(name))?;
+        }
+        unknown(&mut map, Anchor::End)?;
+        map.end()
+    }
+}
+
+fn text(s: &str) -> Out<'_> {
+    Out::Str(s)
+}
+
+fn optional(s: &Option<String>) -> Option<Out<'_>> {
     s.as_deref().map(text)
 }
 
-fn date(d: jiff::civil::Date) -> Value {
-    Value::String(d.to_string())
+fn date(d: jiff::civil::Date) -> Out<'static> {
+    Out::Date(d.to_string())
 }
 
-fn person(p: &Person) -> Value {
-    let mut fields = vec![
-        ("id", text(&p.id)),
-        ("name", text(&p.name)),
-        ("side", text(p.side.as_str())),
-    ];
-    if let Some(title) = optional(&p.title) {
-        fields.push(("title", title));
-    }
-    fields.push(("level", text(p.level.as_str())));
-    if let Some(team) = optional(&p.team) {
-        fields.push(("team", team));
-    }
-    if let Some(email) = optional(&p.email) {
-        fields.push(("email", email));
-    }
-    fields.push(("key", Value::Bool(p.key)));
-    fields.push(("left", p.left.map_or(Value::Null, date)));
-    fields.push(("reports_to", optional(&p.reports_to).unwrap_or(Value::Null)));
-    if let Some(notes) = optional(&p.notes) {
-        fields.push(("notes", notes));
-    }
-    object(fields, &p.extra)
-}
-
-fn tie(t: &Tie) -> Value {
-    let mut fields = vec![("a", text(&t.a)), ("b", text(&t.b))];
-    if let Some(d) = t.last_contact {
-        fields.push(("last_contact", date(d)));
-    }
-    if let Some(note) = optional(&t.note) {
-        fields.push(("note", note));
-    }
-    object(fields, &t.extra)
-}
-
-fn meeting(m: &Meeting) -> Value {
-    let mut fields = vec![("id", text(&m.id)), ("date", date(m.date))];
-    if let Some(title) = optional(&m.title) {
-        fields.push(("title", title));
-    }
-    fields.push((
-        "attendees",
-        Value::Array(m.attendees.iter().map(|a| text(a)).collect()),
-    ));
-    if let Some(notes) = optional(&m.notes) {
-        fields.push(("notes", notes));
-    }
-    object(fields, &m.extra)
-}
-
-/// The whole file as a JSON value.
-pub fn encode(p: &Partnership) -> Value {
-    let names = object(
-        vec![
-            ("name", text(&p.names.name)),
-            ("ours", text(&p.names.ours)),
-            ("partner", text(&p.names.partner)),
-        ],
-        &p.names.extra,
-    );
-    let settings = object(
-        vec![
-            ("stale_after_days", Value::from(p.settings.stale_after_days)),
-            ("half_life_days", Value::from(p.settings.half_life_days)),
-        ],
-        &p.settings.extra,
-    );
-    object(
-        vec![
-            ("schema", Value::from(SCHEMA)),
-            ("partnership", names),
-            ("settings", settings),
-            (
-                "people",
-                Value::Array(p.people.iter().map(person).collect()),
-            ),
-            ("ties", Value::Array(p.ties.iter().map(tie).collect())),
-            (
-                "meetings",
-                Value::Array(p.meetings.iter().map(meeting).collect()),
-            ),
-        ],
-        &p.extra,
+fn person(p: &Person) -> Out<'_> {
+    Out::Object(
+        Object::new(known::PERSON, &p.extra)
+            .field("id", text(&p.id))
+            .field("name", text(&p.name))
+            .field("side", text(p.side.as_str()))
+            .optional("title", optional(&p.title))
+            .field("level", text(p.level.as_str()))
+            .optional("team", optional(&p.team))
+            .optional("email", optional(&p.email))
+            .field("key", Out::Bool(p.key))
+            .field("left", p.left.map_or(Out::Null, date))
+            .field("reports_to", optional(&p.reports_to).unwrap_or(Out::Null))
+            .optional("notes", optional(&p.notes)),
     )
+}
+
+fn tie(t: &Tie) -> Out<'_> {
+    Out::Object(
+        Object::new(known::TIE, &t.extra)
+            .field("a", text(&t.a))
+            .field("b", text(&t.b))
+            .optional("last_contact", t.last_contact.map(date))
+            .optional("note", optional(&t.note)),
+    )
+}
+
+fn meeting(m: &Meeting) -> Out<'_> {
+    Out::Object(
+        Object::new(known::MEETING, &m.extra)
+            .field("id", text(&m.id))
+            .field("date", date(m.date))
+            .optional("title", optional(&m.title))
+            .field(
+                "attendees",
+                Out::List(m.attendees.iter().map(|a| text(a)).collect()),
+            )
+            .optional("notes", optional(&m.notes)),
+    )
+}
+
+fn file(p: &Partnership) -> Object<'_> {
+    let names = Object::new(known::NAMES, &p.names.extra)
+        .field("name", text(&p.names.name))
+        .field("ours", text(&p.names.ours))
+        .field("partner", text(&p.names.partner));
+    let s = &p.settings;
+    let settings = Object::new(known::SETTINGS, &s.extra)
+        .field("stale_after_days", Out::Number(s.stale_after_days.into()))
+        .field("half_life_days", Out::Number(s.half_life_days.into()))
+        .field("large_meeting", Out::Number(s.large_meeting.into()));
+    Object::new(known::TOP, &p.extra)
+        .field("schema", Out::Number(SCHEMA))
+        .field("partnership", Out::Object(names))
+        .field("settings", Out::Object(settings))
+        .field("people", Out::List(p.people.iter().map(person).collect()))
+        .field("ties", Out::List(p.ties.iter().map(tie).collect()))
+        .field(
+            "meetings",
+            Out::List(p.meetings.iter().map(meeting).collect()),
+        )
 }
 
 /// The file's text: pretty-printed JSON with a final newline.
 pub fn to_text(p: &Partnership) -> String {
-    // Serialising a `Value` cannot fail: its keys are strings.
-    let mut text = serde_json::to_string_pretty(&encode(p)).unwrap_or_default();
+    // Writing to a string cannot fail: keys are strings, numbers whole, and
+    // unknown fields are JSON text that was checked when it was read.
+    let mut text = serde_json::to_string_pretty(&file(p)).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -18,7 +18,7 @@ pub use commit::{CommitError, Committed, Loaded, Stamp, commit, load_stamped};
 pub use lock::{FileLock, LOCK_TIMEOUT, lock, lock_path};
 
 pub use decode::MAX_PROBLEMS;
-pub use encode::{encode, to_text};
+pub use encode::to_text;
 pub use error::{LoadError, Problem, SaveError};
 
 use crate::model::Partnership;
@@ -51,8 +51,8 @@ pub fn default_path() -> Option<PathBuf> {
 pub fn parse(text: &str, path: &Path) -> Result<Partnership, LoadError> {
     // A byte-order mark is not JSON, but some editors add one: accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (root, duplicates) = strict::from_str(text).map_err(|e| syntax_error(&e, path))?;
-    decode::decode(root, &duplicates).map_err(|problems| LoadError::Invalid {
+    let parsed = strict::from_str(text).map_err(|e| syntax_error(&e, path))?;
+    decode::decode(parsed).map_err(|problems| LoadError::Invalid {
         path: path.to_path_buf(),
         problems: problems.listed,
         more: problems.more,

@@ -1,12 +1,17 @@
 //! JSON text to a [`Value`], as `serde_json::from_str` makes it, but noting
-//! every key that appears twice in one object: serde_json keeps the last
-//! value silently, which would lose the other one at the next save.
+//! every key that appears twice in one object (serde_json keeps the last
+//! value silently, which would lose the other one at the next save), and
+//! keeping the unknown fields of each record as their exact JSON text
+//! ([`Extra`]), so that they are written back byte for byte, in place.
 //!
 //! Nesting is limited by serde_json (128 levels): deeper text is a syntax
 //! error, never a stack overflow.
 
+use crate::model::{Anchor, Extra, ExtraField, known};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One step from the root of the document to a value.
@@ -37,17 +42,76 @@ pub struct Duplicates {
     pub more: usize,
 }
 
+/// A record of the file whose unknown fields are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordAt {
+    Top,
+    Names,
+    Settings,
+    Person(usize),
+    Tie(usize),
+    Meeting(usize),
+}
+
+impl RecordAt {
+    /// The record an object at `at` is, if it is one.
+    fn of(at: &At<'_>) -> Option<RecordAt> {
+        match at {
+            At::Root => Some(RecordAt::Top),
+            At::Key(At::Root, "partnership", _) => Some(RecordAt::Names),
+            At::Key(At::Root, "settings", _) => Some(RecordAt::Settings),
+            At::Index(At::Key(At::Root, list, _), i) => match *list {
+                "people" => Some(RecordAt::Person(*i)),
+                "ties" => Some(RecordAt::Tie(*i)),
+                "meetings" => Some(RecordAt::Meeting(*i)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The record's known fields, in the order they are written.
+    fn known(self) -> &'static [&'static str] {
+        match self {
+            RecordAt::Top => known::TOP,
+            RecordAt::Names => known::NAMES,
+            RecordAt::Settings => known::SETTINGS,
+            RecordAt::Person(_) => known::PERSON,
+            RecordAt::Tie(_) => known::TIE,
+            RecordAt::Meeting(_) => known::MEETING,
+        }
+    }
+}
+
+/// The unknown fields of each record that has any.
+pub type Extras = HashMap<RecordAt, Extra>;
+
+/// What [`from_str`] reads: the known fields as a value (unknown fields of
+/// records left out), the keys that appear twice, and the unknown fields.
+#[derive(Debug)]
+pub struct Parsed {
+    pub value: Value,
+    pub duplicates: Duplicates,
+    pub extras: Extras,
+}
+
 /// Parses `text` (one JSON value, nothing after it but white space).
-pub fn from_str(text: &str) -> Result<(Value, Duplicates), serde_json::Error> {
+pub fn from_str(text: &str) -> Result<Parsed, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut duplicates = Duplicates::default();
+    let mut extras = Extras::new();
     let value = ValueSeed {
         at: &At::Root,
         duplicates: &mut duplicates,
+        extras: &mut extras,
     }
     .deserialize(&mut de)?;
     de.end()?;
-    Ok((value, duplicates))
+    Ok(Parsed {
+        value,
+        duplicates,
+        extras,
+    })
 }
 
 /// Where the value being read is, as a chain back to the root (no
@@ -86,6 +150,7 @@ impl At<'_> {
 struct ValueSeed<'a, 'd> {
     at: &'a At<'a>,
     duplicates: &'d mut Duplicates,
+    extras: &'d mut Extras,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
@@ -145,6 +210,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
             let seed = ValueSeed {
                 at: &At::Index(self.at, items.len()),
                 duplicates: &mut *self.duplicates,
+                extras: &mut *self.extras,
             };
             match seq.next_element_seed(seed)? {
                 Some(item) => items.push(item),
@@ -154,43 +220,204 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut access: A) -> Result<Value, A::Error> {
+        let record = RecordAt::of(self.at);
         let mut map = Map::new();
         // This object's `id`, once read (a copy: `map` is written meanwhile).
         let mut id: Option<String> = None;
+        // The known field the next unknown one follows.
+        let mut anchor = Anchor::Start;
         while let Some(key) = access.next_key::<String>()? {
+            let known = record.map(|r| r.known().iter().find(|k| **k == key).copied());
+            if let (Some(record), Some(None)) = (record, known) {
+                let raw: Box<RawValue> = access.next_value()?;
+                self.check_raw(&raw, &key, id.as_deref())
+                    .map_err(de::Error::custom)?;
+                let extra = self.extras.entry(record).or_default();
+                if extra.contains_key(&key) {
+                    self.note_duplicate(&key, id.as_deref());
+                } else {
+                    extra.push(ExtraField {
+                        name: key,
+                        raw,
+                        anchor,
+                    });
+                }
+                continue;
+            }
             let value = access.next_value_seed(ValueSeed {
                 at: &At::Key(self.at, &key, id.as_deref()),
                 duplicates: &mut *self.duplicates,
+                extras: &mut *self.extras,
             })?;
+            if let Some(Some(known)) = known {
+                anchor = Anchor::After(known);
+            }
             if key == "id"
                 && let Value::String(s) = &value
             {
                 id = Some(s.clone());
             }
             if map.contains_key(&key) {
-                if self.duplicates.noted.len() < MAX_NOTED {
-                    let steps = self.at.steps();
-                    // The record is two steps from the root: this object, or
-                    // the one the third step leaves.
-                    let record_id = match steps.get(2) {
-                        Some((_, id)) => id.map(str::to_string),
-                        None if steps.len() == 2 => id.clone(),
-                        None => None,
-                    };
-                    self.duplicates.noted.push(Duplicate {
-                        object: steps.into_iter().map(|(step, _)| step).collect(),
-                        key: key.clone(),
-                        record_id,
-                    });
-                } else {
-                    self.duplicates.more += 1;
-                }
+                self.note_duplicate(&key, id.as_deref());
             }
             map.insert(key, value);
         }
         Ok(Value::Object(map))
     }
+}
+
+impl ValueSeed<'_, '_> {
+    /// Notes `key` appearing twice in the object at `self.at`, whose `id`
+    /// (as far as it was read) is `id`.
+    fn note_duplicate(&mut self, key: &str, id: Option<&str>) {
+        if self.duplicates.noted.len() >= MAX_NOTED {
+            self.duplicates.more += 1;
+            return;
+        }
+        let steps = self.at.steps();
+        // The record is two steps from the root: this object, or the one
+        // the third step leaves.
+        let record_id = match steps.get(2) {
+            Some((_, id)) => id.map(str::to_string),
+            None if steps.len() == 2 => id.map(str::to_string),
+            None => None,
+        };
+        self.duplicates.noted.push(Duplicate {
+            object: steps.into_iter().map(|(step, _)| step).collect(),
+            key: key.to_string(),
+            record_id,
+        });
+    }
+
+    /// Reads an unknown field's text again to note the keys that appear
+    /// twice inside it: the text is kept as it is, but another program
+    /// reading the file would keep only one of the two values. Numbers are
+    /// never converted (a `1e400` in an unknown field is kept, not refused).
+    fn check_raw(&mut self, raw: &RawValue, key: &str, id: Option<&str>) -> Result<(), String> {
+        let field = At::Key(self.at, key, id);
+        let base = field.steps();
+        let room = MAX_DEPTH.saturating_sub(base.len());
+        let found = scan_keys(raw.get(), room)
+            .ok_or_else(|| format!("in the field {key:?}: recursion limit exceeded"))?;
+        for (inside, duplicate) in found {
+            if self.duplicates.noted.len() >= MAX_NOTED {
+                self.duplicates.more += 1;
+                continue;
+            }
+            let record_id = base.get(2).and_then(|(_, id)| id.map(str::to_string));
+            let mut object: Vec<Step> = base.iter().map(|(step, _)| step.clone()).collect();
+            object.extend(inside);
+            self.duplicates.noted.push(Duplicate {
+                object,
+                key: duplicate,
+                record_id,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// How deep JSON may nest, as serde_json allows for the rest of the file.
+const MAX_DEPTH: usize = 128;
+
+/// One open object or list while scanning JSON text.
+enum Frame {
+    Object {
+        keys: HashSet<String>,
+        key: Option<String>,
+        expect_key: bool,
+    },
+    List {
+        index: usize,
+    },
+}
+
+/// The keys that appear twice in one object of `text` (valid JSON), each
+/// with the steps from the text's value to that object; `None` when it
+/// nests more than `room` levels. One pass over the text.
+fn scan_keys(text: &str, room: usize) -> Option<Vec<(Vec<Step>, String)>> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let mut end = i + 1;
+                while let Some(&c) = bytes.get(end) {
+                    match c {
+                        b'\\' => end += 2,
+                        b'"' => break,
+                        _ => end += 1,
+                    }
+                }
+                let is_key = matches!(
+                    stack.last(),
+                    Some(Frame::Object {
+                        expect_key: true,
+                        ..
+                    })
+                );
+                if is_key {
+                    let name: String = serde_json::from_str(text.get(i..=end)?).ok()?;
+                    let mut again = false;
+                    if let Some(Frame::Object {
+                        keys,
+                        key,
+                        expect_key,
+                    }) = stack.last_mut()
+                    {
+                        again = !keys.insert(name.clone());
+                        *key = Some(name.clone());
+                        *expect_key = false;
+                    }
+                    if again {
+                        found.push((steps_of(&stack), name));
+                    }
+                }
+                i = end;
+            }
+            b'{' | b'[' => {
+                if stack.len() >= room {
+                    return None;
+                }
+                stack.push(if b == b'{' {
+                    Frame::Object {
+                        keys: HashSet::new(),
+                        key: None,
+                        expect_key: true,
+                    }
+                } else {
+                    Frame::List { index: 0 }
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                Some(Frame::List { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    Some(found)
+}
+
+/// The steps from the scanned value to the innermost open object.
+fn steps_of(stack: &[Frame]) -> Vec<Step> {
+    let outer = stack.len().saturating_sub(1);
+    stack
+        .iter()
+        .take(outer)
+        .filter_map(|frame| match frame {
+            Frame::Object { key, .. } => key.clone().map(Step::Key),
+            Frame::List { index } => Some(Step::Index(*index)),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -201,17 +428,20 @@ mod tests {
     #[test]
     fn parses_like_serde_json() {
         let text = r#"{"a": [1, -2, 3.5, "x", null, true, {"b": {}}], "c": 18446744073709551615}"#;
-        let (value, duplicates) = from_str(text).unwrap();
-        assert_eq!(value, serde_json::from_str::<Value>(text).unwrap());
-        assert!(duplicates.noted.is_empty());
+        let parsed = from_str(&format!("[{text}]")).unwrap();
+        let expected = serde_json::from_str::<Value>(text).unwrap();
+        assert_eq!(parsed.value[0], expected);
+        assert!(parsed.duplicates.noted.is_empty());
     }
 
     #[test]
     fn notes_duplicate_keys_with_their_place() {
         let text =
             r#"{"x": 1, "people": [{"id": "a"}, {"id": "b", "name": "B", "name": "C"}], "x": 2}"#;
-        let (value, duplicates) = from_str(text).unwrap();
-        assert_eq!(value["x"], 2);
+        let Parsed {
+            duplicates, extras, ..
+        } = from_str(text).unwrap();
+        assert_eq!(extras[&RecordAt::Top].get("x").unwrap().json(), "1");
         assert_eq!(
             duplicates.noted,
             [
@@ -232,19 +462,86 @@ mod tests {
     #[test]
     fn names_the_record_of_a_duplicate_deep_inside_it() {
         let text = r#"{"people": [{"id": "a", "x": {"y": [{"k": 1, "k": 2}]}}]}"#;
-        let (_, duplicates) = from_str(text).unwrap();
+        let duplicates = from_str(text).unwrap().duplicates;
         assert_eq!(duplicates.noted.len(), 1);
         assert_eq!(duplicates.noted[0].record_id.as_deref(), Some("a"));
         assert_eq!(duplicates.noted[0].key, "k");
     }
 
     #[test]
+    fn keys_twice_inside_unknown_fields_are_found_past_strings_and_escapes() {
+        let text = r#"{"x": {"s": "a\"{[,", "l": [0, {"q": 1, "\u0071": 1e999}], "s": 2}}"#;
+        let duplicates = from_str(text).unwrap().duplicates;
+        let found: Vec<(Vec<Step>, &str)> = duplicates
+            .noted
+            .iter()
+            .map(|d| (d.object.clone(), d.key.as_str()))
+            .collect();
+        let key = |k: &str| Step::Key(k.to_string());
+        assert_eq!(
+            found,
+            [
+                (vec![key("x"), key("l"), Step::Index(1)], "q"),
+                (vec![key("x")], "s"),
+            ]
+        );
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
-        for open in ["[", "{\"a\":"] {
-            let text = open.repeat(100_000);
+        let deep = "[".repeat(100_000);
+        let closed = format!("{deep}{}", "]".repeat(100_000));
+        for text in [
+            deep.clone(),
+            format!(r#"{{"people": {deep}"#),
+            // An unknown field is kept as text, but still read once.
+            format!(r#"{{"x_deep": {closed}}}"#),
+        ] {
             let err = from_str(&text).unwrap_err();
             assert!(err.to_string().contains("recursion limit"), "{err}");
         }
+        // Unfinished, inside an unknown field: an error too.
+        assert!(from_str(&format!(r#"{{"x_deep": {deep}"#)).is_err());
+    }
+
+    #[test]
+    fn unknown_fields_of_records_are_kept_as_text_in_place() {
+        let text = r#"{"x_a": 1e-400, "schema": 1, "people": [
+            {"id": "p", "x_big": 123456789012345678901234567890, "name": "P", "x_s": "\u00e9"}
+        ], "x_z": {"k": [1.50]}}"#;
+        let parsed = from_str(text).unwrap();
+        let top = &parsed.extras[&RecordAt::Top];
+        let fields: Vec<(&str, &str, Anchor)> = top
+            .iter()
+            .map(|f| (f.name.as_str(), f.json(), f.anchor))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("x_a", "1e-400", Anchor::Start),
+                ("x_z", r#"{"k": [1.50]}"#, Anchor::After("people")),
+            ]
+        );
+        let person = &parsed.extras[&RecordAt::Person(0)];
+        let fields: Vec<(&str, &str, Anchor)> = person
+            .iter()
+            .map(|f| (f.name.as_str(), f.json(), f.anchor))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    "x_big",
+                    "123456789012345678901234567890",
+                    Anchor::After("id")
+                ),
+                ("x_s", r#""\u00e9""#, Anchor::After("name")),
+            ]
+        );
+        // Known fields stay in the value; unknown ones do not.
+        assert!(parsed.value.get("x_a").is_none());
+        assert_eq!(parsed.value["people"][0]["name"], "P");
+        assert!(parsed.value["people"][0].get("x_big").is_none());
     }
 
     #[test]

@@ -49,6 +49,48 @@ fn names(p: &Partnership, people: &[usize]) -> String {
         .join(", ")
 }
 
+/// At most this many other attendees of a meeting are named.
+const NAMED_ATTENDEES: usize = 6;
+
+/// The other attendees of a meeting by name, the first few of them.
+fn others(p: &Partnership, m: &crate::model::Meeting, id: &str) -> String {
+    let others: Vec<&String> = m.attendees.iter().filter(|x| *x != id).collect();
+    let mut names: Vec<String> = others
+        .iter()
+        .take(NAMED_ATTENDEES)
+        .filter_map(|x| p.person(x).map(|y| printable(&y.name).into_owned()))
+        .collect();
+    if others.len() > NAMED_ATTENDEES {
+        names.push(format!("and {} more", others.len() - NAMED_ATTENDEES));
+    }
+    names.join(", ")
+}
+
+/// The number of active attendees of `m` when it is a large event, which
+/// ties nobody (SPEC §3). `index` maps ids to people, built when needed.
+fn large_event<'p>(
+    app: &'p App,
+    m: &crate::model::Meeting,
+    index: &mut Option<std::collections::HashMap<&'p str, usize>>,
+) -> Option<usize> {
+    let p = &app.doc.partnership;
+    if !crate::graph::is_large_event(m.attendees.len(), p) {
+        return None;
+    }
+    let index = index.get_or_insert_with(|| p.person_index());
+    let active = &app.analysis.live.active;
+    let count = m
+        .attendees
+        .iter()
+        .filter(|a| {
+            index
+                .get(a.as_str())
+                .is_some_and(|&i| active.get(i).copied().unwrap_or(false))
+        })
+        .count();
+    crate::graph::is_large_event(count, p).then_some(count)
+}
+
 /// A small bar for a tie's strength: one block per meeting's worth, up to five.
 fn strength_bar(strength: f64) -> String {
     let full = (strength.round().clamp(0.0, 5.0)) as usize;
@@ -151,21 +193,20 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
     meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
     out.push(Line::raw(""));
     out.push(heading(&format!("Meetings · {}", meetings.len()), theme));
+    let mut index = None;
     for m in meetings.iter().take(RECENT_MEETINGS) {
-        let others: Vec<String> = m
-            .attendees
-            .iter()
-            .filter(|x| **x != person.id)
-            .filter_map(|x| p.person(x).map(|y| printable(&y.name).into_owned()))
-            .collect();
         let planned = if m.date > app.as_of { " (planned)" } else { "" };
         let title = m.title.as_deref().map(printable).unwrap_or_default();
+        let who = match large_event(app, m, &mut index) {
+            Some(active) => format!("a large event: {active} attendees, ties nobody"),
+            None => others(p, m, &person.id),
+        };
         out.push(Line::from(vec![
             Span::styled(format!("  {}{planned} ", m.date), theme.dim()),
-            Span::raw(match (title.is_empty(), others.is_empty()) {
+            Span::raw(match (title.is_empty(), who.is_empty()) {
                 (_, true) => title.to_string(),
-                (true, false) => others.join(", "),
-                (false, false) => format!("{title} — {}", others.join(", ")),
+                (true, false) => who,
+                (false, false) => format!("{title} — {who}"),
             }),
         ]));
     }

@@ -1,13 +1,13 @@
 //! The partnership as it lives in memory: people, ties, meetings and settings,
 //! in file order, with the unknown fields of each record kept for the round trip.
 
+mod extra;
+
+pub use extra::{Anchor, Extra, ExtraField, known};
+
 use jiff::civil::Date;
-use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::fmt;
-
-/// Fields a newer tool wrote that this one does not know; written back unchanged.
-pub type Extra = Map<String, Value>;
 
 /// The schema version this build reads and writes.
 pub const SCHEMA: u64 = 1;
@@ -18,6 +18,8 @@ pub const MAX_ID_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 1_000;
 /// The longest notes (of a person or a meeting) or tie note, in characters.
 pub const MAX_NOTES_CHARS: usize = 100_000;
+/// The most attendees one meeting may list (SPEC §2).
+pub const MAX_ATTENDEES: usize = 10_000;
 
 /// The most characters a field may hold: ids, notes, or other text.
 pub fn max_chars(field: &str) -> usize {
@@ -131,6 +133,9 @@ pub struct Settings {
     pub stale_after_days: u32,
     /// A meeting's weight in a tie's strength halves every this many days.
     pub half_life_days: u32,
+    /// A meeting with more active attendees than this is a large event (an
+    /// all-hands, a conference): it stays on record but ties nobody.
+    pub large_meeting: u32,
     pub extra: Extra,
 }
 
@@ -139,6 +144,7 @@ impl Default for Settings {
         Settings {
             stale_after_days: 90,
             half_life_days: 90,
+            large_meeting: 30,
             extra: Extra::new(),
         }
     }
