@@ -2041,34 +2041,6 @@ fn restore_leaves_a_file_that_loads_alone_unless_a_backup_is_named() {
     assert_ne!(fs::read(&file).unwrap(), now);
 }
 
-#[test]
-fn meeting_add_waits_for_another_writer_then_gives_up_clearly() {
-    let (_dir, file) = copy_to_temp(&demo_path());
-    let before = fs::read(&file).unwrap();
-    let held = partnermap::store::lock(&file, partnermap::store::LOCK_TIMEOUT).unwrap();
-    let start = std::time::Instant::now();
-    let r = fails(
-        pm_file(
-            &file,
-            &[
-                "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
-            ],
-        ),
-        1,
-    );
-    assert!(start.elapsed() >= partnermap::store::LOCK_TIMEOUT);
-    assert_eq!(r.stdout, "");
-    assert!(
-        r.stderr.contains("another partnermap is saving"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.stderr.contains("nothing was saved"), "{}", r.stderr);
-    assert_eq!(fs::read(&file).unwrap(), before);
-    drop(held);
-    add_meeting(&file, "After");
-}
-
 #[cfg(unix)]
 #[test]
 fn data_file_lock_file_backups_and_exports_are_private() {
