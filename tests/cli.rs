@@ -1833,7 +1833,8 @@ fn saving_through_a_symlink_updates_its_target() {
 #[test]
 fn a_file_that_cannot_be_read_is_reported_once() {
     let dir = TempDir::new().unwrap();
-    // A folder where the data file should be.
+    // A folder where the data file should be: said in plain words, once,
+    // before anything is opened.
     let r = fails(pm_file(dir.path(), &["check"]), 1);
     assert!(
         r.stderr.contains(&dir.path().display().to_string()),
@@ -1841,17 +1842,18 @@ fn a_file_that_cannot_be_read_is_reported_once() {
         r.stderr
     );
     assert_eq!(
-        r.stderr.matches("os error").count(),
+        r.stderr.matches("is a directory").count(),
         1,
         "the reason is repeated: {}",
         r.stderr
     );
+    assert!(!r.stderr.contains("os error"), "{}", r.stderr);
 }
 
 #[test]
 fn a_report_that_cannot_be_written_is_reported_once() {
     let dir = TempDir::new().unwrap();
-    // The output names an existing folder: the final rename fails.
+    // The output names an existing folder: it is refused, said once.
     let out = dir.path().join("a-folder");
     fs::create_dir(&out).unwrap();
     let r = fails(
@@ -1867,11 +1869,12 @@ fn a_report_that_cannot_be_written_is_reported_once() {
         r.stderr
     );
     assert_eq!(
-        r.stderr.matches("os error").count(),
+        r.stderr.matches("is a directory").count(),
         1,
         "the reason is repeated: {}",
         r.stderr
     );
+    assert!(out.is_dir());
 }
 
 // ---------------------------------------------------------------------------
