@@ -142,7 +142,7 @@ pub struct ReportArgs {
     /// Output format (default: table; with --output, taken from the file's extension).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -212,6 +212,14 @@ fn load_failed(path: &Path, e: store::LoadError) -> anyhow::Error {
     }
 }
 
+/// Says once, on standard error, that a save is waiting for another writer.
+fn waiting(path: &Path) {
+    eprintln!(
+        "waiting for another partnermap to finish saving {}…",
+        path.display()
+    );
+}
+
 /// Prints a problem that did not stop a save.
 fn warn(warning: Option<&str>) {
     if let Some(w) = warning {
@@ -229,7 +237,12 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
         .unwrap_or(Format::Table);
-    match &args.output {
+    // `-` and /dev/stdout are standard output, written as without --output.
+    let output = args
+        .output
+        .as_ref()
+        .filter(|out| !matches!(out.to_str(), Some("-" | "/dev/stdout")));
+    match output {
         Some(out) => {
             if let Some(dir) = out
                 .parent()
@@ -241,9 +254,9 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                     dir.display()
                 );
             }
-            if same_file(out, &path) {
+            if let Some(role) = store::role_of(&path, out) {
                 bail!(
-                    "{}: that is the data file; refusing to overwrite it with the {what}",
+                    "{}: that is {role}; refusing to overwrite it with the {what}",
                     out.display()
                 );
             }
@@ -315,8 +328,9 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
     let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
     // Through the file's lock: another writer's changes are kept, and this
     // meeting is renumbered if they took its id meanwhile.
+    let change = Change::AddMeeting(meeting);
     let committed =
-        store::commit(&path, &base, &Change::AddMeeting(meeting)).map_err(|e| match e {
+        store::commit_noticing(&path, &base, &change, &mut waiting).map_err(|e| match e {
             store::CommitError::Refused(e) => not_logged(&e),
             other => anyhow::Error::from(other),
         })?;
@@ -388,7 +402,8 @@ fn backup_list(path: &Path) -> Option<String> {
         return None;
     }
     let restorable = store::restorable(path);
-    let current = std::fs::read(path).ok();
+    // Read only when a regular file of sane size; backups likewise.
+    let current = store::read_bytes(path).ok();
     let mut out = format!(
         "Backups of this file, newest first (in {}):",
         store::backup_dir(path).display()
@@ -407,7 +422,7 @@ fn backup_list(path: &Path) -> Option<String> {
             "  ← restore puts back this one"
         } else if !passed_over {
             ""
-        } else if current.is_some() && std::fs::read(&b.path).ok() == current {
+        } else if current.is_some() && store::read_bytes(&b.path).ok() == current {
             "  (the same as the file)"
         } else {
             "  (does not load)"
@@ -432,11 +447,16 @@ fn backup_list(path: &Path) -> Option<String> {
 
 fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
     let path = data_path(cli)?;
+    let loaded = store::load(&path);
+    // A FIFO, a device or a folder is no data file to put a backup in.
+    if let Err(e @ store::LoadError::NotAFile { .. }) = loaded {
+        return Err(e.into());
+    }
     let backup = match &args.backup {
         Some(b) => b.clone(),
         // A file that loads is not put back by guesswork: running `restore`
         // twice "to be sure" would silently take back a good change.
-        None if store::load(&path).is_ok() => match store::backups(&path).first() {
+        None if loaded.is_ok() => match store::backups(&path).first() {
             Some(newest) => bail!(
                 "{}: the file loads fine, so nothing was restored; to go back to an earlier version anyway, name a backup from {}, e.g. partnermap --file {} restore {}",
                 path.display(),
@@ -467,7 +487,7 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
     if same_file(&backup, &path) {
         bail!("{}: that is the data file itself", backup.display());
     }
-    let saved = store::restore(&path, &backup)?;
+    let saved = store::restore_noticing(&path, &backup, &mut waiting)?;
     println!(
         "Restored {} from {}\nThe version it replaced is kept in {}",
         path.display(),
@@ -500,7 +520,7 @@ fn write_generated(args: &GenerateArgs) -> Result<()> {
         as_of: args.as_of.unwrap_or_else(today),
     };
     let p = generate::partnership(spec);
-    let saved = store::save(&args.output, &p)?;
+    let saved = store::save_noticing(&args.output, &p, &mut waiting)?;
     warn(saved.warning.as_deref());
     eprintln!(
         "Wrote {} people and {} meetings to {}",

@@ -201,28 +201,39 @@ fn the_lock_is_waited_for_and_its_timeout_is_a_clear_error() {
         "{waited:?}"
     );
     assert!(matches!(err, SaveError::Locked { .. }), "{err}");
-
-    // A commit waits LOCK_TIMEOUT, then gives up without writing.
-    let before = fs::read(&path).unwrap();
-    let base = store::load_stamped(&path).unwrap();
-    let m = meeting_on(&base.partnership, "Blocked");
-    let start = Instant::now();
-    let err = store::commit(&path, &base, &Change::AddMeeting(m.clone())).unwrap_err();
-    assert!(start.elapsed() >= store::LOCK_TIMEOUT);
     let text = err.to_string();
-    assert!(
-        matches!(err, CommitError::Save(SaveError::Locked { .. })),
-        "{text}"
-    );
     assert!(text.contains("another partnermap is saving"), "{text}");
     assert!(text.contains("nothing was saved"), "{text}");
     assert!(text.contains(&path.display().to_string()), "{text}");
-    assert_eq!(fs::read(&path).unwrap(), before);
 
-    // Once released, the same commit goes through.
-    drop(held);
-    store::commit(&path, &base, &Change::AddMeeting(m)).unwrap();
-    assert_eq!(titles(&store::load(&path).unwrap()), ["Blocked"]);
+    // A commit waits for the writer (up to a minute), telling its caller
+    // once after a second, then goes through.
+    assert!(store::LOCK_TIMEOUT >= Duration::from_secs(60));
+    let base = store::load_stamped(&path).unwrap();
+    let m = meeting_on(&base.partnership, "Waited");
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(1500));
+        drop(held);
+    });
+    let mut told = Vec::new();
+    let start = Instant::now();
+    let committed =
+        store::commit_noticing(&path, &base, &Change::AddMeeting(m), &mut |p: &Path| {
+            told.push((p.to_path_buf(), start.elapsed()));
+        })
+        .unwrap();
+    release.join().unwrap();
+    assert!(start.elapsed() >= Duration::from_millis(1500));
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].0, path);
+    assert!(told[0].1 >= store::NOTICE_AFTER, "{told:?}");
+    assert!(!committed.merged);
+    assert_eq!(titles(&store::load(&path).unwrap()), ["Waited"]);
+
+    // Without a wait, nobody is told.
+    let mut told = 0;
+    store::lock_noticing(&path, store::LOCK_TIMEOUT, &mut |_| told += 1).unwrap();
+    assert_eq!(told, 0);
 }
 
 #[test]
@@ -343,4 +354,127 @@ fn through_a_symbolic_link_the_target_is_locked_and_backed_up() {
     let _held = store::lock(&path, store::LOCK_TIMEOUT).unwrap();
     let err = store::lock(&link, Duration::from_millis(50)).unwrap_err();
     assert!(matches!(err, SaveError::Locked { .. }), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_file_is_refused_by_every_save() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = data_file();
+    let base = store::load_stamped(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    let m = meeting_on(&base.partnership, "Refused");
+    let err = store::commit(&path, &base, &Change::AddMeeting(m)).unwrap_err();
+    assert!(
+        matches!(err, CommitError::Save(SaveError::ReadOnly { .. })),
+        "{err}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("is read-only (mode 0444); nothing was saved"),
+        "{text}"
+    );
+    let err = store::save(&path, &sample()).unwrap_err();
+    assert!(matches!(err, SaveError::ReadOnly { .. }), "{err}");
+    let backup = store::backups(&path)[0].path.clone();
+    let err = store::restore(&path, &backup).unwrap_err();
+    assert!(
+        matches!(err, store::RestoreError::Save(SaveError::ReadOnly { .. })),
+        "{err}"
+    );
+    let err = store::write_atomic(&path, b"x", true).unwrap_err();
+    assert!(matches!(err, SaveError::ReadOnly { .. }), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_lock_that_is_not_a_regular_file_is_refused() {
+    let (dir, path) = data_file();
+    let lock = store::lock_path(&path);
+    fs::remove_file(&lock).unwrap();
+    // A link to a file that does not exist yet: following it would create it.
+    let target = dir.path().join("created-through-the-link");
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    let err = store::lock(&path, store::LOCK_TIMEOUT).unwrap_err();
+    assert!(matches!(err, SaveError::LockNotAFile { .. }), "{err}");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert!(!target.exists());
+    // A folder in its place.
+    fs::remove_file(&lock).unwrap();
+    fs::create_dir(&lock).unwrap();
+    let err = store::save(&path, &sample()).unwrap_err();
+    assert!(matches!(err, SaveError::LockNotAFile { .. }), "{err}");
+    assert!(err.to_string().contains("a directory"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_folder_that_is_a_link_is_neither_written_nor_listed() {
+    let (dir, path) = data_file();
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let backups = store::backup_dir(&path);
+    fs::rename(&backups, elsewhere.join("old")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("old"), &backups).unwrap();
+    let before: Vec<_> = fs::read_dir(elsewhere.join("old")).unwrap().collect();
+    let committed = log(&path, "No backup through a link");
+    let warning = committed.warning.expect("a warning");
+    assert!(warning.contains("symbolic link"), "{warning}");
+    assert!(warning.contains("without a backup"), "{warning}");
+    assert_eq!(committed.backup, None);
+    assert!(store::backups(&path).is_empty());
+    let after: Vec<_> = fs::read_dir(elsewhere.join("old")).unwrap().collect();
+    assert_eq!(after.len(), before.len());
+}
+
+#[test]
+fn an_export_by_a_new_name_never_replaces_anything() {
+    let dir = TempDir::new().unwrap();
+    let existing = dir.path().join("report.csv");
+    fs::write(&existing, "mine").unwrap();
+    let err = store::write_new(&existing, b"theirs").unwrap_err();
+    assert!(matches!(err, SaveError::Exists { .. }), "{err}");
+    assert_eq!(fs::read(&existing).unwrap(), b"mine");
+    #[cfg(unix)]
+    {
+        // A dangling link is not followed: its target is not created.
+        let link = dir.path().join("planted.csv");
+        let target = dir.path().join("target");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = store::write_new(&link, b"theirs").unwrap_err();
+        assert!(matches!(err, SaveError::Exists { .. }), "{err}");
+        assert!(!target.exists());
+    }
+    let new = dir.path().join("sub/new.csv");
+    store::write_new(&new, b"fresh").unwrap();
+    assert_eq!(fs::read(&new).unwrap(), b"fresh");
+    #[cfg(unix)]
+    assert_eq!(mode(&new), 0o600);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("huge.json");
+    fs::File::create(&path)
+        .unwrap()
+        .set_len(store::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let start = Instant::now();
+    let err = store::load(&path).unwrap_err();
+    assert!(start.elapsed() < Duration::from_secs(1));
+    assert!(matches!(err, store::LoadError::TooLarge { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains(&path.display().to_string()), "{text}");
+    assert!(text.contains("2147483649 bytes"), "{text}");
+    assert!(text.contains("the limit is 2 GiB"), "{text}");
+    // A save will not read it either (to keep it as a backup).
+    let err = store::save(&path, &sample()).unwrap_err();
+    assert!(err.to_string().contains("too large"), "{err}");
+    assert_eq!(
+        fs::metadata(&path).unwrap().len(),
+        store::MAX_FILE_BYTES + 1
+    );
 }

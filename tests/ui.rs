@@ -407,6 +407,28 @@ fn export_writes_the_risk_list_next_to_the_data_file() {
 }
 
 #[test]
+fn export_never_writes_over_an_existing_file_or_through_a_planted_link() {
+    let (dir, _path, mut app) = open_demo();
+    let first = dir.path().join("partnership-risks-2026-11-24.csv");
+    std::fs::write(&first, "my own notes").unwrap();
+    let second = dir.path().join("partnership-risks-2026-11-24-2.csv");
+    let target = dir.path().join("elsewhere.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&target, &second).unwrap();
+    #[cfg(not(unix))]
+    std::fs::write(&second, "taken").unwrap();
+    keys(&mut app, "e<Enter>");
+    let third = dir.path().join("partnership-risks-2026-11-24-3.csv");
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "my own notes");
+    assert!(!target.exists(), "written through the planted link");
+    let text = std::fs::read_to_string(&third).unwrap();
+    assert!(text.starts_with("severity,"), "{text}");
+    let said = status(&app);
+    assert!(said.contains(&third.display().to_string()), "{said}");
+    assert!(said.contains("left as it is"), "{said}");
+}
+
+#[test]
 fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new").join("partnership.json");

@@ -8,8 +8,12 @@
 //! is the last version partnermap saved: when the file is later broken by
 //! hand, by a merge or by a sync tool, nothing partnermap wrote is lost, and
 //! a version someone else wrote is kept before partnermap replaces it.
+//!
+//! Only regular files count as backups: anything else in the folder (a FIFO,
+//! a link, a device) is never read and never removed, and a backup folder
+//! that is itself a symbolic link is not used at all.
 
-use super::{SaveError, create_private_dir, sync_dir, temp_prefix};
+use super::{SaveError, create_private_dir, read_bytes, sync_dir, temp_prefix};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
@@ -63,11 +67,15 @@ fn file_name(path: &Path) -> OsString {
 pub fn backups(path: &Path) -> Vec<Backup> {
     let dir = backup_dir(path);
     let name = file_name(path);
+    if is_link(&dir) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
     let mut found: Vec<Backup> = entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let (time, seq) = parse_name(&name, &entry.file_name())?;
             Some(Backup {
@@ -79,6 +87,11 @@ pub fn backups(path: &Path) -> Vec<Backup> {
         .collect();
     found.sort_by_key(|b| std::cmp::Reverse((b.time, b.seq)));
     found
+}
+
+/// Whether `path` is a symbolic link (not following it).
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// `<name>.<YYYYMMDDTHHMMSSZ>[-N].json` → (time, N).
@@ -127,12 +140,15 @@ pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
         path: dir.clone(),
         reason,
     };
+    if is_link(&dir) {
+        return Err(SaveError::Link { path: dir });
+    }
     if !dir.is_dir() {
         create_private_dir(&dir).map_err(io_err)?;
     }
     let existing = backups(path);
     if let Some(newest) = existing.first()
-        && std::fs::read(&newest.path).is_ok_and(|old| old == bytes)
+        && read_bytes(&newest.path).is_ok_and(|old| old == bytes)
     {
         return Ok(newest.path.clone());
     }
@@ -175,9 +191,9 @@ pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
 /// The backup that [`super::restore`] would bring back when none is named:
 /// the newest that loads and differs from the data file as it is now.
 pub fn restorable(path: &Path) -> Option<Backup> {
-    let current = std::fs::read(path).ok();
+    let current = read_bytes(path).ok();
     backups(path).into_iter().find(|b| {
-        std::fs::read(&b.path).is_ok_and(|bytes| {
+        read_bytes(&b.path).is_ok_and(|bytes| {
             current.as_deref() != Some(bytes.as_slice())
                 && std::str::from_utf8(&bytes).is_ok_and(|text| super::parse(text, &b.path).is_ok())
         })

@@ -3,8 +3,8 @@
 //! since it was loaded the change is replayed onto the newer file instead.
 
 use super::{
-    LoadError, SaveError, load_bytes, lock_for_writing, parse_bytes, read_current, replace_locked,
-    resolve_link, to_text,
+    LoadError, OnWait, SaveError, load_bytes, lock_for_writing, parse_bytes, read_current,
+    replace_locked, resolve_link, to_text,
 };
 use crate::change::Change;
 use crate::edit::EditError;
@@ -104,8 +104,19 @@ pub enum CommitError {
 /// change onto it. When the lock cannot be had within [`super::LOCK_TIMEOUT`]
 /// nothing is written and the error says so.
 pub fn commit(path: &Path, base: &Loaded, change: &Change) -> Result<Committed, CommitError> {
+    commit_noticing(path, base, change, &mut |_| {})
+}
+
+/// [`commit`], telling `on_wait` once when it has waited
+/// [`super::NOTICE_AFTER`] for another writer.
+pub fn commit_noticing(
+    path: &Path,
+    base: &Loaded,
+    change: &Change,
+    on_wait: OnWait,
+) -> Result<Committed, CommitError> {
     let path = &resolve_link(path);
-    let _lock = lock_for_writing(path)?;
+    let _lock = lock_for_writing(path, on_wait)?;
     let unreadable = |source| CommitError::Unreadable {
         path: path.to_path_buf(),
         source,

@@ -29,6 +29,17 @@ pub enum LoadError {
         path: PathBuf,
         reason: std::io::Error,
     },
+    #[error("{}: this is {kind}, not a data file; it was not read", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{}: the file is too large to be a data file ({size} bytes, {}; the limit is {}), so it was not read",
+        path.display(), gib(*size), gib(*limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: line {line}, column {column}: invalid JSON: {message}", path.display())]
     Syntax {
         path: PathBuf,
@@ -43,6 +54,16 @@ pub enum LoadError {
         /// Problems found beyond the ones listed.
         more: usize,
     },
+}
+
+/// A size in GiB: `3.0 GiB`, `2 GiB`.
+fn gib(bytes: u64) -> String {
+    let gib = bytes as f64 / f64::from(1u32 << 30);
+    if gib.fract() == 0.0 {
+        format!("{gib} GiB")
+    } else {
+        format!("{gib:.1} GiB")
+    }
 }
 
 impl LoadError {
@@ -94,4 +115,26 @@ pub enum SaveError {
         /// How long this writer waited.
         waited: std::time::Duration,
     },
+    #[error("{}: this is {kind}, not a data file, so nothing was saved", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{}: this is {kind}; refusing to write to it", path.display())]
+    Unwritable { path: PathBuf, kind: &'static str },
+    #[error("{}: the file is read-only (mode {mode:04o}); nothing was saved", path.display())]
+    ReadOnly { path: PathBuf, mode: u32 },
+    #[error("{}: the folder {} is not writable, so nothing was saved", path.display(), dir.display())]
+    FolderNotWritable { path: PathBuf, dir: PathBuf },
+    #[error(
+        "{}: the file is too large for this process's limit (ulimit -f), so nothing was saved; the file is as it was",
+        path.display()
+    )]
+    TooLargeForLimit { path: PathBuf },
+    #[error(
+        "{}: the lock file is {kind}, not a regular file, so it is not used and nothing was saved (remove it if nobody you trust put it there)",
+        lock.display()
+    )]
+    LockNotAFile { lock: PathBuf, kind: &'static str },
+    #[error("{}: this is a symbolic link; partnermap does not write through it", path.display())]
+    Link { path: PathBuf },
+    #[error("{0}; nothing was saved")]
+    Read(LoadError),
 }

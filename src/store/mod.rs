@@ -8,22 +8,33 @@ mod commit;
 mod decode;
 mod encode;
 mod error;
+mod fs_kind;
 mod lock;
 mod strict;
+mod write;
 
 pub use backup::{
     BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, restore_hint, shell_quote,
 };
-pub use commit::{CommitError, Committed, Loaded, Stamp, commit, load_stamped};
-pub use lock::{FileLock, LOCK_TIMEOUT, lock, lock_path};
+pub use commit::{CommitError, Committed, Loaded, Stamp, commit, commit_noticing, load_stamped};
+pub use fs_kind::{Kind, MAX_FILE_BYTES, read_bytes};
+pub use lock::{FileLock, LOCK_TIMEOUT, NOTICE_AFTER, lock, lock_noticing, lock_path};
+pub use write::{write_atomic, write_new};
 
 pub use decode::MAX_PROBLEMS;
 pub use encode::to_text;
 pub use error::{LoadError, Problem, SaveError};
 
 use crate::model::Partnership;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use write::{
+    TEMP_RANDOM_CHARS, check_replaceable, create_private_dir, parent_dir, remove_stale_temp_files,
+    sync_dir, temp_prefix, write_file,
+};
+
+/// Told the data file's path once when a save has waited [`NOTICE_AFTER`]
+/// for another writer's lock, so that the user knows why nothing happens.
+pub type OnWait<'a> = &'a mut dyn FnMut(&Path);
 
 /// The environment variable that names the data file.
 pub const FILE_ENV: &str = "PARTNERMAP_FILE";
@@ -76,17 +87,9 @@ pub fn load(path: &Path) -> Result<Partnership, LoadError> {
     parse_bytes(load_bytes(path)?, path)
 }
 
-/// The bytes of the file at `path`.
+/// The bytes of the data file at `path`, which must be a regular file.
 fn load_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|reason| match reason.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound {
-            path: path.to_path_buf(),
-        },
-        _ => LoadError::Io {
-            path: path.to_path_buf(),
-            reason,
-        },
-    })
+    read_bytes(path)
 }
 
 /// Parses a data file's bytes, which must be UTF-8.
@@ -122,8 +125,17 @@ pub struct Saved {
 /// Writes the partnership to `path` atomically, replacing what was there,
 /// which is kept as a backup first (see [`backups`]). Holds the file's lock.
 pub fn save(path: &Path, partnership: &Partnership) -> Result<Saved, SaveError> {
+    save_noticing(path, partnership, &mut |_| {})
+}
+
+/// [`save`], telling `on_wait` when it waits for another writer.
+pub fn save_noticing(
+    path: &Path,
+    partnership: &Partnership,
+    on_wait: OnWait,
+) -> Result<Saved, SaveError> {
     let path = resolve_link(path);
-    let _lock = lock_for_writing(&path)?;
+    let _lock = lock_for_writing(&path, on_wait)?;
     let current = read_current(&path)?;
     replace_locked(&path, current.as_deref(), to_text(partnership).as_bytes())
 }
@@ -133,10 +145,18 @@ pub fn save(path: &Path, partnership: &Partnership) -> Result<Saved, SaveError> 
 pub fn save_new(path: &Path, partnership: &Partnership) -> Result<Saved, SaveError> {
     let path = resolve_link(path);
     // Checked before the lock, so that a refusal leaves no lock file behind.
-    if path.exists() {
-        return Err(SaveError::Exists { path });
+    if let Ok(meta) = std::fs::metadata(&path) {
+        let kind = Kind::of(&meta);
+        return Err(if kind == Kind::Regular {
+            SaveError::Exists { path }
+        } else {
+            SaveError::NotAFile {
+                path,
+                kind: kind.describe(),
+            }
+        });
     }
-    let _lock = lock_for_writing(&path)?;
+    let _lock = lock_for_writing(&path, &mut |_| {})?;
     let bytes = to_text(partnership);
     write_file(&path, bytes.as_bytes(), false)?;
     let (backup, warning) = keep_backup(&path, bytes.as_bytes());
@@ -151,6 +171,15 @@ pub fn save_new(path: &Path, partnership: &Partnership) -> Result<Saved, SaveErr
 /// byte. The backup must load; the version it replaces is kept as a backup
 /// first (even when it does not load), so a restore can be undone.
 pub fn restore(path: &Path, backup: &Path) -> Result<Saved, RestoreError> {
+    restore_noticing(path, backup, &mut |_| {})
+}
+
+/// [`restore`], telling `on_wait` when it waits for another writer.
+pub fn restore_noticing(
+    path: &Path,
+    backup: &Path,
+    on_wait: OnWait,
+) -> Result<Saved, RestoreError> {
     let bytes = load_bytes(backup).map_err(RestoreError::Backup)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         RestoreError::Backup(LoadError::Syntax {
@@ -162,7 +191,7 @@ pub fn restore(path: &Path, backup: &Path) -> Result<Saved, RestoreError> {
     })?;
     parse(text, backup).map_err(RestoreError::Backup)?;
     let path = resolve_link(path);
-    let _lock = lock_for_writing(&path)?;
+    let _lock = lock_for_writing(&path, on_wait)?;
     let current = read_current(&path)?;
     Ok(replace_locked(&path, current.as_deref(), &bytes)?)
 }
@@ -176,17 +205,28 @@ pub enum RestoreError {
     Save(#[from] SaveError),
 }
 
-/// Creates the folder of the data file if needed, takes the file's lock and
-/// removes what writers that were killed left behind.
-fn lock_for_writing(path: &Path) -> Result<FileLock, SaveError> {
+/// Refuses a data file that is not a regular file (a FIFO, a device, a
+/// folder) or that is read-only. No file is fine: a save creates it.
+fn check_data_file(path: &Path) -> Result<(), SaveError> {
+    match std::fs::metadata(path) {
+        Ok(meta) => check_replaceable(path, &meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(reason) => Err(SaveError::Io {
+            path: path.to_path_buf(),
+            reason,
+        }),
+    }
+}
+
+/// Checks what the data file is, creates its folder if needed, takes the
+/// file's lock and removes what writers that were killed left behind.
+fn lock_for_writing(path: &Path, on_wait: OnWait) -> Result<FileLock, SaveError> {
+    check_data_file(path)?;
     let dir = parent_dir(path);
     if !dir.exists() {
-        create_private_dir(&dir).map_err(|reason| SaveError::Io {
-            path: dir.clone(),
-            reason,
-        })?;
+        create_private_dir(&dir).map_err(|reason| write::create_error(path, &dir, reason))?;
     }
-    let held = lock(path, LOCK_TIMEOUT)?;
+    let held = lock_noticing(path, LOCK_TIMEOUT, on_wait)?;
     if let Some(name) = path.file_name() {
         remove_stale_temp_files(&dir, name);
     }
@@ -195,13 +235,12 @@ fn lock_for_writing(path: &Path) -> Result<FileLock, SaveError> {
 
 /// The bytes of the data file now, or `None` when there is none.
 fn read_current(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
-    match std::fs::read(path) {
+    match read_bytes(path) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(reason) => Err(SaveError::Io {
-            path: path.to_path_buf(),
-            reason,
-        }),
+        Err(LoadError::NotFound { .. }) => Ok(None),
+        Err(LoadError::NotAFile { path, kind }) => Err(SaveError::NotAFile { path, kind }),
+        Err(LoadError::Io { path, reason }) => Err(SaveError::Io { path, reason }),
+        Err(other) => Err(SaveError::Read(other)),
     }
 }
 
@@ -235,107 +274,32 @@ fn keep_backup(path: &Path, bytes: &[u8]) -> (Option<PathBuf>, Option<String>) {
     }
 }
 
-/// The start of the name of a temporary file for the file `name`:
-/// `.<name>.`, so that one left by a killed writer can be recognised.
-fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(name);
-    prefix.push(".");
-    prefix
-}
-
-/// Removes the temporary files for `name` in `dir` that a writer killed
-/// before its rename left behind. Call with the file's lock held: every
-/// writer of such files holds it, so none of them is in use.
-fn remove_stale_temp_files(dir: &Path, name: &std::ffi::OsStr) {
-    let prefix = temp_prefix(name);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let file = entry.file_name();
-        let stale = file
-            .as_encoded_bytes()
-            .strip_prefix(prefix.as_encoded_bytes())
-            .and_then(|rest| rest.strip_suffix(b".tmp"))
-            .is_some_and(|random| {
-                random.len() == TEMP_RANDOM_CHARS && random.iter().all(u8::is_ascii_alphanumeric)
-            });
-        if stale {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// The length of the random part of a temporary file's name.
-const TEMP_RANDOM_CHARS: usize = 8;
-
-/// The folder a file is in (`.` for a bare file name).
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Writes `bytes` to `path` so that the file is either the old one or the
-/// new one, never half-written: a temporary file in the same folder is
-/// written, flushed to disk and renamed over `path`, then the folder is
-/// flushed. New files and folders are private to the user (0600, 0700).
-/// For exports; the data file is saved with [`save`] or [`commit`], which
-/// also lock it and keep backups.
-pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), SaveError> {
-    // Through a symbolic link, replace the file it points to, not the link.
-    let resolved = resolve_link(path);
-    let dir = parent_dir(&resolved);
-    if !dir.exists() {
-        create_private_dir(&dir).map_err(|reason| SaveError::Io {
-            path: resolved.clone(),
-            reason,
-        })?;
-    }
-    write_file(&resolved, bytes, overwrite)
-}
-
-/// [`write_atomic`] on a path whose links are resolved and whose folder exists.
-fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), SaveError> {
-    let io_err = |reason| SaveError::Io {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let dir = parent_dir(path);
-    if !overwrite && path.exists() {
-        return Err(SaveError::Exists {
-            path: path.to_path_buf(),
-        });
-    }
-    let name = path.file_name().unwrap_or(path.as_os_str());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(name))
-        .rand_bytes(TEMP_RANDOM_CHARS)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
-    // Replacing a file keeps its permissions; new files stay private (0600).
-    if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(io_err)?;
-    }
-    temp.write_all(bytes).map_err(io_err)?;
-    temp.as_file().sync_all().map_err(io_err)?;
-    if overwrite {
-        temp.persist(path).map_err(|e| io_err(e.error))?;
+/// What `other` is to the data file at `data`, when it is one of the files
+/// partnermap keeps for it: "the data file", "its lock file" or "a backup
+/// of it" (anything in its backup folder). An export must not go there.
+pub fn role_of(data: &Path, other: &Path) -> Option<&'static str> {
+    let data = resolve_link(data);
+    let data_dir = std::fs::canonicalize(parent_dir(&data)).ok()?;
+    let name = data.file_name()?;
+    let other = canonical(other)?;
+    if other == data_dir.join(name) {
+        Some("the data file")
+    } else if lock_path(&data).file_name().map(|n| data_dir.join(n)) == Some(other.clone()) {
+        Some("its lock file")
+    } else if other.starts_with(data_dir.join(BACKUP_DIR)) {
+        Some("a backup of it")
     } else {
-        temp.persist_noclobber(path)
-            .map_err(|e| match e.error.kind() {
-                std::io::ErrorKind::AlreadyExists => SaveError::Exists {
-                    path: path.to_path_buf(),
-                },
-                _ => io_err(e.error),
-            })?;
+        None
     }
-    sync_dir(&dir).map_err(io_err)
+}
+
+/// `path` made absolute with its links resolved; for a file that does not
+/// exist yet, its folder's canonical form and its name.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok().or_else(|| {
+        let dir = std::fs::canonicalize(parent_dir(path)).ok()?;
+        Some(dir.join(path.file_name()?))
+    })
 }
 
 /// The file a path finally names, following symbolic links (also dangling ones).
@@ -353,28 +317,4 @@ fn resolve_link(path: &Path) -> PathBuf {
         }
     }
     current
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> std::io::Result<()> {
-    Ok(())
 }

@@ -29,11 +29,28 @@ pub fn export_path(
     what_if: bool,
     format: Format,
 ) -> PathBuf {
+    export_path_numbered(data, as_of, what_if, format, 1)
+}
+
+/// The `n`th name to try for an export: [`export_path`] for 1, then
+/// `…-2.csv`, `…-3.csv`: an export never replaces a file that exists.
+pub fn export_path_numbered(
+    data: &Path,
+    as_of: jiff::civil::Date,
+    what_if: bool,
+    format: Format,
+    n: u32,
+) -> PathBuf {
     let stem = data
         .file_stem()
         .map_or_else(|| "partnership".into(), |s| s.to_string_lossy());
     let label = if what_if { "-what-if" } else { "" };
-    let name = format!("{stem}-risks-{as_of}{label}.{}", format.extension());
+    let number = if n > 1 {
+        format!("-{n}")
+    } else {
+        String::new()
+    };
+    let name = format!("{stem}-risks-{as_of}{label}{number}.{}", format.extension());
     match data.parent() {
         Some(dir) => dir.join(name),
         None => PathBuf::from(name),
@@ -52,5 +69,7 @@ mod tests {
         assert_eq!(path, Path::new("/d/acme-risks-2026-11-24.csv"));
         let path = export_path(Path::new("acme.json"), day, true, Format::Markdown);
         assert_eq!(path, Path::new("acme-risks-2026-11-24-what-if.md"));
+        let path = export_path_numbered(Path::new("/d/acme.json"), day, false, Format::Csv, 3);
+        assert_eq!(path, Path::new("/d/acme-risks-2026-11-24-3.csv"));
     }
 }

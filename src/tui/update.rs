@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Pane, View};
-use super::dialog::{Dialog, EXPORT_FORMATS, Export, export_path};
+use super::dialog::{Dialog, EXPORT_FORMATS, Export, export_path_numbered};
 use super::form::{Outcome, build};
 use super::keymap::action_for;
 use crate::analysis::Subject;
@@ -402,23 +402,47 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+/// How many numbered names an export tries before giving up.
+const EXPORT_NAMES: u32 = 1000;
+
+/// Writes the risk list beside the data file, under the first name that
+/// is free: an existing file (or a link planted there) is never written
+/// over, and the message says which name was used.
 fn write_export(app: &mut App, at: usize) {
     let Some(&format) = EXPORT_FORMATS.get(at) else {
         return;
     };
-    let path = export_path(&app.path, app.as_of, app.what_if(), format);
     let text = export::risks(app.partnership(), &app.analysis, format, Style::default());
-    match store::write_atomic(&path, text.as_bytes(), true) {
-        Ok(()) => {
-            let label = if app.what_if() { " (what-if)" } else { "" };
-            app.say(format!(
-                "Exported {} risks{label} as {format} to {}",
-                app.analysis.risks.len(),
-                path.display()
-            ));
+    let name = |n| export_path_numbered(&app.path, app.as_of, app.what_if(), format, n);
+    let first = name(1);
+    for n in 1..=EXPORT_NAMES {
+        let path = name(n);
+        match store::write_new(&path, text.as_bytes()) {
+            Ok(()) => {
+                let label = if app.what_if() { " (what-if)" } else { "" };
+                let taken = if n > 1 {
+                    format!(" ({} exists and was left as it is)", first.display())
+                } else {
+                    String::new()
+                };
+                app.say(format!(
+                    "Exported {} risks{label} as {format} to {}{taken}",
+                    app.analysis.risks.len(),
+                    path.display()
+                ));
+                return;
+            }
+            Err(store::SaveError::Exists { .. }) => {}
+            Err(e) => {
+                app.warn(format!("Export failed: {e}"));
+                return;
+            }
         }
-        Err(e) => app.warn(format!("Export failed: {e}")),
     }
+    app.warn(format!(
+        "Export failed: {} and {EXPORT_NAMES} numbered names after it exist",
+        first.display()
+    ));
 }
 
 /// Looks at the data file; when someone else changed it, reloads it and
