@@ -39,8 +39,10 @@ pub struct Spec {
     pub as_of: Date,
 }
 
-/// A synthetic partnership of `spec.people` people (about half on each side)
-/// and `spec.meetings` meetings over the year before `spec.as_of`.
+/// A synthetic partnership of `spec.people` people (about half on each side;
+/// at least two) and `spec.meetings` meetings over the year before
+/// `spec.as_of`. Ends for every size: a meeting never asks for more
+/// attendees than there are people.
 pub fn partnership(spec: Spec) -> Partnership {
     let mut rng = Rng(spec.seed);
     let n = spec.people.max(2);
@@ -78,7 +80,9 @@ pub fn partnership(spec: Spec) -> Partnership {
         // Meetings gather a small group around one person: mostly from the
         // same pair of teams, sometimes anyone.
         let host = rng.below(n);
-        let size = 2 + rng.below(3);
+        // Two to four attendees, never more than there are people: with
+        // two or three people a group of four could never be filled.
+        let size = (2 + rng.below(3)).min(n);
         let mut attendees: Vec<usize> = vec![host];
         while attendees.len() < size {
             let other = if rng.chance(85) {
