@@ -281,13 +281,6 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                 format,
                 Style { color: use_color() },
             );
-            // CSV keeps names as they are; on a terminal, their control
-            // characters are shown as text rather than run.
-            let text = if format == Format::Csv && std::io::stdout().is_terminal() {
-                partnermap::text::printable_lines(&text).into_owned()
-            } else {
-                text
-            };
             let mut stdout = std::io::stdout().lock();
             if let Err(e) = stdout
                 .write_all(text.as_bytes())
