@@ -11,6 +11,7 @@ use partnermap::edit::{NewMeeting, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
+use partnermap::text::path as shown;
 use partnermap::{demo, generate, store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -185,7 +186,23 @@ fn count_in(text: &str, low: usize, high: usize) -> Result<usize, String> {
 }
 
 fn relative_date(text: &str) -> Result<Date, String> {
-    parse_relative(text, today()).map_err(|e| e.to_string())
+    parse_relative(text, today())
+        .map_err(|e| partnermap::text::printable(&e.to_string()).into_owned())
+}
+
+/// Bad usage found after parsing (e.g. `--with` naming two look-alike
+/// people): exit 2, like the usage errors clap finds.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
+/// The exit code for an error: 2 for bad usage, else 1.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.downcast_ref::<Usage>().is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 fn data_path(cli: &Cli) -> Result<PathBuf> {
@@ -258,21 +275,17 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
             {
-                bail!(
-                    "{}: the folder {} does not exist",
-                    out.display(),
-                    dir.display()
-                );
+                bail!("{}: the folder {} does not exist", shown(out), shown(dir));
             }
             if same_file(out, &path) {
                 bail!(
                     "{}: that is the data file; refusing to overwrite it with the {what}",
-                    out.display()
+                    shown(out)
                 );
             }
             let text = write(&partnership, &analysis, format, Style::default());
             store::write_atomic(out, text.as_bytes(), true)?;
-            eprintln!("Wrote the {what} ({format}) to {}", out.display());
+            eprintln!("Wrote the {what} ({format}) to {}", shown(out));
         }
         None => {
             let text = write(
@@ -327,7 +340,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         notes: args.notes.clone(),
     };
     let not_logged =
-        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", path.display());
+        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", shown(&path));
     let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
     // Through the file's lock: another writer's changes are kept, and this
     // meeting is renumbered if they took its id meanwhile.
@@ -337,7 +350,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
             other => anyhow::Error::from(other),
         })?;
     let Change::AddMeeting(meeting) = &committed.change else {
-        bail!("{}: meeting not logged", path.display());
+        bail!("{}: meeting not logged", shown(&path));
     };
     let partnership = &committed.partnership;
     let names: Vec<&str> = meeting
@@ -385,7 +398,7 @@ fn check(cli: &Cli) -> Result<()> {
     let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
     println!(
         "ok: {} is valid — {} people ({ours} {}, {} {}), {} declared ties, {} meetings",
-        path.display(),
+        shown(&path),
         p.people.len(),
         partnermap::text::printable(&p.names.ours),
         p.people.len() - ours,
@@ -407,7 +420,7 @@ fn backup_list(path: &Path) -> Option<String> {
     let current = std::fs::read(path).ok();
     let mut out = format!(
         "Backups of this file, newest first (in {}):",
-        store::backup_dir(path).display()
+        shown(&store::backup_dir(path))
     );
     // Those newer than the one to restore were passed over: say why. Older
     // ones are not read (a big file takes a while to load).
@@ -455,40 +468,40 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
         None if store::load(&path).is_ok() => match store::backups(&path).first() {
             Some(newest) => bail!(
                 "{}: the file loads fine, so nothing was restored; to go back to an earlier version anyway, name a backup from {}, e.g. partnermap --file {} restore {}",
-                path.display(),
-                store::backup_dir(&path).display(),
+                shown(&path),
+                shown(&store::backup_dir(&path)),
                 store::shell_quote(&path),
                 store::shell_quote(&newest.path)
             ),
             None => bail!(
                 "{}: the file loads fine, and there are no backups of it in {}",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
         },
         None => match store::restorable(&path) {
             Some(b) => b.path,
             None if store::backups(&path).is_empty() => bail!(
                 "{}: no backups of this file in {}",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
             None => bail!(
                 "{}: no backup in {} loads and differs from the file; name one to restore it anyway",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
         },
     };
     if same_file(&backup, &path) {
-        bail!("{}: that is the data file itself", backup.display());
+        bail!("{}: that is the data file itself", shown(&backup));
     }
     let saved = store::restore(&path, &backup)?;
     println!(
         "Restored {} from {}\nThe version it replaced is kept in {}",
-        path.display(),
-        backup.display(),
-        store::backup_dir(&path).display()
+        shown(&path),
+        shown(&backup),
+        shown(&store::backup_dir(&path))
     );
     warn(saved.warning.as_deref());
     Ok(())
@@ -502,7 +515,7 @@ fn write_demo(cli: &Cli) -> Result<()> {
     println!(
         "Wrote the demo partnership ({}) to {}\nTry: partnermap --file {} risks",
         demo.names.name,
-        path.display(),
+        shown(&path),
         store::shell_quote(&path)
     );
     Ok(())
@@ -523,7 +536,7 @@ fn write_generated(args: &GenerateArgs) -> Result<()> {
         "Wrote {} people and {} meetings to {}",
         p.people.len(),
         p.meetings.len(),
-        args.output.display()
+        shown(&args.output)
     );
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Errors from reading and writing a data file, each naming the file, the
-//! place in it and what is wrong.
+//! place in it and what is wrong. Paths are shown escaped, so that a file
+//! name cannot send an escape sequence or a line break to the terminal.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -22,14 +23,21 @@ impl fmt::Display for Problem {
 /// Why a data file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)", path.display(), path.display())]
+    #[error(
+        "{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)",
+        shown(path),
+        super::shell_quote(path)
+    )]
     NotFound { path: PathBuf },
-    #[error("{}: cannot read the file: {reason}", path.display())]
+    #[error("{}: cannot read the file: {reason}", shown(path))]
     Io {
         path: PathBuf,
         reason: std::io::Error,
     },
-    #[error("{}: line {line}, column {column}: invalid JSON: {message}", path.display())]
+    #[error(
+        "{}: line {line}, column {column}: invalid JSON: {message}",
+        shown(path)
+    )]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -55,11 +63,16 @@ impl LoadError {
     }
 }
 
+/// A path in a message: control characters escaped (see [`crate::text::path`]).
+fn shown(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    crate::text::path(path)
+}
+
 fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) -> String {
     let total = problems.len() + more;
     let mut out = format!(
         "{}: {} problem{} in the data file:",
-        path.display(),
+        shown(path),
         total,
         if total == 1 { "" } else { "s" }
     );
@@ -76,16 +89,16 @@ fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) ->
 /// Why a data file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{}: cannot write the file: {reason}", path.display())]
+    #[error("{}: cannot write the file: {reason}", shown(path))]
     Io {
         path: PathBuf,
         reason: std::io::Error,
     },
-    #[error("{}: already exists; refusing to overwrite it", path.display())]
+    #[error("{}: already exists; refusing to overwrite it", shown(path))]
     Exists { path: PathBuf },
     #[error(
         "{}: another partnermap is saving this file and did not finish within {} s (it holds the lock {}), so nothing was saved; try again",
-        path.display(), waited.as_secs_f32().round(), lock.display()
+        shown(path), waited.as_secs_f32().round(), shown(lock)
     )]
     Locked {
         path: PathBuf,

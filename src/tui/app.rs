@@ -172,7 +172,7 @@ impl App {
         if app.demo {
             app.note(format!(
                 "This is the demo partnership. Your first change creates {}",
-                app.path.display()
+                crate::text::path(&app.path)
             ));
         }
         app

@@ -307,7 +307,7 @@ fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
         said.insert(0, "merged with changes made elsewhere".into());
     }
     if created {
-        said.insert(0, format!("created {}", app.path.display()));
+        said.insert(0, format!("created {}", crate::text::path(&app.path)));
     }
     if let Some(warning) = warning {
         said.insert(0, format!("warning: {warning}"));
@@ -414,7 +414,7 @@ fn write_export(app: &mut App, at: usize) {
             app.say(format!(
                 "Exported {} risks{label} as {format} to {}",
                 app.analysis.risks.len(),
-                path.display()
+                crate::text::path(&path)
             ));
         }
         Err(e) => app.warn(format!("Export failed: {e}")),
@@ -441,7 +441,7 @@ pub fn check_file(app: &mut App) {
         app.ignored_stamp = Some(now);
         app.warn(format!(
             "{} was removed or moved outside partnermap; showing what was loaded",
-            app.path.display()
+            crate::text::path(&app.path)
         ));
         return;
     }
