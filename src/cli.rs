@@ -12,7 +12,7 @@ use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
 use partnermap::text::path as shown;
-use partnermap::{demo, generate, store};
+use partnermap::{demo, generate, lookalike, store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -62,7 +62,9 @@ pub enum Command {
     )]
     Meeting(MeetingCommand),
     /// Load and validate the data file; exit 0 when it is valid.
-    #[command(after_help = "Example:\n  partnermap --file acme.json check")]
+    #[command(
+        after_help = "Example:\n  partnermap --file acme.json check\n\nPeople whose names (on one side) or ids look alike (ana, Ana, ＡＮＡ, ana with a\nzero-width space) are listed as warnings on stderr; the exit code stays 0."
+    )]
     Check,
     /// Write the demo partnership to the data file (never overwrites).
     #[command(
@@ -333,6 +335,9 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         .map(|id| id.trim().to_string())
         .filter(|id| !id.is_empty())
         .collect();
+    // Never one of two look-alike people by guesswork: exit 2 naming them.
+    let notes = lookalike::check_typed_ids(&base.partnership, &attendees)
+        .map_err(|e| Usage(format!("{}: meeting not logged: {e}", shown(&path))))?;
     let new = NewMeeting {
         date: Some(args.date),
         title: args.title.clone(),
@@ -365,6 +370,9 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         partnermap::text::printable(&names.join(", "))
     );
     warn(committed.warning.as_deref());
+    for note in notes {
+        eprintln!("note: {note}");
+    }
     if args.date > today() {
         eprintln!(
             "note: {} is in the future: the meeting counts as planned until then",
@@ -406,6 +414,10 @@ fn check(cli: &Cli) -> Result<()> {
         p.ties.len(),
         p.meetings.len()
     );
+    // Warnings only: such a file is valid, and may be right.
+    for group in lookalike::lookalikes(&p) {
+        eprintln!("warning: {}", group.describe(&p));
+    }
     Ok(())
 }
 

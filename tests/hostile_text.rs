@@ -363,3 +363,170 @@ fn a_bad_value_on_the_command_line_is_echoed_escaped() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Look-alike names and ids
+// ---------------------------------------------------------------------------
+
+/// `ana`, `Ana`, full-width `ＡＮＡ` and `ana` + zero-width space as ids;
+/// `josé` composed and decomposed as names on one side.
+fn lookalike_partnership() -> Value {
+    json!({
+        "schema": 1,
+        "partnership": { "name": "Us × Them", "ours": "Us", "partner": "Them" },
+        "people": [
+            { "id": "ana", "name": "Ana Ruiz", "side": "ours" },
+            { "id": "Ana", "name": "Ana Lopez", "side": "ours" },
+            { "id": "ＡＮＡ", "name": "Wide Ana", "side": "partner" },
+            { "id": "ana\u{200b}", "name": "Hidden Ana", "side": "partner" },
+            { "id": "jose", "name": "jos\u{e9}", "side": "partner" },
+            { "id": "jose2", "name": "jose\u{301}", "side": "partner" },
+            { "id": "li", "name": "Li Wei", "side": "partner" },
+            { "id": "sam", "name": "Sam", "side": "ours" },
+            { "id": "zoe", "name": "Sam", "side": "partner" }
+        ]
+    })
+}
+
+fn lookalike_file() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("alike.json");
+    write_json(&file, &lookalike_partnership());
+    (dir, file)
+}
+
+#[test]
+fn check_warns_about_lookalike_ids_and_names_and_still_exits_0() {
+    let (_dir, file) = lookalike_file();
+    let r = ok(pm_file(&file, &["check"]));
+    assert!(r.stdout.starts_with("ok: "), "{}", r.stdout);
+    let warnings: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", r.stderr);
+    let ids = warnings[0];
+    assert!(ids.starts_with("warning: look-alike ids: "), "{ids}");
+    for shown in [
+        "\"ana\" (Ana Ruiz)",
+        "\"Ana\" (Ana Lopez)",
+        "\"ＡＮＡ\" (Wide Ana)",
+        "\"ana\\u{200b}\" (Hidden Ana)",
+    ] {
+        assert!(ids.contains(shown), "{shown} in {ids}");
+    }
+    let names = warnings[1];
+    assert!(
+        names.starts_with("warning: look-alike names at Them: "),
+        "{names}"
+    );
+    assert!(
+        names.contains("(id \"jose\")") && names.contains("(id \"jose2\")"),
+        "{names}"
+    );
+    // The same name on both sides is not a look-alike: the sides tell them apart.
+    assert!(!r.stderr.contains("zoe"), "{}", r.stderr);
+    assert_eq!(raw_control(&r.stderr), None);
+    // Nothing more when nobody looks alike.
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo.json");
+    let r = ok(pm_file(&demo, &["check"]));
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn meeting_add_never_picks_one_of_two_lookalikes() {
+    let (_dir, file) = lookalike_file();
+    let before = fs::read(&file).unwrap();
+    // Not an id, but the folded form of several: exit 2, naming them all.
+    for typed in ["ANA", "Ａna", "a\u{ad}na"] {
+        let with = format!("{typed},li");
+        let r = fails(
+            pm_file(
+                &file,
+                &[
+                    "meeting", "add", "--date", AS_OF, "--title", "x", "--with", &with,
+                ],
+            ),
+            2,
+        );
+        assert_clean(typed, &r);
+        for id in [
+            "\"ana\" (Ana Ruiz)",
+            "\"Ana\" (Ana Lopez)",
+            "\"ＡＮＡ\"",
+            "\"ana\\u{200b}\"",
+        ] {
+            assert!(r.stderr.contains(id), "{typed}: {id} in {}", r.stderr);
+        }
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            before,
+            "{typed}: the file changed"
+        );
+    }
+    // An exact id wins, with a note naming the look-alikes.
+    let r = ok(pm_file(
+        &file,
+        &[
+            "meeting", "add", "--date", AS_OF, "--title", "x", "--with", "Ana,li",
+        ],
+    ));
+    assert!(
+        r.stderr
+            .contains("note: used \"Ana\" (Ana Lopez), the exact id; \"ana\" (Ana Ruiz)"),
+        "{}",
+        r.stderr
+    );
+    let saved: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["meetings"][0]["attendees"], json!(["Ana", "li"]));
+    // The id with a zero-width space, given exactly, is that person.
+    ok(pm_file(
+        &file,
+        &[
+            "meeting",
+            "add",
+            "--date",
+            AS_OF,
+            "--title",
+            "y",
+            "--with",
+            "ana\u{200b},sam",
+        ],
+    ));
+    let saved: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        saved["meetings"][1]["attendees"],
+        json!(["ana\u{200b}", "sam"])
+    );
+    // No look-alike: no note.
+    let r = ok(pm_file(
+        &file,
+        &[
+            "meeting", "add", "--date", AS_OF, "--title", "z", "--with", "li,sam",
+        ],
+    ));
+    assert!(!r.stderr.contains("look alike"), "{}", r.stderr);
+}
+
+#[test]
+fn the_ui_notes_lookalikes_when_it_opens() {
+    use partnermap::tui::{self, app::Tone};
+    let (_dir, file) = lookalike_file();
+    let app = tui::open(file, AS_OF_DATE, false).unwrap();
+    let status = app.status.as_ref().expect("a status note at start");
+    assert_eq!(status.tone, Tone::Note);
+    assert!(status.text.contains("look-alike ids"), "{}", status.text);
+    assert!(
+        status.text.contains("\"Ana\" (Ana Lopez)"),
+        "{}",
+        status.text
+    );
+    assert!(status.text.contains("1 more"), "{}", status.text);
+    // None on a file where nobody looks alike.
+    let dir = TempDir::new().unwrap();
+    let plain = dir.path().join("demo.json");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo.json"),
+        &plain,
+    )
+    .unwrap();
+    let app = tui::open(plain, AS_OF_DATE, false).unwrap();
+    assert!(app.status.is_none(), "{:?}", app.status.map(|s| s.text));
+}
