@@ -131,8 +131,14 @@ fuzz_target!(|input: Input| {
         }
         let written = csv_cell(cell);
         assert_eq!(written, guard(&printable(cell)));
-        assert!(!written.starts_with(DANGEROUS), "unguarded cell {written:?}");
-        assert!(!written.chars().any(needs_escape), "unescaped cell {written:?}");
+        assert!(
+            !written.starts_with(DANGEROUS),
+            "unguarded cell {written:?}"
+        );
+        assert!(
+            !written.chars().any(needs_escape),
+            "unescaped cell {written:?}"
+        );
     }
     let p = build(&input);
     let a = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));
