@@ -228,7 +228,12 @@ pub fn run_ui(cli: &Cli) -> Result<()> {
             "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
         );
     }
-    partnermap::tui::run(app).context("the terminal failed")
+    match partnermap::tui::run(app).context("the terminal failed")? {
+        partnermap::tui::Ended::Quit => Ok(()),
+        // Killed (SIGTERM) or hung up (SIGHUP): the terminal is restored and
+        // every change saved; exit as the shell reports a signal, 128 + N.
+        partnermap::tui::Ended::Signal(n) => std::process::exit(128 + n),
+    }
 }
 
 /// Runs a command; `Ok` means exit 0.
