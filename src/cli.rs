@@ -150,16 +150,15 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `generate`'s limits: a meeting needs two people; the upper bounds are ten
-/// times the largest benchmark, still a file a laptop can load (about 2 GB
-/// at the most meetings), so a typo cannot ask for more memory than exists.
+/// `generate`'s numbers are checked against `generate::PEOPLE` and
+/// `generate::MEETINGS` (exit 2 naming the range).
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// How many people (2..=1000000).
-    #[arg(long, default_value_t = 1000, value_parser = people_count, allow_hyphen_values = true)]
+    #[arg(long, default_value_t = 1000, value_parser = |t: &str| generate::count(t, generate::PEOPLE), allow_hyphen_values = true)]
     pub people: usize,
     /// How many meetings (0..=10000000).
-    #[arg(long, default_value_t = 10_000, value_parser = meeting_count, allow_hyphen_values = true)]
+    #[arg(long, default_value_t = 10_000, value_parser = |t: &str| generate::count(t, generate::MEETINGS), allow_hyphen_values = true)]
     pub meetings: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -167,24 +166,6 @@ pub struct GenerateArgs {
     pub as_of: Option<Date>,
     #[arg(long, value_name = "PATH")]
     pub output: PathBuf,
-}
-
-fn people_count(text: &str) -> Result<usize, String> {
-    count_in(text, 2, 1_000_000)
-}
-
-fn meeting_count(text: &str) -> Result<usize, String> {
-    count_in(text, 0, 10_000_000)
-}
-
-/// A whole number in `low..=high`; the message names the range whatever is
-/// wrong (a sign, a letter, a number too big for any type).
-fn count_in(text: &str, low: usize, high: usize) -> Result<usize, String> {
-    text.trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (low..=high).contains(n))
-        .ok_or_else(|| format!("expected a whole number in {low}..={high}"))
 }
 
 fn relative_date(text: &str) -> Result<Date, String> {

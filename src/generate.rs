@@ -5,6 +5,7 @@
 use crate::date::add_days;
 use crate::model::{Level, Meeting, Names, Partnership, Person, Settings, Side, Tie};
 use jiff::civil::Date;
+use std::ops::RangeInclusive;
 
 /// A small, fast, seedable pseudo-random generator (SplitMix64): the data
 /// only needs to be varied and reproducible, not unpredictable.
@@ -27,6 +28,31 @@ impl Rng {
     fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
+}
+
+/// The people `generate` accepts: a meeting needs two; the upper bound is
+/// ten times the largest benchmark, so a typo cannot ask for more memory
+/// than a machine has.
+pub const PEOPLE: RangeInclusive<usize> = 2..=1_000_000;
+
+/// The meetings `generate` accepts: ten times the largest benchmark, a file
+/// of about 2.5 GB, still one a machine can load.
+pub const MEETINGS: RangeInclusive<usize> = 0..=10_000_000;
+
+/// A count typed on the command line, in `range`; the message names the
+/// range whatever is wrong (a sign, a letter, a number too big for any type).
+pub fn count(text: &str, range: RangeInclusive<usize>) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "expected a whole number in {}..={}",
+                range.start(),
+                range.end()
+            )
+        })
 }
 
 /// What to generate.

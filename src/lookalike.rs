@@ -137,6 +137,19 @@ impl Lookalike {
     }
 }
 
+/// One line for the UI's first status note: the first group of
+/// look-alikes, and how many more `partnermap check` lists; `None` when
+/// nobody looks alike.
+pub fn summary(p: &Partnership) -> Option<String> {
+    let groups = lookalikes(p);
+    let first = groups.first()?;
+    let more = match groups.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and {n} more: run `partnermap check` to list them)"),
+    };
+    Some(format!("Careful, {}{more}", first.describe(p)))
+}
+
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
     match items {

@@ -174,7 +174,7 @@ impl App {
                 "This is the demo partnership. Your first change creates {}",
                 crate::text::path(&app.path)
             ));
-        } else if let Some(note) = lookalike_note(app.partnership()) {
+        } else if let Some(note) = crate::lookalike::summary(app.partnership()) {
             app.note(note);
         }
         app
@@ -403,16 +403,4 @@ fn worst_per_person(p: &Partnership, a: &Analysis) -> Vec<Option<Severity>> {
         }
     }
     worst
-}
-
-/// The note shown at start when people look alike: the first group, and
-/// how many more `partnermap check` lists.
-pub fn lookalike_note(p: &Partnership) -> Option<String> {
-    let groups = crate::lookalike::lookalikes(p);
-    let first = groups.first()?;
-    let more = match groups.len() - 1 {
-        0 => String::new(),
-        n => format!(" (and {n} more: run `partnermap check` to list them)"),
-    };
-    Some(format!("Careful, {}{more}", first.describe(p)))
 }
