@@ -11,7 +11,8 @@ use partnermap::edit::{NewMeeting, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
-use partnermap::{demo, generate, store};
+use partnermap::text::path as shown;
+use partnermap::{demo, generate, lookalike, store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -61,7 +62,9 @@ pub enum Command {
     )]
     Meeting(MeetingCommand),
     /// Load and validate the data file; exit 0 when it is valid.
-    #[command(after_help = "Example:\n  partnermap --file acme.json check")]
+    #[command(
+        after_help = "Example:\n  partnermap --file acme.json check\n\nPeople whose names (on one side) or ids look alike (ana, Ana, ＡＮＡ, ana with a\nzero-width space) are listed as warnings on stderr; the exit code stays 0."
+    )]
     Check,
     /// Write the demo partnership to the data file (never overwrites).
     #[command(
@@ -147,11 +150,15 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// `generate`'s numbers are checked against `generate::PEOPLE` and
+/// `generate::MEETINGS` (exit 2 naming the range).
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    #[arg(long, default_value_t = 1000)]
+    /// How many people (2..=1000000).
+    #[arg(long, default_value_t = 1000, value_parser = |t: &str| generate::count(t, generate::PEOPLE), allow_hyphen_values = true)]
     pub people: usize,
-    #[arg(long, default_value_t = 10_000)]
+    /// How many meetings (0..=10000000).
+    #[arg(long, default_value_t = 10_000, value_parser = |t: &str| generate::count(t, generate::MEETINGS), allow_hyphen_values = true)]
     pub meetings: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -162,7 +169,23 @@ pub struct GenerateArgs {
 }
 
 fn relative_date(text: &str) -> Result<Date, String> {
-    parse_relative(text, today()).map_err(|e| e.to_string())
+    parse_relative(text, today())
+        .map_err(|e| partnermap::text::printable(&e.to_string()).into_owned())
+}
+
+/// Bad usage found after parsing (e.g. `--with` naming two look-alike
+/// people): exit 2, like the usage errors clap finds.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
+/// The exit code for an error: 2 for bad usage, else 1.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.downcast_ref::<Usage>().is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 fn data_path(cli: &Cli) -> Result<PathBuf> {
@@ -186,7 +209,12 @@ pub fn run_ui(cli: &Cli) -> Result<()> {
             "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
         );
     }
-    partnermap::tui::run(app).context("the terminal failed")
+    match partnermap::tui::run(app).context("the terminal failed")? {
+        partnermap::tui::Ended::Quit => Ok(()),
+        // Killed (SIGTERM) or hung up (SIGHUP): the terminal is restored and
+        // every change saved; exit as the shell reports a signal, 128 + N.
+        partnermap::tui::Ended::Signal(n) => std::process::exit(128 + n),
+    }
 }
 
 /// Runs a command; `Ok` means exit 0.
@@ -216,7 +244,7 @@ fn load_failed(path: &Path, e: store::LoadError) -> anyhow::Error {
 fn waiting(path: &Path) {
     eprintln!(
         "waiting for another partnermap to finish saving {}…",
-        path.display()
+        shown(path)
     );
 }
 
@@ -248,21 +276,17 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
             {
-                bail!(
-                    "{}: the folder {} does not exist",
-                    out.display(),
-                    dir.display()
-                );
+                bail!("{}: the folder {} does not exist", shown(out), shown(dir));
             }
             if let Some(role) = store::role_of(&path, out) {
                 bail!(
                     "{}: that is {role}; refusing to overwrite it with the {what}",
-                    out.display()
+                    shown(out)
                 );
             }
             let text = write(&partnership, &analysis, format, Style::default());
             store::write_atomic(out, text.as_bytes(), true)?;
-            eprintln!("Wrote the {what} ({format}) to {}", out.display());
+            eprintln!("Wrote the {what} ({format}) to {}", shown(out));
         }
         None => {
             let text = write(
@@ -271,13 +295,6 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                 format,
                 Style { color: use_color() },
             );
-            // CSV keeps names as they are; on a terminal, their control
-            // characters are shown as text rather than run.
-            let text = if format == Format::Csv && std::io::stdout().is_terminal() {
-                partnermap::text::printable_lines(&text).into_owned()
-            } else {
-                text
-            };
             let mut stdout = std::io::stdout().lock();
             if let Err(e) = stdout
                 .write_all(text.as_bytes())
@@ -317,6 +334,9 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         .map(|id| id.trim().to_string())
         .filter(|id| !id.is_empty())
         .collect();
+    // Never one of two look-alike people by guesswork: exit 2 naming them.
+    let notes = lookalike::check_typed_ids(&base.partnership, &attendees)
+        .map_err(|e| Usage(format!("{}: meeting not logged: {e}", shown(&path))))?;
     let new = NewMeeting {
         date: Some(args.date),
         title: args.title.clone(),
@@ -324,7 +344,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         notes: args.notes.clone(),
     };
     let not_logged =
-        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", path.display());
+        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", shown(&path));
     let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
     // Through the file's lock: another writer's changes are kept, and this
     // meeting is renumbered if they took its id meanwhile.
@@ -335,7 +355,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
             other => anyhow::Error::from(other),
         })?;
     let Change::AddMeeting(meeting) = &committed.change else {
-        bail!("{}: meeting not logged", path.display());
+        bail!("{}: meeting not logged", shown(&path));
     };
     let partnership = &committed.partnership;
     let names: Vec<&str> = meeting
@@ -350,6 +370,9 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         partnermap::text::printable(&names.join(", "))
     );
     warn(committed.warning.as_deref());
+    for note in notes {
+        eprintln!("note: {note}");
+    }
     if args.date > today() {
         eprintln!(
             "note: {} is in the future: the meeting counts as planned until then",
@@ -383,7 +406,7 @@ fn check(cli: &Cli) -> Result<()> {
     let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
     println!(
         "ok: {} is valid — {} people ({ours} {}, {} {}), {} declared ties, {} meetings",
-        path.display(),
+        shown(&path),
         p.people.len(),
         partnermap::text::printable(&p.names.ours),
         p.people.len() - ours,
@@ -391,6 +414,10 @@ fn check(cli: &Cli) -> Result<()> {
         p.ties.len(),
         p.meetings.len()
     );
+    // Warnings only: such a file is valid, and may be right.
+    for group in lookalike::lookalikes(&p) {
+        eprintln!("warning: {}", group.describe(&p));
+    }
     Ok(())
 }
 
@@ -406,7 +433,7 @@ fn backup_list(path: &Path) -> Option<String> {
     let current = store::read_bytes(path).ok();
     let mut out = format!(
         "Backups of this file, newest first (in {}):",
-        store::backup_dir(path).display()
+        shown(&store::backup_dir(path))
     );
     // Those newer than the one to restore were passed over: say why. Older
     // ones are not read (a big file takes a while to load).
@@ -459,40 +486,40 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
         None if loaded.is_ok() => match store::backups(&path).first() {
             Some(newest) => bail!(
                 "{}: the file loads fine, so nothing was restored; to go back to an earlier version anyway, name a backup from {}, e.g. partnermap --file {} restore {}",
-                path.display(),
-                store::backup_dir(&path).display(),
+                shown(&path),
+                shown(&store::backup_dir(&path)),
                 store::shell_quote(&path),
                 store::shell_quote(&newest.path)
             ),
             None => bail!(
                 "{}: the file loads fine, and there are no backups of it in {}",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
         },
         None => match store::restorable(&path) {
             Some(b) => b.path,
             None if store::backups(&path).is_empty() => bail!(
                 "{}: no backups of this file in {}",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
             None => bail!(
                 "{}: no backup in {} loads and differs from the file; name one to restore it anyway",
-                path.display(),
-                store::backup_dir(&path).display()
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
         },
     };
     if same_file(&backup, &path) {
-        bail!("{}: that is the data file itself", backup.display());
+        bail!("{}: that is the data file itself", shown(&backup));
     }
     let saved = store::restore_noticing(&path, &backup, &mut waiting)?;
     println!(
         "Restored {} from {}\nThe version it replaced is kept in {}",
-        path.display(),
-        backup.display(),
-        store::backup_dir(&path).display()
+        shown(&path),
+        shown(&backup),
+        shown(&store::backup_dir(&path))
     );
     warn(saved.warning.as_deref());
     Ok(())
@@ -506,7 +533,7 @@ fn write_demo(cli: &Cli) -> Result<()> {
     println!(
         "Wrote the demo partnership ({}) to {}\nTry: partnermap --file {} risks",
         demo.names.name,
-        path.display(),
+        shown(&path),
         store::shell_quote(&path)
     );
     Ok(())
@@ -520,13 +547,14 @@ fn write_generated(args: &GenerateArgs) -> Result<()> {
         as_of: args.as_of.unwrap_or_else(today),
     };
     let p = generate::partnership(spec);
-    let saved = store::save_noticing(&args.output, &p, &mut waiting)?;
+    // Never over an existing file: a mistyped --output must not replace real data.
+    let saved = store::save_new(&args.output, &p)?;
     warn(saved.warning.as_deref());
     eprintln!(
         "Wrote {} people and {} meetings to {}",
         p.people.len(),
         p.meetings.len(),
-        args.output.display()
+        shown(&args.output)
     );
     Ok(())
 }

@@ -5,6 +5,7 @@
 use crate::date::add_days;
 use crate::model::{Level, Meeting, Names, Partnership, Person, Settings, Side, Tie};
 use jiff::civil::Date;
+use std::ops::RangeInclusive;
 
 /// A small, fast, seedable pseudo-random generator (SplitMix64): the data
 /// only needs to be varied and reproducible, not unpredictable.
@@ -29,6 +30,31 @@ impl Rng {
     }
 }
 
+/// The people `generate` accepts: a meeting needs two; the upper bound is
+/// ten times the largest benchmark, so a typo cannot ask for more memory
+/// than a machine has.
+pub const PEOPLE: RangeInclusive<usize> = 2..=1_000_000;
+
+/// The meetings `generate` accepts: ten times the largest benchmark, a file
+/// of about 2.5 GB, still one a machine can load.
+pub const MEETINGS: RangeInclusive<usize> = 0..=10_000_000;
+
+/// A count typed on the command line, in `range`; the message names the
+/// range whatever is wrong (a sign, a letter, a number too big for any type).
+pub fn count(text: &str, range: RangeInclusive<usize>) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "expected a whole number in {}..={}",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
@@ -39,8 +65,10 @@ pub struct Spec {
     pub as_of: Date,
 }
 
-/// A synthetic partnership of `spec.people` people (about half on each side)
-/// and `spec.meetings` meetings over the year before `spec.as_of`.
+/// A synthetic partnership of `spec.people` people (about half on each side;
+/// at least two) and `spec.meetings` meetings over the year before
+/// `spec.as_of`. Ends for every size: a meeting never asks for more
+/// attendees than there are people.
 pub fn partnership(spec: Spec) -> Partnership {
     let mut rng = Rng(spec.seed);
     let n = spec.people.max(2);
@@ -78,7 +106,9 @@ pub fn partnership(spec: Spec) -> Partnership {
         // Meetings gather a small group around one person: mostly from the
         // same pair of teams, sometimes anyone.
         let host = rng.below(n);
-        let size = 2 + rng.below(3);
+        // Two to four attendees, never more than there are people: with
+        // two or three people a group of four could never be filled.
+        let size = (2 + rng.below(3)).min(n);
         let mut attendees: Vec<usize> = vec![host];
         while attendees.len() < size {
             let other = if rng.chance(85) {

@@ -37,6 +37,7 @@ pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod graph;
+pub mod lookalike;
 pub mod model;
 pub mod store;
 pub mod text;

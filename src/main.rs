@@ -3,11 +3,22 @@
 mod cli;
 
 use clap::Parser;
+use partnermap::text::printable_lines;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap echoes what was typed (`invalid value '…' for '--date'`): a
+        // value holding ESC or BEL must not reach the terminal as it is.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", printable_lines(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        // --help and --version.
+        Err(e) => e.exit(),
+    };
     let result = match &cli.command {
         None => cli::run_ui(&cli),
         Some(command) => cli::run(&cli, command),
@@ -15,8 +26,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            // Paths and values in messages are escaped where they are
+            // written; this is the net for anything that was missed.
+            eprintln!("error: {}", printable_lines(&format!("{e:#}")));
+            ExitCode::from(cli::exit_code(&e))
         }
     }
 }

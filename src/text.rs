@@ -23,6 +23,16 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as shown in a message: [`printable`] applied to its display form,
+/// so that a file name holding an escape sequence or a line break is shown
+/// as text (`\u{1b}`, `\u{a}`) instead of acting on the terminal.
+pub fn path(path: &std::path::Path) -> Cow<'_, str> {
+    match path.to_string_lossy() {
+        Cow::Borrowed(text) => printable(text),
+        Cow::Owned(text) => Cow::Owned(printable(&text).into_owned()),
+    }
+}
+
 /// Like [`printable`], but line ends (`\n`) are kept: for text of several
 /// lines, such as a CSV report shown on a terminal.
 pub fn printable_lines(text: &str) -> Cow<'_, str> {
@@ -114,6 +124,16 @@ mod tests {
         assert_eq!(clipped.chars().count(), CLIP_CHARS + 1);
         assert!(clipped.ends_with('…'));
         assert_eq!(clip(&"x".repeat(CLIP_CHARS)), "x".repeat(CLIP_CHARS));
+    }
+
+    #[test]
+    fn paths_are_escaped() {
+        let evil = std::path::Path::new("/tmp/a\u{1b}]0;x\u{7}\nb\u{202e}.json");
+        assert_eq!(
+            super::path(evil),
+            "/tmp/a\\u{1b}]0;x\\u{7}\\u{a}b\\u{202e}.json"
+        );
+        assert_eq!(super::path("/d/Zoë.json".as_ref()), "/d/Zoë.json");
     }
 
     #[test]

@@ -1601,8 +1601,9 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         ("plus", "+cmd|' /C calc'!A0"),
         ("minus", "-2+3"),
         ("at", "@import"),
-        ("tab", "\tTabbed"),
     ];
+    // A leading tab is a control character: escaped, it can run nothing.
+    let tabbed = "\\u{9}Tabbed";
 
     let coverage = ok(pm_file(
         &file,
@@ -1630,6 +1631,7 @@ fn csv_cells_that_look_like_formulas_are_defused() {
     }
     let eq = rows.iter().find(|r| r[1] == "Eq Person").unwrap();
     assert_eq!(eq[0], "'=eq");
+    assert_eq!(rows.iter().find(|r| r[0] == "tab").unwrap()[1], tabbed);
 
     let risks = ok(pm_file(
         &file,
@@ -1660,6 +1662,11 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         assert_eq!(row[3], format!("'{name}"));
         assert!(row[6].starts_with(&format!("'{name}")), "{row:?}");
     }
+    let tab = rows
+        .iter()
+        .find(|r| r[1] == "unreachable" && r[2] == "tab")
+        .unwrap();
+    assert_eq!(tab[3], tabbed);
     let bus = rows.iter().find(|r| r[1] == "bus-factor").unwrap();
     assert_eq!(bus[3], "'=HYPERLINK(\"http://x\")");
 }
@@ -2137,18 +2144,19 @@ fn json_reports_escape_every_control_character_and_keep_the_data() {
 }
 
 #[test]
-fn csv_on_a_terminal_shows_control_characters_as_text() {
+fn csv_shows_control_characters_as_text_on_a_terminal_and_in_a_pipe() {
     if !Path::new("/usr/bin/script").exists() {
         eprintln!("skipped: no `script` to run the binary on a terminal");
         return;
     }
     let (dir, file) = write_temp("evil.json", &evil_partnership());
-    // Piped, the CSV holds the names exactly.
+    // Piped (`| cat` would retitle the window), as harmless text too.
     let piped = ok(pm_file(
         &file,
         &["risks", "--as-of", "2026-11-24", "--format", "csv"],
     ));
-    assert!(piped.contains("Eve\u{1b}]0;owned\u{7}"), "{piped:?}");
+    assert_eq!(raw_control(&piped), None, "{piped:?}");
+    assert!(piped.contains("Eve\\u{1b}]0;owned\\u{7}"), "{piped:?}");
     // On a terminal (a pseudo-terminal made by `script`), as harmless text.
     let typescript = dir.path().join("typescript");
     let command = format!(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End to end, as a person would: run the real binary in tmux, log a meeting
 # with the keyboard, quit, and check the file and `risks`/`coverage`.
-# Also: resizing down to 80×24 and below, and a broken file that must not
-# touch the terminal. Run by .ci/run after `cargo test`.
+# Also: resizing down to 80×24 and below, a broken file that must not
+# touch the terminal, and SIGTERM/SIGHUP, after which the terminal must be
+# back as it was. Run by .ci/run after `cargo test`.
 #
 #   bash tests/e2e_tmux.sh [path/to/partnermap]
 set -euo pipefail
@@ -92,5 +93,36 @@ tmux new-session -d -s "$SESSION" -x 120 -y 40 \
 wait_for "EXITED 1"
 wait_for "broken.json"
 tmux kill-session -t "$SESSION"
+
+# Ends the UI with signal $1 and checks that the terminal is back: the
+# normal screen (not the alternate one), the cursor shown, cooked mode (the
+# shell's `stty` sees icanon), and what is printed next on the screen.
+killed_by() {
+  local signal=$1 code=$2
+  echo "== SIG$signal: the terminal is restored, exit $code"
+  tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+    "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; stty -a | grep -qE '(^| )icanon( |\$)' && echo COOKED; printf 'AFTER\\n'; sleep 30"
+  wait_for "1 People"
+  [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 1 ] \
+    || fail "the UI should be on the alternate screen"
+  local shell pid
+  shell=$(tmux display -p -t "$SESSION" '#{pane_pid}')
+  pid=$(pgrep -P "$shell" -x partnermap) || fail "no partnermap process under the pane's shell"
+  kill "-$signal" "$pid"
+  wait_for "EXITED $code"
+  wait_for "AFTER"
+  tmux capture-pane -p -t "$SESSION" | grep -qF "COOKED" \
+    || fail "SIG$signal left the terminal in raw mode"
+  tmux capture-pane -p -t "$SESSION" | grep -qF "1 People" \
+    && fail "SIG$signal left the UI's screen shown"
+  [ "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 0 ] \
+    || fail "SIG$signal left the terminal on the alternate screen"
+  [ "$(tmux display -p -t "$SESSION" '#{cursor_flag}')" = 1 ] \
+    || fail "SIG$signal left the cursor hidden"
+  tmux kill-session -t "$SESSION"
+}
+killed_by TERM 143
+killed_by HUP 129
+"$BIN" --file "$DATA" check >/dev/null || fail "the file does not load after the signals"
 
 echo "e2e: ok"

@@ -1,6 +1,8 @@
 //! The CSV writer on arbitrary names and ids: every report re-parses, with
-//! the `csv` crate, to exactly the cells of the report, each defused when
-//! it starts like a formula; and no cell starts like a formula unguarded.
+//! the `csv` crate, to exactly the cells of the report, each with its
+//! control and bidirectional characters escaped (`\u{1b}`) and defused when
+//! it then starts like a formula; no cell starts like a formula unguarded,
+//! and no control character but the line ends reaches the output.
 
 #![no_main]
 
@@ -9,9 +11,10 @@ use jiff::civil::date;
 use libfuzzer_sys::fuzz_target;
 use partnermap::analysis::Analysis;
 use partnermap::date::add_days;
-use partnermap::export::{self, CoverageReport, Format, RiskReport, Style, guard};
+use partnermap::export::{self, CoverageReport, Format, RiskReport, Style, csv_cell, guard};
 use partnermap::graph::Scenario;
 use partnermap::model::{Level, Meeting, Partnership, Person, Side, Tie};
+use partnermap::text::{needs_escape, printable};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -94,6 +97,11 @@ fn parse(text: &str) -> Vec<Vec<String>> {
 }
 
 fn check(text: &str, expected: Vec<Vec<String>>) {
+    // Only the writer's own line ends are left raw.
+    assert!(
+        !text.chars().any(|c| c != '\n' && needs_escape(c)),
+        "a raw control character in {text:?}"
+    );
     let rows = parse(text);
     assert_eq!(
         rows.len(),
@@ -101,10 +109,14 @@ fn check(text: &str, expected: Vec<Vec<String>>) {
         "one header and one row per record"
     );
     for (row, cells) in rows.iter().skip(1).zip(expected) {
-        let guarded: Vec<String> = cells.iter().map(|c| guard(c).into_owned()).collect();
-        assert_eq!(row, &guarded);
+        let written: Vec<String> = cells
+            .iter()
+            .map(|c| guard(&printable(c)).into_owned())
+            .collect();
+        assert_eq!(row, &written);
         for cell in row {
             assert!(!cell.starts_with(DANGEROUS), "unguarded cell {cell:?}");
+            assert!(!cell.chars().any(needs_escape), "unescaped cell {cell:?}");
         }
     }
 }
@@ -117,6 +129,16 @@ fuzz_target!(|input: Input| {
         } else {
             assert_eq!(g, cell.as_str());
         }
+        let written = csv_cell(cell);
+        assert_eq!(written, guard(&printable(cell)));
+        assert!(
+            !written.starts_with(DANGEROUS),
+            "unguarded cell {written:?}"
+        );
+        assert!(
+            !written.chars().any(needs_escape),
+            "unescaped cell {written:?}"
+        );
     }
     let p = build(&input);
     let a = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));

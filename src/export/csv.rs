@@ -1,5 +1,7 @@
-//! CSV: a header row, one row per record, lists joined with `;`, and every
-//! cell that a spreadsheet would run as a formula defused with a leading `'`.
+//! CSV: a header row, one row per record, lists joined with `;`, every
+//! control and bidirectional character escaped as in the table (`\u{1b}`),
+//! wherever the CSV goes (a file, a pipe, a terminal), and every cell that a
+//! spreadsheet would run as a formula defused with a leading `'`.
 
 #![deny(clippy::indexing_slicing)]
 
@@ -14,12 +16,18 @@ pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A cell as written: control and bidirectional characters escaped (so that
+/// `| cat` or a spreadsheet cannot be sent an escape sequence), then guarded.
+pub fn cell(text: &str) -> String {
+    guard(&crate::text::printable(text)).into_owned()
+}
+
 fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = out.write_record(header);
     for row in rows {
-        let _ = out.write_record(row.iter().map(|c| guard(c).into_owned()));
+        let _ = out.write_record(row.iter().map(|c| cell(c)));
     }
     let bytes = out.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -81,7 +89,35 @@ pub fn coverage(report: &CoverageReport) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::guard;
+    use super::{cell, guard, write_rows};
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped_in_every_cell() {
+        let text = write_rows(
+            &["a", "b"],
+            [vec![
+                "\u{1b}]0;owned\u{7}".to_string(),
+                "x\u{9b}31m\u{202e}y\nz".to_string(),
+            ]]
+            .into_iter(),
+        );
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+            "{text:?}"
+        );
+        assert_eq!(
+            text,
+            "a,b\n\\u{1b}]0;owned\\u{7},x\\u{9b}31m\\u{202e}y\\u{a}z\n"
+        );
+    }
+
+    #[test]
+    fn cells_are_escaped_then_guarded() {
+        assert_eq!(cell("=1+1"), "'=1+1");
+        assert_eq!(cell("\tx"), "\\u{9}x");
+        assert_eq!(cell("-\u{1b}"), "'-\\u{1b}");
+        assert_eq!(cell("Zoë"), "Zoë");
+    }
 
     #[test]
     fn formula_cells_are_defused() {

@@ -6,7 +6,7 @@ mod markdown;
 mod rows;
 mod table;
 
-pub use self::csv::guard;
+pub use self::csv::{cell as csv_cell, guard};
 pub use rows::{CoverageReport, CoverageRow, RiskReport, RiskRow, SeverityCounts, Summary};
 
 use crate::analysis::Analysis;

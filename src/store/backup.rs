@@ -208,20 +208,42 @@ pub fn restore_hint(path: &Path) -> Option<String> {
     Some(format!(
         "hint: a backup from {} is kept ({}); restore it with: partnermap --file {} restore",
         backup.local_time(),
-        backup.path.display(),
+        crate::text::path(&backup.path),
         shell_quote(path)
     ))
 }
 
 /// `path` as a shell word: left alone when plain, else in single quotes.
+/// A path with control or bidirectional characters is written in bash's
+/// `$'…'` form with those characters as their UTF-8 bytes (`\xHH`), so
+/// that the message shows no raw ESC or line break and the command still
+/// names the file when pasted into bash or zsh, whatever the locale.
 pub fn shell_quote(path: &Path) -> String {
-    let text = path.display().to_string();
+    let text = path.to_string_lossy();
     if !text.is_empty()
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@".contains(c))
     {
-        text
+        text.into_owned()
+    } else if text.chars().any(crate::text::needs_escape) {
+        let mut out = String::from("$'");
+        for c in text.chars() {
+            match c {
+                '\\' | '\'' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if crate::text::needs_escape(c) => {
+                    for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                        out.push_str(&format!("\\x{byte:02x}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        out
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }

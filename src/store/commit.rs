@@ -82,10 +82,13 @@ pub enum CommitError {
     Refused(#[from] EditError),
     #[error(
         "{}: the file was changed by someone else and cannot be read any more, so nothing was saved: {source}",
-        path.display()
+        crate::text::path(path)
     )]
     Unreadable { path: PathBuf, source: LoadError },
-    #[error("{}: the file was changed by someone else and the change no longer fits, so nothing was saved: {source}", path.display())]
+    #[error(
+        "{}: the file was changed by someone else and the change no longer fits, so nothing was saved: {source}",
+        crate::text::path(path)
+    )]
     Conflict { path: PathBuf, source: EditError },
     #[error(transparent)]
     Save(#[from] SaveError),

@@ -1,5 +1,6 @@
 //! Errors from reading and writing a data file, each naming the file, the
-//! place in it and what is wrong.
+//! place in it and what is wrong. Paths are shown escaped, so that a file
+//! name cannot send an escape sequence or a line break to the terminal.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -22,25 +23,32 @@ impl fmt::Display for Problem {
 /// Why a data file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)", path.display(), path.display())]
+    #[error(
+        "{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)",
+        shown(path),
+        super::shell_quote(path)
+    )]
     NotFound { path: PathBuf },
-    #[error("{}: cannot read the file: {reason}", path.display())]
+    #[error("{}: cannot read the file: {reason}", shown(path))]
     Io {
         path: PathBuf,
         reason: std::io::Error,
     },
-    #[error("{}: this is {kind}, not a data file; it was not read", path.display())]
+    #[error("{}: this is {kind}, not a data file; it was not read", shown(path))]
     NotAFile { path: PathBuf, kind: &'static str },
     #[error(
         "{}: the file is too large to be a data file ({size} bytes, {}; the limit is {}), so it was not read",
-        path.display(), gib(*size), gib(*limit)
+        shown(path), gib(*size), gib(*limit)
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{}: line {line}, column {column}: invalid JSON: {message}", path.display())]
+    #[error(
+        "{}: line {line}, column {column}: invalid JSON: {message}",
+        shown(path)
+    )]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -76,11 +84,16 @@ impl LoadError {
     }
 }
 
+/// A path in a message: control characters escaped (see [`crate::text::path`]).
+fn shown(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    crate::text::path(path)
+}
+
 fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) -> String {
     let total = problems.len() + more;
     let mut out = format!(
         "{}: {} problem{} in the data file:",
-        path.display(),
+        shown(path),
         total,
         if total == 1 { "" } else { "s" }
     );
@@ -97,16 +110,16 @@ fn invalid_message(path: &std::path::Path, problems: &[Problem], more: usize) ->
 /// Why a data file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{}: cannot write the file: {reason}", path.display())]
+    #[error("{}: cannot write the file: {reason}", shown(path))]
     Io {
         path: PathBuf,
         reason: std::io::Error,
     },
-    #[error("{}: already exists; refusing to overwrite it", path.display())]
+    #[error("{}: already exists; refusing to overwrite it", shown(path))]
     Exists { path: PathBuf },
     #[error(
         "{}: another partnermap is saving this file and did not finish within {} s (it holds the lock {}), so nothing was saved; try again",
-        path.display(), waited.as_secs_f32().round(), lock.display()
+        shown(path), waited.as_secs_f32().round(), shown(lock)
     )]
     Locked {
         path: PathBuf,
@@ -115,25 +128,38 @@ pub enum SaveError {
         /// How long this writer waited.
         waited: std::time::Duration,
     },
-    #[error("{}: this is {kind}, not a data file, so nothing was saved", path.display())]
+    #[error(
+        "{}: this is {kind}, not a data file, so nothing was saved",
+        shown(path)
+    )]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error("{}: this is {kind}; refusing to write to it", path.display())]
+    #[error("{}: this is {kind}; refusing to write to it", shown(path))]
     Unwritable { path: PathBuf, kind: &'static str },
-    #[error("{}: the file is read-only (mode {mode:04o}); nothing was saved", path.display())]
+    #[error(
+        "{}: the file is read-only (mode {mode:04o}); nothing was saved",
+        shown(path)
+    )]
     ReadOnly { path: PathBuf, mode: u32 },
-    #[error("{}: the folder {} is not writable, so nothing was saved", path.display(), dir.display())]
+    #[error(
+        "{}: the folder {} is not writable, so nothing was saved",
+        shown(path),
+        shown(dir)
+    )]
     FolderNotWritable { path: PathBuf, dir: PathBuf },
     #[error(
         "{}: the file is too large for this process's limit (ulimit -f), so nothing was saved; the file is as it was",
-        path.display()
+        shown(path)
     )]
     TooLargeForLimit { path: PathBuf },
     #[error(
         "{}: the lock file is {kind}, not a regular file, so it is not used and nothing was saved (remove it if nobody you trust put it there)",
-        lock.display()
+        shown(lock)
     )]
     LockNotAFile { lock: PathBuf, kind: &'static str },
-    #[error("{}: this is a symbolic link; partnermap does not write through it", path.display())]
+    #[error(
+        "{}: this is a symbolic link; partnermap does not write through it",
+        shown(path)
+    )]
     Link { path: PathBuf },
     #[error("{0}; nothing was saved")]
     Read(LoadError),

@@ -172,8 +172,10 @@ impl App {
         if app.demo {
             app.note(format!(
                 "This is the demo partnership. Your first change creates {}",
-                app.path.display()
+                crate::text::path(&app.path)
             ));
+        } else if let Some(note) = crate::lookalike::summary(app.partnership()) {
+            app.note(note);
         }
         app
     }

@@ -18,10 +18,47 @@ use jiff::civil::Date;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 /// How often the data file is looked at for changes made elsewhere.
 const WATCH_EVERY: Duration = Duration::from_millis(1000);
+
+/// The longest the event loop waits before it looks for a signal to end.
+const SIGNAL_EVERY: Duration = Duration::from_millis(200);
+
+/// How the UI ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// SIGTERM or SIGHUP (its number) asked the program to end; the terminal
+    /// was restored first. Every change was already saved.
+    Signal(i32),
+}
+
+/// Turns SIGTERM and SIGHUP into a number the event loop looks at, so that
+/// `kill` or a closed terminal window ends the UI through the same restore
+/// as `q` (alternate screen left, cursor shown, raw mode off). A second
+/// signal while the first is being handled ends the program at once.
+/// SIGINT is left alone: in raw mode Ctrl-C is a key, not a signal.
+fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let got = Arc::new(AtomicUsize::new(0));
+    let asked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&asked))?;
+        signal_hook::flag::register(signal, Arc::clone(&asked))?;
+        // The number itself, for the exit code (0 means none yet).
+        signal_hook::flag::register_usize(
+            signal,
+            Arc::clone(&got),
+            signal.unsigned_abs() as usize,
+        )?;
+    }
+    Ok(got)
+}
 
 /// Loads the data file for the UI: the file itself, or the demo when there
 /// is no file yet. Errors are returned before the terminal is touched.
@@ -37,9 +74,11 @@ pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
     Ok(App::new(path, doc, as_of, color))
 }
 
-/// Runs the UI until the user quits. The terminal is restored on return,
-/// on error and on panic (`ratatui::run` installs the hook).
-pub fn run(app: App) -> std::io::Result<()> {
+/// Runs the UI until the user quits or SIGTERM/SIGHUP arrives. The
+/// terminal is restored on return, on error and on panic (`ratatui::run`
+/// installs the hook).
+pub fn run(app: App) -> std::io::Result<Ended> {
+    let signals = watch_signals()?;
     use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
     use ratatui::crossterm::execute;
     // A paste arrives as one piece of text, so a newline in it cannot act
@@ -52,7 +91,7 @@ pub fn run(app: App) -> std::io::Result<()> {
     }));
     ratatui::run(|terminal| {
         execute!(std::io::stdout(), EnableBracketedPaste)?;
-        let result = event_loop(terminal, app);
+        let result = event_loop(terminal, app, &signals);
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         result
     })
@@ -63,7 +102,11 @@ fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    signals: &AtomicUsize,
+) -> std::io::Result<Ended> {
     let mut seen = modified(&app.path);
     let too_small = |size: ratatui::layout::Size| {
         size.width < view::MIN_WIDTH || size.height < view::MIN_HEIGHT
@@ -73,9 +116,11 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
     loop {
         terminal.draw(|frame| view::render(&app, frame))?;
         if app.quit {
-            return Ok(());
+            return Ok(Ended::Quit);
         }
-        let wait = WATCH_EVERY.saturating_sub(last_look.elapsed());
+        let wait = WATCH_EVERY
+            .saturating_sub(last_look.elapsed())
+            .min(SIGNAL_EVERY);
         if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => update::on_key(&mut app, key),
@@ -86,6 +131,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
                 }
                 _ => {}
             }
+        }
+        if let signal @ 1.. = signals.load(Ordering::Relaxed) {
+            return Ok(Ended::Signal(i32::try_from(signal).unwrap_or(15)));
         }
         if last_look.elapsed() >= WATCH_EVERY {
             last_look = Instant::now();

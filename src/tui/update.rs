@@ -307,7 +307,7 @@ fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
         said.insert(0, "merged with changes made elsewhere".into());
     }
     if created {
-        said.insert(0, format!("created {}", app.path.display()));
+        said.insert(0, format!("created {}", crate::text::path(&app.path)));
     }
     if let Some(warning) = warning {
         said.insert(0, format!("warning: {warning}"));
@@ -421,14 +421,17 @@ fn write_export(app: &mut App, at: usize) {
             Ok(()) => {
                 let label = if app.what_if() { " (what-if)" } else { "" };
                 let taken = if n > 1 {
-                    format!(" ({} exists and was left as it is)", first.display())
+                    format!(
+                        " ({} exists and was left as it is)",
+                        crate::text::path(&first)
+                    )
                 } else {
                     String::new()
                 };
                 app.say(format!(
                     "Exported {} risks{label} as {format} to {}{taken}",
                     app.analysis.risks.len(),
-                    path.display()
+                    crate::text::path(&path)
                 ));
                 return;
             }
@@ -441,7 +444,7 @@ fn write_export(app: &mut App, at: usize) {
     }
     app.warn(format!(
         "Export failed: {} and {EXPORT_NAMES} numbered names after it exist",
-        first.display()
+        crate::text::path(&first)
     ));
 }
 
@@ -465,7 +468,7 @@ pub fn check_file(app: &mut App) {
         app.ignored_stamp = Some(now);
         app.warn(format!(
             "{} was removed or moved outside partnermap; showing what was loaded",
-            app.path.display()
+            crate::text::path(&app.path)
         ));
         return;
     }

@@ -308,7 +308,7 @@ fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme
         Line::raw(""),
         Line::from(options),
         Line::raw(""),
-        Line::styled(format!("to {}", path.display()), theme.dim()),
+        Line::styled(format!("to {}", crate::text::path(&path)), theme.dim()),
         Line::raw(""),
         Line::styled(
             "← → choose · c j m pick a format and write · Enter writes · Esc cancels",
