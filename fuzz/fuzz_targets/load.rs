@@ -9,6 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use partnermap::analysis::Analysis;
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
+use partnermap::model::{Anchor, Extra, Partnership};
 use partnermap::store;
 use std::path::Path;
 
@@ -27,8 +28,16 @@ fuzz_target!(|data: &[u8]| {
         Ok(again) => again,
         Err(e) => panic!("a saved file does not load: {e}\n{saved}"),
     };
-    assert_eq!(p, again, "the round trip changed the partnership");
+    // The same text (unknown fields byte for byte, in place). An unknown
+    // field that followed a known field that is not written (an absent
+    // title) is read back as following the one written before it, so the
+    // partnership is compared as saved.
     assert_eq!(saved, store::to_text(&again), "saving is not stable");
+    assert_eq!(
+        unanchored(p.clone()),
+        unanchored(again),
+        "the round trip changed the partnership"
+    );
     // The analysis and every export run on anything that loads.
     let analysis = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));
     for format in Format::ALL {
@@ -36,3 +45,24 @@ fuzz_target!(|data: &[u8]| {
         let _ = export::coverage(&p, &analysis, format, Style { color: true });
     }
 });
+
+/// The partnership with its unknown fields sorted by name and not placed:
+/// what a save must keep, whatever order the file's fields were in.
+fn unanchored(mut p: Partnership) -> Partnership {
+    fn strip(extra: &mut Extra) {
+        let mut fields: Vec<_> = extra.iter().cloned().collect();
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        *extra = Extra::new();
+        for mut field in fields {
+            field.anchor = Anchor::End;
+            extra.push(field);
+        }
+    }
+    strip(&mut p.extra);
+    strip(&mut p.names.extra);
+    strip(&mut p.settings.extra);
+    p.people.iter_mut().for_each(|x| strip(&mut x.extra));
+    p.ties.iter_mut().for_each(|x| strip(&mut x.extra));
+    p.meetings.iter_mut().for_each(|x| strip(&mut x.extra));
+    p
+}
