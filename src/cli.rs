@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use partnermap::analysis::Analysis;
 use partnermap::change::Change;
 use partnermap::date::{parse_relative, today};
-use partnermap::edit::{NewMeeting, new_meeting};
+use partnermap::edit::{EditError, NewMeeting, Refusal, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
@@ -343,8 +343,14 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         attendees,
         notes: args.notes.clone(),
     };
-    let not_logged =
-        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", shown(&path));
+    // A meeting of fewer than two active people is bad usage (exit 2).
+    let not_logged = |e: &EditError| {
+        let text = format!("{}: meeting not logged: {e}", shown(&path));
+        match e.kind {
+            Refusal::TooFewPeople => anyhow::Error::from(Usage(text)),
+            Refusal::Invalid => anyhow::anyhow!(text),
+        }
+    };
     let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
     // Through the file's lock: another writer's changes are kept, and this
     // meeting is renumbered if they took its id meanwhile.

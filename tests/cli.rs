@@ -810,7 +810,7 @@ fn meeting_add_accepts_relative_dates() {
     for (n, (date_args, expected)) in cases.into_iter().enumerate() {
         ok(pm_file(&file, &["meeting", "add"])
             .args(date_args)
-            .args(["--title", "Call", "--with", "sam"]));
+            .args(["--title", "Call", "--with", "sam,li"]));
         let all = meetings(&file);
         let last = all.last().unwrap();
         assert_eq!(last["date"], expected.to_string(), "{date_args:?}");
@@ -1816,7 +1816,7 @@ fn saving_keeps_the_file_permissions() {
     ok(pm_file(
         &file,
         &[
-            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana,li",
         ],
     ));
     let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
@@ -1832,7 +1832,7 @@ fn saving_through_a_symlink_updates_its_target() {
     ok(pm_file(
         &link,
         &[
-            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana,li",
         ],
     ));
     assert!(
