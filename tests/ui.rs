@@ -167,7 +167,7 @@ fn what_if_snapshots() {
     select(&mut app, "sam");
     keys(&mut app, "x");
     let big = screen(&app, 120, 40);
-    assert!(big.contains("WHAT-IF: Sam Okafor gone"), "{big}");
+    assert!(big.contains("WHAT-IF, not saved: Sam Okafor gone"), "{big}");
     insta::assert_snapshot!("what_if_120x40", big);
     insta::assert_snapshot!("what_if_80x24", screen(&app, 80, 24));
 }
@@ -363,7 +363,14 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     let id = form.field("Id").unwrap();
     assert_eq!(id.error.as_deref(), Some("\"ana\" is already taken"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Something was typed: Esc asks first.
     keys(&mut app, "<Esc>");
+    assert!(
+        app.dialog.is_some(),
+        "Esc asks before dropping what was typed"
+    );
+    assert!(screen(&app, 120, 40).contains("Discard what you typed? y/n"));
+    keys(&mut app, "y");
     assert!(app.dialog.is_none());
     assert_eq!(status(&app), "Cancelled: nothing was saved");
     // An id derived from a name is made unique.
@@ -436,7 +443,7 @@ fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
     assert!(app.demo);
     assert!(screen(&app, 120, 40).contains("DEMO"));
     assert!(!path.exists());
-    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");
     assert!(!app.demo);
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.people.len(), 40);
@@ -497,15 +504,14 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     // A file broken elsewhere is reported once, and the view is kept.
     std::fs::write(&path, "{ not json").unwrap();
     update::check_file(&mut app);
-    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
-    assert!(status(&app).contains("no longer loads"), "{}", status(&app));
+    let alert = app.alert.clone().unwrap_or_default();
+    assert!(alert.contains("no longer loads"), "{alert}");
     assert!(
-        status(&app).contains("restore it with"),
-        "names the backup: {}",
-        status(&app)
+        alert.contains("restore it with"),
+        "names the backup: {alert}"
     );
     // A change is not saved over the broken file, and the form keeps what was typed.
-    keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Tab><Enter>");
     assert!(app.dialog.is_some(), "the form stays open");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
     assert_eq!(app.partnership().meetings.len(), 36);
@@ -515,7 +521,7 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
 fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
     let (_dir, path, mut app) = open_demo();
     meeting_by_someone_else(&path); // the UI has not looked at the file yet
-    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");
     let saved = store::load(&path).unwrap();
     let titles: Vec<_> = saved.meetings[35..]
         .iter()
@@ -530,7 +536,7 @@ fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
 
     // In turn again: the CLI, then the UI (which has not looked at the file).
     meeting_by_someone_else(&path);
-    keys(&mut app, "m<Tab>Third<Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "m<Tab>Third<Tab>ana<Space><Tab><Enter>");
     let saved = store::load(&path).unwrap();
     let titles: Vec<_> = saved.meetings[35..]
         .iter()
@@ -762,9 +768,13 @@ fn a_file_put_back_while_the_ui_waits_clears_the_broken_file_message() {
     let good = std::fs::read(&path).unwrap();
     std::fs::write(&path, "{").unwrap();
     update::check_file(&mut app);
-    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
+    assert!(app.alert.is_some());
     std::fs::write(&path, good).unwrap();
     update::check_file(&mut app);
+    assert!(
+        app.alert.is_none(),
+        "the warning goes when the file loads again"
+    );
     assert_eq!(app.status.as_ref().unwrap().tone, Tone::Done);
     assert!(status(&app).contains("loads again"), "{}", status(&app));
 }
@@ -779,13 +789,22 @@ fn a_long_status_gets_a_second_line_instead_of_being_cut() {
 }
 
 #[test]
-fn a_filter_typed_in_the_people_view_applies_when_the_risks_view_opens() {
+fn each_view_keeps_its_own_filter() {
     let (_dir, _path, mut app) = open_demo();
-    keys(&mut app, "/stale-tie<Enter>2");
-    assert!(!app.rows_risks.is_empty());
+    // A risks filter does not follow you into the people view…
+    keys(&mut app, "2/stale-tie<Enter>1");
+    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
+    assert!(!screen(&app, 120, 40).contains("Nobody matches"));
+    // …nor a people filter into the risks view; each is kept for its view.
+    keys(&mut app, "/cfo<Enter>2");
+    assert_eq!(app.filter().value(), "stale-tie");
     for &at in &app.rows_risks {
         assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
     }
+    keys(&mut app, "<Esc>1");
+    assert_eq!(app.filter().value(), "cfo");
+    keys(&mut app, "2");
+    assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
 }
 
 #[test]
@@ -850,7 +869,7 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
         "nothing saved by the paste"
     );
     // Into the fresh date, a paste replaces the default; into a pick list, it searches.
-    keys(&mut app, "<Esc>m");
+    keys(&mut app, "<Esc>ym");
     update::on_paste(&mut app, "2026-11-20");
     keys(&mut app, "<Tab><Tab>");
     update::on_paste(&mut app, "ana");
@@ -867,7 +886,7 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     // In the filter; elsewhere ignored.
     keys(&mut app, "/");
     update::on_paste(&mut app, "cfo");
-    assert_eq!(app.filter.value(), "cfo");
+    assert_eq!(app.filter().value(), "cfo");
     keys(&mut app, "<Esc>");
     update::on_paste(&mut app, "mxq");
     assert!(app.dialog.is_none() && !app.quit && !app.what_if());
