@@ -150,12 +150,6 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ));
     if app.as_of == app.today {
         first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
-    } else {
-        // Not today: marked in colour and in words.
-        first.push(Span::styled(
-            format!(" as of {} (not today) ", app.as_of),
-            theme.what_if(),
-        ));
     }
     let mut second = Vec::new();
     for (key, name, view) in [
@@ -180,6 +174,14 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     if app.read_only {
         second.push(Span::styled(" read-only ", theme.error()));
+        second.push(Span::raw(" "));
+    }
+    if app.as_of != app.today {
+        // Not today: marked in colour and in words, where there is room.
+        second.push(Span::styled(
+            format!(" as of {}, not today ", app.as_of),
+            theme.what_if(),
+        ));
         second.push(Span::raw(" "));
     }
     if app.what_if() {
