@@ -2237,3 +2237,36 @@ fn the_ui_without_a_terminal_says_what_to_run_instead() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn as_of_before_no_command_is_for_the_ui_and_reports_keep_their_own() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    // After the command, as before; before it, the same for the reports.
+    let after = ok(pm_file(
+        &file,
+        &["risks", "--as-of", "2026-06-30", "--format", "csv"],
+    ));
+    let before = ok(pm().arg("--file").arg(&file).args([
+        "--as-of",
+        "2026-06-30",
+        "risks",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(after, before);
+    let coverage = ok(pm_file(
+        &file,
+        &["coverage", "--as-of=-3d", "--format", "json"],
+    ));
+    assert!(coverage.contains("\"as_of\""), "{coverage}");
+    // A command that has no as-of date says so (exit 2).
+    let r = fails(
+        pm().arg("--file")
+            .arg(&file)
+            .args(["--as-of", "2026-06-30", "check"]),
+        2,
+    );
+    assert!(r.stderr.contains("--as-of"), "{}", r.stderr);
+    // A bad date is bad usage, as for the reports.
+    fails(pm().arg("--file").arg(&file).args(["--as-of", "soon"]), 2);
+}

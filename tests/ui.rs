@@ -983,7 +983,10 @@ fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
         "{error}"
     );
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("the people who meet, so it needs at least"), "{shown}");
+    assert!(
+        shown.contains("the people who meet, so it needs at least"),
+        "{shown}"
+    );
     // Ben Carter left on 2026-09-30: the list does not offer him.
     keys(&mut app, "carter");
     let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {

@@ -165,38 +165,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         second.push(Span::styled(format!(" {key} {name} "), style));
         second.push(Span::raw(" "));
     }
-    if app.demo {
-        second.push(Span::styled(
-            " DEMO — not your data; the first change saves it ",
-            theme.demo(),
-        ));
-        second.push(Span::raw(" "));
-    }
-    if app.read_only {
-        second.push(Span::styled(" read-only ", theme.error()));
-        second.push(Span::raw(" "));
-    }
-    if app.as_of != app.today {
-        // Not today: marked in colour and in words, where there is room.
-        second.push(Span::styled(
-            format!(" as of {}, not today ", app.as_of),
-            theme.what_if(),
-        ));
-        second.push(Span::raw(" "));
-    }
-    if app.what_if() {
-        // "not saved" first, so that a narrow screen cuts names, not it.
-        let names: Vec<String> = app
-            .gone
-            .iter()
-            .map(|&i| printable(&p.people[i].name).into_owned())
-            .collect();
-        let used: usize = second.iter().map(Span::width).sum();
-        let room = (area.width as usize).saturating_sub(used + 1);
-        let text = format!(" WHAT-IF, not saved: {} gone ", names.join(", "));
-        second.push(Span::styled(fit(&text, room), theme.what_if()));
-        second.push(Span::raw(" "));
-    }
+    let used: usize = second.iter().map(Span::width).sum();
+    second.extend(marks(
+        app,
+        (area.width as usize).saturating_sub(used),
+        theme,
+    ));
     if app.filtering || !app.filter().value().is_empty() {
         let style = if app.filtering {
             theme.accent()
@@ -218,6 +192,49 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Paragraph::new(vec![Line::from(first), Line::from(second)]),
         area,
     );
+}
+
+/// The header's marks after the view tabs, the what-if first: its names
+/// are cut so that "not saved" and the as-of mark fit in `room`; then the
+/// as-of date when it is not today, read-only, and the demo.
+fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
+    let mut after = Vec::new();
+    if app.as_of != app.today {
+        after.push(Span::styled(
+            format!(" as of {}, not today ", app.as_of),
+            theme.what_if(),
+        ));
+    }
+    if app.read_only {
+        after.push(Span::styled(" read-only ", theme.error()));
+    }
+    if app.demo {
+        after.push(Span::styled(
+            " DEMO — not your data; the first change saves it ",
+            theme.demo(),
+        ));
+    }
+    let mut out = Vec::new();
+    if app.what_if() {
+        let p = app.partnership();
+        let names: Vec<String> = app
+            .gone
+            .iter()
+            .filter_map(|&i| p.people.get(i))
+            .map(|x| printable(&x.name).into_owned())
+            .collect();
+        const LEAST: &str = " WHAT-IF, not saved: … ";
+        let reserved = after.first().map_or(0, |s| s.width() + 1);
+        let room = room.saturating_sub(reserved + 1).max(LEAST.chars().count());
+        let text = format!(" WHAT-IF, not saved: {} gone ", names.join(", "));
+        out.push(Span::styled(fit(&text, room), theme.what_if()));
+        out.push(Span::raw(" "));
+    }
+    for mark in after {
+        out.push(mark);
+        out.push(Span::raw(" "));
+    }
+    out
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
