@@ -2,7 +2,10 @@
 //! error shown in place. What a form builds is in `build.rs`.
 
 pub mod build;
+mod confirm;
 pub mod pick;
+
+pub use confirm::Confirm;
 
 use super::fuzzy::Matcher;
 use crate::model::Partnership;
@@ -120,24 +123,6 @@ pub struct Form {
     pub confirmed: bool,
 }
 
-/// A question a form asks before it goes on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    /// Esc with something typed.
-    Discard,
-    /// Saving something that may be a mistake; the question says what.
-    Save(String),
-}
-
-impl Confirm {
-    pub fn question(&self) -> &str {
-        match self {
-            Confirm::Discard => "Discard what you typed? y/n",
-            Confirm::Save(question) => question,
-        }
-    }
-}
-
 /// What a key did to a form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -220,34 +205,6 @@ impl Form {
             _ => self.on_field_key(key, matcher, p),
         }
         Outcome::Stay
-    }
-
-    /// Esc: at once when nothing was typed, else after asking.
-    fn cancel(&mut self) -> Outcome {
-        if !self.touched {
-            return Outcome::Cancel;
-        }
-        self.confirm = Some(Confirm::Discard);
-        Outcome::Stay
-    }
-
-    /// `y` does what the question asks; `n` or Esc goes back to the form.
-    fn on_confirm_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Char('y' | 'Y') => match self.confirm.take() {
-                Some(Confirm::Discard) => Outcome::Cancel,
-                Some(Confirm::Save(_)) => {
-                    self.confirmed = true;
-                    Outcome::Submit
-                }
-                None => Outcome::Stay,
-            },
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
-                self.confirm = None;
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
-        }
     }
 
     /// Inserts pasted text into the focused field (a default not typed by
