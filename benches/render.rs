@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
         g.bench_function("filter_keystroke", |b| {
             b.iter(|| {
-                app.filter = tui_input::Input::new("ana".into());
+                app.filter_people = tui_input::Input::new("ana".into());
                 app.refresh_rows();
             })
         });

@@ -61,13 +61,13 @@ impl Change {
                         .any(|m| m.attendees.iter().any(|a| a == id))
                     || p.people.iter().any(|x| x.reports_to.as_deref() == Some(id));
                 if used {
-                    return Err(EditError {
-                        field: "person",
-                        message: format!(
+                    return Err(EditError::new(
+                        "person",
+                        format!(
                             "{} now appears in other records; remove those first",
                             person.name
                         ),
-                    });
+                    ));
                 }
                 p.people.remove(at);
                 Ok(self.clone())
@@ -117,9 +117,11 @@ fn position<T>(
     what: &'static str,
     id: &str,
 ) -> Result<usize, EditError> {
-    items.iter().position(matches).ok_or_else(|| EditError {
-        field: what,
-        message: format!("the {what} {id} is no longer in the file as it was"),
+    items.iter().position(matches).ok_or_else(|| {
+        EditError::new(
+            what,
+            format!("the {what} {id} is no longer in the file as it was"),
+        )
     })
 }
 

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use partnermap::analysis::Analysis;
 use partnermap::change::Change;
 use partnermap::date::{parse_relative, today};
-use partnermap::edit::{NewMeeting, new_meeting};
+use partnermap::edit::{EditError, NewMeeting, Refusal, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
 use partnermap::model::{Partnership, Side};
@@ -26,6 +26,7 @@ Examples:
   partnermap --file acme.json risks         the risk list, worst first
   partnermap risks --format csv --output risks.csv
   partnermap coverage --as-of 2026-06-30    who covers each partner person
+  partnermap --as-of 2026-06-30             the terminal UI as of that day
   partnermap meeting add --date today --title QBR --with ana,li
   partnermap check                          validate the data file
 
@@ -38,6 +39,10 @@ pub struct Cli {
     /// The data file (default: $PARTNERMAP_FILE, else partnership.json in your data directory).
     #[arg(long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
+
+    /// Open the terminal UI as of this day (YYYY-MM-DD, today, yesterday, -Nd); the header marks it.
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -202,8 +207,10 @@ pub fn run_ui(cli: &Cli) -> Result<()> {
         && std::env::var("TERM").map_or(true, |t| t != "dumb");
     // Load first: a file that does not load is reported as `check` reports
     // it, whether or not there is a terminal.
-    let app =
-        partnermap::tui::open(path.clone(), today(), color).map_err(|e| load_failed(&path, e))?;
+    let as_of = cli.as_of.unwrap_or_else(today);
+    let mut app =
+        partnermap::tui::open(path.clone(), as_of, color).map_err(|e| load_failed(&path, e))?;
+    app.today = today();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
@@ -219,6 +226,13 @@ pub fn run_ui(cli: &Cli) -> Result<()> {
 
 /// Runs a command; `Ok` means exit 0.
 pub fn run(cli: &Cli, command: &Command) -> Result<()> {
+    let takes_as_of = matches!(command, Command::Risks(_) | Command::Coverage(_));
+    if cli.as_of.is_some() && !takes_as_of {
+        return Err(Usage(
+            "--as-of goes with no command (the terminal UI), `risks` or `coverage`".into(),
+        )
+        .into());
+    }
     match command {
         Command::Risks(args) => report(cli, args, export::risks, "risks"),
         Command::Coverage(args) => report(cli, args, export::coverage, "coverage"),
@@ -258,7 +272,7 @@ fn warn(warning: Option<&str>) {
 fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()> {
     let path = data_path(cli)?;
     let partnership = store::load(&path).map_err(|e| load_failed(&path, e))?;
-    let as_of = args.as_of.unwrap_or_else(today);
+    let as_of = args.as_of.or(cli.as_of).unwrap_or_else(today);
     let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
     let format = args
         .format
@@ -343,8 +357,14 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         attendees,
         notes: args.notes.clone(),
     };
-    let not_logged =
-        |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: meeting not logged: {e}", shown(&path));
+    // A meeting of fewer than two active people is bad usage (exit 2).
+    let not_logged = |e: &EditError| {
+        let text = format!("{}: meeting not logged: {e}", shown(&path));
+        match e.kind {
+            Refusal::TooFewPeople => anyhow::Error::from(Usage(text)),
+            Refusal::Invalid => anyhow::anyhow!(text),
+        }
+    };
     let meeting = new_meeting(&base.partnership, new).map_err(|e| not_logged(&e))?;
     // Through the file's lock: another writer's changes are kept, and this
     // meeting is renumbered if they took its id meanwhile.

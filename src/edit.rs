@@ -15,14 +15,36 @@ use std::collections::HashSet;
 pub struct EditError {
     pub field: &'static str,
     pub message: String,
+    pub kind: Refusal,
+}
+
+/// What a refusal is about: a value that breaks a rule of the file, or a
+/// request that makes no sense as asked (the command line's bad usage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Refusal {
+    #[default]
+    Invalid,
+    /// A meeting with fewer than two active people: it would tie nobody.
+    TooFewPeople,
+}
+
+impl EditError {
+    /// A refusal of a value for `field`.
+    pub fn new(field: &'static str, message: impl Into<String>) -> EditError {
+        EditError {
+            field,
+            message: message.into(),
+            kind: Refusal::Invalid,
+        }
+    }
 }
 
 fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError {
-        field,
-        message: message.into(),
-    })
+    Err(EditError::new(field, message))
 }
+
+/// Why a meeting needs two people, said the same way everywhere.
+pub const TWO_PEOPLE: &str = "a meeting ties the people who meet, so it needs at least two";
 
 /// Refuses text longer than the file format allows for `field`.
 fn check_length(field: &'static str, text: Option<&str>) -> Result<(), EditError> {
@@ -67,17 +89,14 @@ pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditErro
     Ok(meeting)
 }
 
-/// Checks that a meeting can be added: a free id, at least one attendee,
-/// every attendee known and listed once.
+/// Checks that a meeting can be added: a free id, every attendee known and
+/// listed once, and at least two different people active on its date.
 pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError> {
     if p.meetings.iter().any(|m| m.id == meeting.id) {
         return refuse("id", format!("{:?} is already taken", meeting.id));
     }
     check_length("title", meeting.title.as_deref())?;
     check_length("notes", meeting.notes.as_deref())?;
-    if meeting.attendees.is_empty() {
-        return refuse("attendees", "pick at least one attendee");
-    }
     if meeting.attendees.len() > MAX_ATTENDEES {
         return refuse(
             "attendees",
@@ -101,7 +120,47 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
             return refuse("attendees", format!("{id:?} is listed twice"));
         }
     }
-    Ok(())
+    check_two_active(p, meeting)
+}
+
+/// A meeting ties the people who meet: it needs two people active on its
+/// date (SPEC §6). Says who had left when that is why.
+fn check_two_active(p: &Partnership, meeting: &Meeting) -> Result<(), EditError> {
+    let people: Vec<&Person> = meeting
+        .attendees
+        .iter()
+        .filter_map(|id| p.person(id))
+        .collect();
+    let active = people
+        .iter()
+        .filter(|x| x.is_active_on(meeting.date))
+        .count();
+    if active >= 2 {
+        return Ok(());
+    }
+    let left: Vec<String> = people
+        .iter()
+        .filter_map(|x| {
+            x.left
+                .filter(|_| !x.is_active_on(meeting.date))
+                .map(|d| (x, d))
+        })
+        .map(|(x, d)| format!("{} left on {d}", x.name))
+        .collect();
+    let message = if left.is_empty() {
+        format!("{TWO_PEOPLE} different people")
+    } else {
+        format!(
+            "{TWO_PEOPLE} people active on {}; {}",
+            meeting.date,
+            left.join(", ")
+        )
+    };
+    Err(EditError {
+        field: "attendees",
+        message,
+        kind: Refusal::TooFewPeople,
+    })
 }
 
 /// The person someone most likely meant by `typed`: the same id in another
@@ -273,6 +332,18 @@ mod tests {
             ..new.clone()
         };
         assert!(add_meeting(&mut p, nobody).is_err());
+        let alone = NewMeeting {
+            attendees: vec!["ana".into()],
+            ..new.clone()
+        };
+        let err = add_meeting(&mut p, alone).unwrap_err();
+        assert_eq!((err.field, err.kind), ("attendees", Refusal::TooFewPeople));
+        assert!(err.message.contains("ties the people who meet"), "{err}");
+        p.people[1].left = Some(Date::constant(2025, 12, 31));
+        let err = add_meeting(&mut p, new.clone()).unwrap_err();
+        assert_eq!(err.kind, Refusal::TooFewPeople);
+        assert!(err.message.contains("Li Wei left on 2025-12-31"), "{err}");
+        p.people[1].left = None;
         let undated = NewMeeting { date: None, ..new };
         assert_eq!(
             add_meeting(&mut p, undated).map_err(|e| e.field),
@@ -348,7 +419,7 @@ mod tests {
         let new = NewMeeting {
             date: Some(Date::constant(2026, 1, 1)),
             title: "t".repeat(MAX_TEXT_CHARS + 1),
-            attendees: vec!["ana".into()],
+            attendees: vec!["ana".into(), "li".into()],
             notes: String::new(),
         };
         assert_eq!(

@@ -810,7 +810,7 @@ fn meeting_add_accepts_relative_dates() {
     for (n, (date_args, expected)) in cases.into_iter().enumerate() {
         ok(pm_file(&file, &["meeting", "add"])
             .args(date_args)
-            .args(["--title", "Call", "--with", "sam"]));
+            .args(["--title", "Call", "--with", "sam,li"]));
         let all = meetings(&file);
         let last = all.last().unwrap();
         assert_eq!(last["date"], expected.to_string(), "{date_args:?}");
@@ -1816,7 +1816,7 @@ fn saving_keeps_the_file_permissions() {
     ok(pm_file(
         &file,
         &[
-            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana,li",
         ],
     ));
     let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
@@ -1832,7 +1832,7 @@ fn saving_through_a_symlink_updates_its_target() {
     ok(pm_file(
         &link,
         &[
-            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana",
+            "meeting", "add", "--date", "today", "--title", "X", "--with", "ana,li",
         ],
     ));
     assert!(
@@ -2236,4 +2236,37 @@ fn the_ui_without_a_terminal_says_what_to_run_instead() {
         "{stderr}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn as_of_before_no_command_is_for_the_ui_and_reports_keep_their_own() {
+    let (_dir, file) = copy_to_temp(&demo_path());
+    // After the command, as before; before it, the same for the reports.
+    let after = ok(pm_file(
+        &file,
+        &["risks", "--as-of", "2026-06-30", "--format", "csv"],
+    ));
+    let before = ok(pm().arg("--file").arg(&file).args([
+        "--as-of",
+        "2026-06-30",
+        "risks",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(after, before);
+    let coverage = ok(pm_file(
+        &file,
+        &["coverage", "--as-of=-3d", "--format", "json"],
+    ));
+    assert!(coverage.contains("\"as_of\""), "{coverage}");
+    // A command that has no as-of date says so (exit 2).
+    let r = fails(
+        pm().arg("--file")
+            .arg(&file)
+            .args(["--as-of", "2026-06-30", "check"]),
+        2,
+    );
+    assert!(r.stderr.contains("--as-of"), "{}", r.stderr);
+    // A bad date is bad usage, as for the reports.
+    fails(pm().arg("--file").arg(&file).args(["--as-of", "soon"]), 2);
 }

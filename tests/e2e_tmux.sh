@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end, as a person would: run the real binary in tmux, log a meeting
 # with the keyboard, quit, and check the file and `risks`/`coverage`.
-# Also: resizing down to 80×24 and below, a broken file that must not
+# Also: a what-if taken back with u leaves the file as it was, Enter in
+# the attendee pick list chooses the match, resizing down to 80×24 and below, a broken file that must not
 # touch the terminal, and SIGTERM/SIGHUP, after which the terminal must be
 # back as it was. Run by .ci/run after `cargo test`.
 #
@@ -84,6 +85,45 @@ grep -qF '"title": "E2E sync"' "$DATA" || fail "the meeting is not in the file"
 [ "$(li_direct)" = 2 ] || fail "Li Wei should now be covered twice, not $(li_direct)"
 "$BIN" --file "$DATA" risks --format csv | grep -q '^high,single-threaded,li,' \
   && fail "Li Wei is still single-threaded"
+tmux kill-session -t "$SESSION"
+
+echo "== what-if then u: the last marking is taken back, the file is untouched"
+cp "$DATA" "$WORK/before-what-if.json"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; sleep 30"
+wait_for "1 People"
+wait_for "Marcus Bell"
+tmux send-keys -t "$SESSION" x
+wait_for "WHAT-IF, not saved: Marcus Bell gone"
+tmux send-keys -t "$SESSION" u
+wait_for "Marcus Bell is back"
+tmux send-keys -t "$SESSION" q
+wait_for "EXITED 0"
+cmp -s "$DATA" "$WORK/before-what-if.json" \
+  || fail "u in a what-if changed the data file"
+tmux kill-session -t "$SESSION"
+
+echo "== Enter in the attendee pick list chooses the match"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; sleep 30"
+wait_for "1 People"
+wait_for "Li Wei"
+tmux send-keys -t "$SESSION" Tab j m
+wait_for "Log a meeting"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "E2E pick"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "leo"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Li Wei, Leo Grant"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "picked with Enter"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Logged meeting"
+tmux send-keys -t "$SESSION" q
+wait_for "EXITED 0"
+grep -A8 '"title": "E2E pick"' "$DATA" | grep -qF '"leo"' \
+  || fail "the meeting logged with Enter in the pick list does not hold Leo Grant"
 tmux kill-session -t "$SESSION"
 
 echo "== a broken file: an error naming the file, exit 1, terminal untouched"

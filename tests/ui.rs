@@ -167,7 +167,7 @@ fn what_if_snapshots() {
     select(&mut app, "sam");
     keys(&mut app, "x");
     let big = screen(&app, 120, 40);
-    assert!(big.contains("WHAT-IF: Sam Okafor gone"), "{big}");
+    assert!(big.contains("WHAT-IF, not saved: Sam Okafor gone"), "{big}");
     insta::assert_snapshot!("what_if_120x40", big);
     insta::assert_snapshot!("what_if_80x24", screen(&app, 80, 24));
 }
@@ -363,7 +363,14 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     let id = form.field("Id").unwrap();
     assert_eq!(id.error.as_deref(), Some("\"ana\" is already taken"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Something was typed: Esc asks first.
     keys(&mut app, "<Esc>");
+    assert!(
+        app.dialog.is_some(),
+        "Esc asks before dropping what was typed"
+    );
+    assert!(screen(&app, 120, 40).contains("Discard what you typed? y/n"));
+    keys(&mut app, "y");
     assert!(app.dialog.is_none());
     assert_eq!(status(&app), "Cancelled: nothing was saved");
     // An id derived from a name is made unique.
@@ -436,7 +443,7 @@ fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
     assert!(app.demo);
     assert!(screen(&app, 120, 40).contains("DEMO"));
     assert!(!path.exists());
-    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");
     assert!(!app.demo);
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.people.len(), 40);
@@ -497,15 +504,14 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     // A file broken elsewhere is reported once, and the view is kept.
     std::fs::write(&path, "{ not json").unwrap();
     update::check_file(&mut app);
-    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
-    assert!(status(&app).contains("no longer loads"), "{}", status(&app));
+    let alert = app.alert.clone().unwrap_or_default();
+    assert!(alert.contains("no longer loads"), "{alert}");
     assert!(
-        status(&app).contains("restore it with"),
-        "names the backup: {}",
-        status(&app)
+        alert.contains("restore it with"),
+        "names the backup: {alert}"
     );
     // A change is not saved over the broken file, and the form keeps what was typed.
-    keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Tab><Enter>");
     assert!(app.dialog.is_some(), "the form stays open");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
     assert_eq!(app.partnership().meetings.len(), 36);
@@ -515,7 +521,7 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
 fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
     let (_dir, path, mut app) = open_demo();
     meeting_by_someone_else(&path); // the UI has not looked at the file yet
-    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");
     let saved = store::load(&path).unwrap();
     let titles: Vec<_> = saved.meetings[35..]
         .iter()
@@ -530,7 +536,7 @@ fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
 
     // In turn again: the CLI, then the UI (which has not looked at the file).
     meeting_by_someone_else(&path);
-    keys(&mut app, "m<Tab>Third<Tab>ana<Space><Enter><Enter>");
+    keys(&mut app, "m<Tab>Third<Tab>ana<Space><Tab><Enter>");
     let saved = store::load(&path).unwrap();
     let titles: Vec<_> = saved.meetings[35..]
         .iter()
@@ -762,9 +768,13 @@ fn a_file_put_back_while_the_ui_waits_clears_the_broken_file_message() {
     let good = std::fs::read(&path).unwrap();
     std::fs::write(&path, "{").unwrap();
     update::check_file(&mut app);
-    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Error);
+    assert!(app.alert.is_some());
     std::fs::write(&path, good).unwrap();
     update::check_file(&mut app);
+    assert!(
+        app.alert.is_none(),
+        "the warning goes when the file loads again"
+    );
     assert_eq!(app.status.as_ref().unwrap().tone, Tone::Done);
     assert!(status(&app).contains("loads again"), "{}", status(&app));
 }
@@ -779,13 +789,22 @@ fn a_long_status_gets_a_second_line_instead_of_being_cut() {
 }
 
 #[test]
-fn a_filter_typed_in_the_people_view_applies_when_the_risks_view_opens() {
+fn each_view_keeps_its_own_filter() {
     let (_dir, _path, mut app) = open_demo();
-    keys(&mut app, "/stale-tie<Enter>2");
-    assert!(!app.rows_risks.is_empty());
+    // A risks filter does not follow you into the people view…
+    keys(&mut app, "2/stale-tie<Enter>1");
+    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
+    assert!(!screen(&app, 120, 40).contains("Nobody matches"));
+    // …nor a people filter into the risks view; each is kept for its view.
+    keys(&mut app, "/cfo<Enter>2");
+    assert_eq!(app.filter().value(), "stale-tie");
     for &at in &app.rows_risks {
         assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
     }
+    keys(&mut app, "<Esc>1");
+    assert_eq!(app.filter().value(), "cfo");
+    keys(&mut app, "2");
+    assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
 }
 
 #[test]
@@ -850,7 +869,7 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
         "nothing saved by the paste"
     );
     // Into the fresh date, a paste replaces the default; into a pick list, it searches.
-    keys(&mut app, "<Esc>m");
+    keys(&mut app, "<Esc>ym");
     update::on_paste(&mut app, "2026-11-20");
     keys(&mut app, "<Tab><Tab>");
     update::on_paste(&mut app, "ana");
@@ -867,8 +886,381 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     // In the filter; elsewhere ignored.
     keys(&mut app, "/");
     update::on_paste(&mut app, "cfo");
-    assert_eq!(app.filter.value(), "cfo");
+    assert_eq!(app.filter().value(), "cfo");
     keys(&mut app, "<Esc>");
     update::on_paste(&mut app, "mxq");
     assert!(app.dialog.is_none() && !app.quit && !app.what_if());
+}
+
+// ---- issue 14: what a new user trips over --------------------------------
+
+fn chosen(app: &App, label: &str) -> Vec<String> {
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("a form is open");
+    };
+    let Some(tui::form::FieldKind::Pick(pick)) = form.field(label).map(|f| &f.kind) else {
+        panic!("{label} is a pick list");
+    };
+    pick.chosen
+        .iter()
+        .map(|&i| app.partnership().people[i].id.clone())
+        .collect()
+}
+
+fn form_error(app: &App, label: &str) -> Option<String> {
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        return None;
+    };
+    form.field(label).and_then(|f| f.error.clone())
+}
+
+#[test]
+fn u_in_a_what_if_takes_back_the_last_marking_never_a_saved_change() {
+    let (_dir, path, mut app) = open_demo();
+    select(&mut app, "li");
+    keys(&mut app, "m<Tab>Budget<Tab>ana<Space><Tab><Enter>");
+    assert!(app.dialog.is_none(), "{}", status(&app));
+    let saved = std::fs::read(&path).unwrap();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    select(&mut app, "carlos");
+    keys(&mut app, "x");
+    keys(&mut app, "u");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        saved,
+        "the meeting stays on disk"
+    );
+    assert!(
+        status(&app).starts_with("Carlos Mendes is back"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(app.gone.len(), 1, "the last marking only");
+    keys(&mut app, "u");
+    assert!(
+        status(&app).starts_with("Sam Okafor is back"),
+        "{}",
+        status(&app)
+    );
+    assert!(!app.what_if());
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
+    // With nobody marked gone, u undoes the saved change as before.
+    keys(&mut app, "u");
+    assert!(
+        status(&app).starts_with("Undone: logged meeting"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), demo_text());
+}
+
+#[test]
+fn enter_in_the_attendee_pick_list_chooses_the_highlighted_match() {
+    let (_dir, path, mut app) = open_demo();
+    select(&mut app, "li");
+    keys(&mut app, "m<Tab><Tab>sam<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li", "sam"]);
+    // Enter again toggles the highlighted one (Sam, shown after the search cleared).
+    keys(&mut app, "<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li"]);
+    keys(&mut app, "sam<Enter><Tab>Notes here<Enter>");
+    assert!(app.dialog.is_none(), "{}", status(&app));
+    let m = store::load(&path).unwrap().meetings.pop().unwrap();
+    assert_eq!(m.attendees, ["li", "sam"]);
+}
+
+#[test]
+fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, "li");
+    // Li alone.
+    keys(&mut app, "m<C-s>");
+    let error = form_error(&app, "Attendees").unwrap_or_default();
+    assert!(
+        error.contains("a meeting ties the people who meet"),
+        "{error}"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("the people who meet, so it needs at least"),
+        "{shown}"
+    );
+    // Ben Carter left on 2026-09-30: the list does not offer him.
+    keys(&mut app, "carter");
+    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+        panic!("the form stays open");
+    };
+    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+        panic!("a pick list");
+    };
+    assert!(pick.shown.is_empty(), "{:?}", pick.shown);
+    keys(&mut app, "<Esc>y");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing saved");
+}
+
+#[test]
+fn a_departure_says_what_it_takes_away_never_that_a_tie_came_back() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "carlos");
+    keys(&mut app, "x");
+    let said = status(&app);
+    assert!(!said.contains("live again"), "{said}");
+    assert!(
+        said.contains(
+            "Marcus Bell's stale tie with Carlos Mendes no longer counts: Carlos Mendes gone"
+        ),
+        "{said}"
+    );
+    keys(&mut app, "x");
+    let said = status(&app);
+    assert!(!said.contains("went stale"), "{said}");
+}
+
+#[test]
+fn a_tick_only_for_someone_no_risk_names_who_depends_on_nobody() {
+    let (_dir, _path, app) = open_demo();
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("0✓ Leo Grant"), "{shown}");
+    // Grace Liu has no risk of her own but is cut off if Sam leaves.
+    assert!(shown.contains("0  Grace Liu"), "{shown}");
+}
+
+#[test]
+fn the_risks_filter_matches_severity_and_kind() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2/critical<Enter>");
+    assert_eq!(app.rows_risks.len(), 3);
+    for &at in &app.rows_risks {
+        assert_eq!(app.analysis.risks[at].severity.as_str(), "critical");
+    }
+    // The export writes what is shown, and says so.
+    let (dir, _path, mut app) = open_demo();
+    keys(&mut app, "2/critical<Enter>ec");
+    let csv = dir.path().join("partnership-risks-2026-11-24.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 4, "{text}");
+    let total = app.analysis.risks.len();
+    assert!(
+        status(&app).contains(&format!("3 of {total} risks (filtered)")),
+        "{}",
+        status(&app)
+    );
+    // Without a filter, all of them.
+    keys(&mut app, "<Esc>ej");
+    assert!(
+        status(&app).contains(&format!("Exported {total} risks")),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_bad_date_is_said_in_full_in_the_form() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "mtomorrow-morning-at-nine<C-s>");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("\"tomorrow-morning-at-nine\""), "{shown}");
+}
+
+#[test]
+fn a_broken_file_warning_stays_until_esc_and_the_log_shows_it_whole() {
+    let (_dir, path, mut app) = open_demo();
+    // A backup to restore from, so the warning names it.
+    select(&mut app, "li");
+    keys(&mut app, "m<Tab><Tab>ana<Space><Tab><Enter>");
+    std::fs::write(&path, "{ not json").unwrap();
+    update::check_file(&mut app);
+    let alert = app.alert.clone().unwrap();
+    assert!(alert.contains("no longer loads"), "{alert}");
+    // Other messages do not hide it.
+    select(&mut app, "sam");
+    keys(&mut app, "xx");
+    assert!(screen(&app, 80, 24).contains("The file on disk no longer loads"));
+    // The log on ! has it in full, newest first.
+    keys(&mut app, "!");
+    let log = screen(&app, 120, 40);
+    assert!(log.contains("Messages, newest first"), "{log}");
+    let tail: String = alert
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    assert!(
+        log.replace(['│', '\n', '"'], "").contains(tail.trim()),
+        "{tail}: {log}"
+    );
+    let newest = log.find("Sam Okafor is back").unwrap();
+    let older = log.find("What-if: Sam Okafor gone").unwrap();
+    assert!(newest < older, "newest first");
+    keys(&mut app, "<Esc>");
+    assert!(!app.log_open);
+    assert!(app.alert.is_some(), "closing the log leaves the warning");
+    keys(&mut app, "<Esc>");
+    assert!(app.alert.is_none(), "Esc dismisses it");
+}
+
+#[test]
+fn at_80_columns_the_what_if_banner_says_not_saved_and_the_hints_keep_help() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    select(&mut app, "carlos");
+    keys(&mut app, "x");
+    select(&mut app, "rosa");
+    keys(&mut app, "x");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("WHAT-IF, not saved"), "{shown}");
+    let hints = shown.lines().last().unwrap().to_string();
+    assert!(
+        hints.contains("? help") && hints.contains("q quit"),
+        "{hints}"
+    );
+}
+
+#[test]
+fn a_new_form_starts_with_a_clear_status_line() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "x");
+    assert!(app.status.is_some());
+    keys(&mut app, "m");
+    assert!(app.status.is_none());
+}
+
+#[test]
+fn the_header_marks_an_as_of_date_that_is_not_today() {
+    let (_dir, _path, mut app) = open_demo();
+    assert!(!screen(&app, 120, 40).contains("not today"));
+    app.today = date(2026, 12, 1);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("as of 2026-11-24, not today"), "{shown}");
+}
+
+#[test]
+fn the_detail_pane_shows_the_id_and_e_mail_and_wide_columns_write_levels_out() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    assert!(screen(&app, 80, 24).contains("id li · li@contoso.example"));
+    let wide = screen(&app, 180, 40);
+    assert!(wide.contains("executive │"), "{wide}");
+    assert!(!wide.contains(" exec │"), "{wide}");
+    // Declared without a date: "undated", not the age of an old meeting.
+    assert!(wide.contains("Grace Liu            undated"), "{wide}");
+}
+
+#[test]
+fn the_tie_form_defaults_to_today() {
+    let (dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    keys(&mut app, "tleo<Enter><Tab><Tab><Enter>");
+    assert!(app.dialog.is_none(), "{}", status(&app));
+    let saved = store::load(&dir.path().join("partnership.json")).unwrap();
+    let tie = saved.ties.last().unwrap();
+    assert_eq!((tie.b.as_str(), tie.last_contact), ("leo", Some(AS_OF)));
+    // One Backspace clears the default: the tie is undated.
+    keys(&mut app, "tdev<Enter><Tab><BS><C-s>");
+    let saved = store::load(&dir.path().join("partnership.json")).unwrap();
+    let tie = saved.ties.last().unwrap();
+    assert_eq!((tie.b.as_str(), tie.last_contact), ("dev", None));
+}
+
+#[test]
+fn m_on_a_stale_tie_risk_picks_both_people() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "2");
+    let at = app
+        .rows_risks
+        .iter()
+        .position(|&i| app.analysis.risks[i].kind == RiskKind::StaleTie)
+        .unwrap();
+    app.cursor_risks.selected = at;
+    let risk = app.selected_risk().unwrap().clone();
+    keys(&mut app, "m");
+    let p = app.partnership();
+    let subject = risk.subject_id(p).to_string();
+    let other = p.people[risk.people[0]].id.clone();
+    assert_eq!(chosen(&app, "Attendees"), [subject, other]);
+}
+
+#[test]
+fn a_second_person_of_the_same_name_on_one_side_is_asked_about() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    keys(&mut app, "aSam Okafor<C-s>");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("There is already a Sam Okafor on Northwind's side: save anyway? y/n"),
+        "{shown}"
+    );
+    keys(&mut app, "n");
+    assert!(app.dialog.is_some(), "n goes back to the form");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    keys(&mut app, "<C-s>y");
+    assert!(app.dialog.is_none(), "{}", status(&app));
+    assert!(store::load(&path).unwrap().person("sam2").is_some());
+}
+
+#[test]
+fn a_new_person_is_selected_and_listed_with_their_level() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "<Tab>aZoe Quinn<Tab><Tab><Tab><Tab><Tab>e<C-s>");
+    assert!(app.dialog.is_none(), "{}", status(&app));
+    let selected = app.selected().unwrap();
+    assert_eq!(app.partnership().people[selected].id, "zoe");
+    let at = app
+        .rows_partner
+        .iter()
+        .position(|&i| i == selected)
+        .unwrap();
+    let levels: Vec<_> = app
+        .rows_partner
+        .iter()
+        .map(|&i| app.partnership().people[i].level)
+        .collect();
+    assert!(levels.windows(2).all(|w| w[0] <= w[1]), "sorted by level");
+    assert_eq!(levels[at].as_str(), "executive");
+    assert!(at < 6, "among the executives, not at the bottom: {at}");
+}
+
+#[test]
+fn a_read_only_file_or_folder_is_said_in_the_header() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path, app) = open_demo();
+    assert!(!screen(&app, 120, 40).contains("read-only"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let app = tui::open(path.clone(), AS_OF, false).unwrap();
+    assert!(screen(&app, 80, 24).contains("read-only"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let app = tui::open(path.clone(), AS_OF, false).unwrap();
+    let shown = screen(&app, 80, 24);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(shown.contains("read-only"), "{shown}");
+}
+
+#[test]
+fn enter_in_the_people_view_moves_to_the_detail_pane_which_stops_at_its_end() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.pane, tui::app::Pane::Detail);
+    app.screen = (80, 24);
+    for _ in 0..100 {
+        keys(&mut app, "j");
+    }
+    let end = tui::view::detail::max_scroll(&app);
+    assert!(end > 0);
+    assert_eq!(app.detail_scroll as usize, end);
+    // The last line is at the bottom of the pane, not above a blank one.
+    let shown = screen(&app, 80, 24);
+    let rows: Vec<&str> = shown.lines().collect();
+    let bottom = rows.iter().rposition(|l| l.contains('└')).unwrap();
+    assert!(
+        rows[bottom - 1].chars().any(|c| c.is_alphanumeric()),
+        "{shown}"
+    );
 }

@@ -79,9 +79,16 @@ pub fn risk_changes(
     let mut all: Vec<(&Risk, bool)> = came.iter().map(|r| (*r, true)).collect();
     all.extend(gone.iter().map(|r| (*r, false)));
     all.sort_by_key(|(r, new)| (r.severity, !*new, r.kind));
+    // A risk that went because someone left (or came back because someone
+    // returned) is said as what the departure took away, never as a fix.
+    let moves = Moves::between(p_before, before, p_after, after);
     out.extend(all.iter().filter_map(|(r, new)| {
         let p = if *new { p_after } else { p_before };
-        sentence(p, r, *new)
+        let cause = if *new { &moves.back } else { &moves.gone };
+        match cause.is_empty() {
+            true => sentence(p, r, *new),
+            false => consequence(p, r, *new, cause),
+        }
     }));
     for (i, n) in went_with {
         if let Some(person) = p_before.people.get(i) {
@@ -113,6 +120,80 @@ fn tally(counts: &mut Vec<(usize, usize)>, person: usize) {
         Some((_, n)) => *n += 1,
         None => counts.push((person, 1)),
     }
+}
+
+/// Who stopped being active between two analyses ("Carlos Mendes gone",
+/// "Ben Carter left") and who became active again ("Carlos Mendes back").
+struct Moves {
+    gone: String,
+    back: String,
+}
+
+impl Moves {
+    fn between(
+        p_before: &Partnership,
+        before: &Analysis,
+        p_after: &Partnership,
+        after: &Analysis,
+    ) -> Moves {
+        let mut index = None;
+        let mut gone = Vec::new();
+        let mut back = Vec::new();
+        for (i, person) in p_after.people.iter().enumerate() {
+            // The same index in both, unless a change moved people about.
+            let was = match p_before.people.get(i) {
+                Some(x) if x.id == person.id => Some(i),
+                _ => index
+                    .get_or_insert_with(|| p_before.person_index())
+                    .get(person.id.as_str())
+                    .copied(),
+            };
+            let Some(was) = was else { continue };
+            let active_then = before.live.active.get(was).copied().unwrap_or(false);
+            let active_now = after.live.active.get(i).copied().unwrap_or(false);
+            if active_then && !active_now {
+                let how = if after.scenario.gone.contains(&i) {
+                    "gone"
+                } else {
+                    "left"
+                };
+                gone.push(format!("{} {how}", person.name));
+            } else if !active_then && active_now {
+                back.push(format!("{} back", person.name));
+            }
+        }
+        Moves {
+            gone: gone.join(", "),
+            back: back.join(", "),
+        }
+    }
+}
+
+/// A risk taken away by a departure ("… no longer counts: Carlos Mendes
+/// gone") or brought back by a return ("… counts again: Carlos Mendes back").
+fn consequence(p: &Partnership, risk: &Risk, new: bool, cause: &str) -> Option<String> {
+    let Subject::Person(i) = risk.subject else {
+        return None;
+    };
+    let name = &p.people[i].name;
+    let what = match risk.kind {
+        RiskKind::StaleTie => {
+            let other: Vec<&str> = risk
+                .people
+                .iter()
+                .map(|&j| p.people[j].name.as_str())
+                .collect();
+            format!("{name}'s stale tie with {}", other.join(", "))
+        }
+        RiskKind::BusFactor => return None,
+        kind => format!("the {kind} risk on {name}"),
+    };
+    let verb = if new {
+        "counts again"
+    } else {
+        "no longer counts"
+    };
+    Some(format!("{what} {verb}: {cause}"))
 }
 
 fn sentence(p: &Partnership, risk: &Risk, new: bool) -> Option<String> {
@@ -188,5 +269,42 @@ mod tests {
             ]
         );
         assert!(risk_changes(&q, &after, &q, &after).is_empty());
+    }
+
+    #[test]
+    fn a_departure_takes_a_stale_tie_away_and_never_brings_it_to_life() {
+        let mut p = Partnership::default();
+        p.people
+            .push(Person::new("marcus", "Marcus Bell", Side::Ours));
+        p.people.push(Person::new("ana", "Ana Ruiz", Side::Ours));
+        p.people
+            .push(Person::new("carlos", "Carlos Mendes", Side::Partner));
+        let day = date(2026, 11, 24);
+        p.meetings
+            .push(meeting("m-0001", date(2026, 5, 1), &["marcus", "carlos"]));
+        p.meetings.push(meeting("m-0002", day, &["ana", "carlos"]));
+        let now = Scenario::on(day);
+        let before = Analysis::run(&p, &now);
+        let what_if = Scenario {
+            as_of: day,
+            gone: vec![2],
+        };
+        let after = Analysis::run(&p, &what_if);
+        let said = risk_changes(&p, &before, &p, &after).join("; ");
+        assert!(
+            said.contains(
+                "Marcus Bell's stale tie with Carlos Mendes no longer counts: Carlos Mendes gone"
+            ),
+            "{said}"
+        );
+        assert!(!said.contains("live again"), "{said}");
+        let back = risk_changes(&p, &after, &p, &before).join("; ");
+        assert!(
+            back.contains(
+                "Marcus Bell's stale tie with Carlos Mendes counts again: Carlos Mendes back"
+            ),
+            "{back}"
+        );
+        assert!(!back.contains("went stale"), "{back}");
     }
 }

@@ -51,6 +51,20 @@ pub fn resolve_path(flag: Option<&Path>) -> Option<PathBuf> {
     default_path()
 }
 
+/// Whether a save to `path` would be refused because the file or its
+/// folder cannot be written: the file has no write bit (saving refuses it,
+/// even for root), or the folder has none, or this user cannot create a
+/// file in it. A file or folder that does not exist yet is not read-only.
+pub fn read_only(path: &Path) -> bool {
+    let file = std::fs::metadata(path).is_ok_and(|m| m.is_file() && fs_kind::is_read_only(&m));
+    let dir = parent_dir(path);
+    let folder = match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => fs_kind::is_read_only(&m) || tempfile::tempfile_in(&dir).is_err(),
+        _ => false,
+    };
+    file || folder
+}
+
 /// `partnership.json` in the user's data directory (on Linux
 /// `$XDG_DATA_HOME/partnermap/`).
 pub fn default_path() -> Option<PathBuf> {

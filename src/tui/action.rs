@@ -24,6 +24,7 @@ pub enum Action {
     WhatIf,
     Export,
     Undo,
+    MessageLog,
     Help,
     Quit,
 }

@@ -85,6 +85,9 @@ impl Cursor {
     }
 }
 
+/// How many messages the log keeps.
+const LOG_KEPT: usize = 500;
+
 /// The whole state of the terminal UI.
 pub struct App {
     pub path: PathBuf,
@@ -110,14 +113,31 @@ pub struct App {
     pub rows_risks: Vec<usize>,
     pub cursor_risks: Cursor,
     pub detail_scroll: u16,
-    pub filter: Input,
-    /// Typing goes into the filter.
+    /// The people view's filter (the map follows it).
+    pub filter_people: Input,
+    /// The risks view's filter: each view keeps its own.
+    pub filter_risks: Input,
+    /// Typing goes into the current view's filter.
     pub filtering: bool,
     pub dialog: Option<Dialog>,
     pub help: bool,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
     pub status: Option<Status>,
+    /// Every message of this session, oldest first (the log on `!`).
+    pub log: Vec<Status>,
+    /// The message log is open, scrolled this far.
+    pub log_open: bool,
+    pub log_scroll: u16,
+    /// A warning that stays until dismissed (Esc): the file on disk no
+    /// longer loads.
+    pub alert: Option<String>,
+    /// The real date: the header marks an as-of date that is not today.
+    pub today: Date,
+    /// The data file or its folder cannot be written: said in the header.
+    pub read_only: bool,
+    /// The size of the screen last drawn on, for scrolling the detail pane.
+    pub screen: (u16, u16),
     /// Changes made in this session, newest last, for `u`.
     pub undo: Vec<Change>,
     pub quit: bool,
@@ -125,6 +145,8 @@ pub struct App {
     pub matcher: Matcher,
     /// Per person: the worst severity among the risks about them.
     pub worst: Vec<Option<Severity>>,
+    /// Per person: someone else's departure alone cuts them off.
+    pub exposed: Vec<bool>,
     /// The screen is below the smallest size: keys are held back.
     pub too_small: bool,
     /// A file state already reported as unloadable, so it is said once.
@@ -153,12 +175,20 @@ impl App {
             rows_risks: Vec::new(),
             cursor_risks: Cursor::default(),
             detail_scroll: 0,
-            filter: Input::default(),
+            filter_people: Input::default(),
+            filter_risks: Input::default(),
             filtering: false,
             dialog: None,
             help: false,
             help_scroll: 0,
             status: None,
+            log: Vec::new(),
+            log_open: false,
+            log_scroll: 0,
+            alert: None,
+            today: as_of,
+            read_only: false,
+            screen: (120, 40),
             undo: Vec::new(),
             quit: false,
             color,
@@ -166,8 +196,9 @@ impl App {
             ignored_stamp: None,
             too_small: false,
             worst: Vec::new(),
+            exposed: Vec::new(),
         };
-        app.worst = worst_per_person(&app.doc.partnership, &app.analysis);
+        app.rebadge();
         app.refresh_rows();
         if app.demo {
             app.note(format!(
@@ -200,10 +231,30 @@ impl App {
     }
 
     fn tell(&mut self, text: impl Into<String>, tone: Tone) {
-        self.status = Some(Status {
+        let status = Status {
             text: text.into(),
             tone,
+        };
+        self.record(status.clone());
+        self.status = Some(status);
+    }
+
+    /// Keeps a message in the log, dropping the oldest past [`LOG_KEPT`].
+    fn record(&mut self, status: Status) {
+        if self.log.len() >= LOG_KEPT {
+            self.log.remove(0);
+        }
+        self.log.push(status);
+    }
+
+    /// Shows a warning that stays until dismissed; logged like any message.
+    pub fn pin(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.record(Status {
+            text: text.clone(),
+            tone: Tone::Error,
         });
+        self.alert = Some(text);
     }
 
     /// The selected person, if the focused column has any rows.
@@ -246,94 +297,6 @@ impl App {
         }
     }
 
-    /// Selects `person` in their column and focuses it; clears a filter
-    /// that hides them.
-    pub fn select_person(&mut self, person: usize) {
-        let Some(side) = self.partnership().people.get(person).map(|p| p.side) else {
-            return;
-        };
-        if !self.column(side).0.contains(&person) {
-            self.filter.reset();
-            self.refresh_rows();
-        }
-        if let Some(at) = self.column(side).0.iter().position(|&i| i == person) {
-            self.cursor_mut(side).selected = at;
-        }
-        self.side = side;
-        self.pane = Pane::of(side);
-        self.detail_scroll = 0;
-    }
-
-    /// Recomputes both columns from the filter, keeping the selected person
-    /// selected when they are still shown.
-    pub fn refresh_rows(&mut self) {
-        let keep = [Side::Ours, Side::Partner].map(|side| {
-            let (rows, cursor) = self.column(side);
-            rows.get(cursor.selected).copied()
-        });
-        let p = &self.doc.partnership;
-        let query = self.filter.value().trim();
-        let mut ours = Vec::new();
-        let mut partner = Vec::new();
-        if query.is_empty() {
-            for (i, person) in p.people.iter().enumerate() {
-                match person.side {
-                    Side::Ours => ours.push(i),
-                    Side::Partner => partner.push(i),
-                }
-            }
-        } else {
-            for (i, _) in self.matcher.rank(query, p.people.iter().map(haystack)) {
-                match p.people[i].side {
-                    Side::Ours => ours.push(i),
-                    Side::Partner => partner.push(i),
-                }
-            }
-        }
-        self.rows_ours = ours;
-        self.rows_partner = partner;
-        for (side, kept) in [Side::Ours, Side::Partner].into_iter().zip(keep) {
-            let at = {
-                let rows = self.column(side).0;
-                kept.and_then(|k| rows.iter().position(|&i| i == k))
-            };
-            let len = self.column(side).0.len();
-            let cursor = self.cursor_mut(side);
-            match at {
-                Some(at) => cursor.selected = at,
-                None => cursor.step(0, len),
-            }
-        }
-        self.refresh_risk_rows();
-    }
-
-    /// Recomputes the risks view's rows from the filter: a risk matches on
-    /// its subject, kind and detail.
-    /// Matching every risk is the slow part of a keystroke on a large map
-    /// (about 50 ms for 52,000 risks), so outside the risks view a filter
-    /// leaves the list empty; showing the risks view computes it.
-    pub fn refresh_risk_rows(&mut self) {
-        let query = self.filter.value().trim();
-        let risks = &self.analysis.risks;
-        self.rows_risks = if !query.is_empty() && self.view != View::Risks {
-            Vec::new()
-        } else if query.is_empty() {
-            (0..risks.len()).collect()
-        } else {
-            let p = &self.doc.partnership;
-            let texts = risks
-                .iter()
-                .map(|r| format!("{} {} {}", r.subject_name(p), r.kind, r.detail));
-            self.matcher
-                .rank(query, texts)
-                .into_iter()
-                .map(|(i, _)| i)
-                .collect()
-        };
-        let len = self.rows_risks.len();
-        self.cursor_risks.step(0, len);
-    }
-
     /// Runs the analysis again for the current data and what-if, and
     /// returns what changed since the last run, in words. `old` is the
     /// partnership the last run saw, when it was not the current one.
@@ -345,8 +308,8 @@ impl App {
         let analysis = Analysis::run(&self.doc.partnership, &scenario);
         let before = old.unwrap_or(&self.doc.partnership);
         let said = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
-        self.worst = worst_per_person(&self.doc.partnership, &analysis);
         self.analysis = analysis;
+        self.rebadge();
         self.refresh_risk_rows();
         said
     }
@@ -369,23 +332,23 @@ impl App {
         self.reanalyse(Some(&old.partnership))
     }
 
+    /// Recomputes each person's badge from the analysis.
+    fn rebadge(&mut self) {
+        self.worst = worst_per_person(&self.doc.partnership, &self.analysis);
+        self.exposed = vec![false; self.doc.partnership.people.len()];
+        for list in &self.analysis.exposure {
+            for &i in list {
+                if let Some(e) = self.exposed.get_mut(i) {
+                    *e = true;
+                }
+            }
+        }
+    }
+
     /// Whether a what-if is in force.
     pub fn what_if(&self) -> bool {
         !self.gone.is_empty()
     }
-}
-
-/// The text the filter matches a person against: name, title and team.
-fn haystack(person: &crate::model::Person) -> String {
-    let mut text = person.name.clone();
-    for part in [person.title.as_deref(), person.team.as_deref()]
-        .into_iter()
-        .flatten()
-    {
-        text.push(' ');
-        text.push_str(part);
-    }
-    text
 }
 
 /// The worst severity of the risks about each person, in one pass.

@@ -128,14 +128,14 @@ pub const MAIN: &[Binding] = &[
         &[Key::Char('/')],
         "/",
         Action::Filter,
-        "filter people (name, title, team) or risks (fuzzy)",
+        "filter this view (people: name, title, team; risks: all)",
         Some("filter"),
     ),
     bind(
         &[Key::Esc],
         "Esc",
         Action::ClearFilter,
-        "clear the filter",
+        "clear the filter; dismiss a warning",
         None,
     ),
     bind(
@@ -163,7 +163,7 @@ pub const MAIN: &[Binding] = &[
         &[Key::Char('x')],
         "x",
         Action::WhatIf,
-        "what-if: the selected person gone (again: back)",
+        "what-if: the selected person gone, not saved (x: back)",
         Some("what-if"),
     ),
     bind(
@@ -177,8 +177,15 @@ pub const MAIN: &[Binding] = &[
         &[Key::Char('u')],
         "u",
         Action::Undo,
-        "undo the last change (saved at once)",
+        "undo the last change; in a what-if, the last x",
         Some("undo"),
+    ),
+    bind(
+        &[Key::Char('!')],
+        "!",
+        Action::MessageLog,
+        "messages of this session in full, newest first",
+        Some("messages"),
     ),
     bind(
         &[Key::Char('?')],
@@ -209,21 +216,38 @@ pub const FORM: &[(&str, &str)] = &[
     ("Tab / Shift-Tab", "next / previous field"),
     ("Enter", "next field; on the last field, save"),
     ("Ctrl-S", "save now"),
-    ("Space", "pick list: choose / unchoose; clears the search"),
+    (
+        "Space / Enter",
+        "pick list: choose / unchoose; clears the search",
+    ),
     ("↑ ↓", "pick list: move; choice: change it"),
     ("type", "pick list: narrow it (fuzzy)"),
     ("Ctrl-U", "clear the field"),
-    ("Esc", "cancel: nothing is saved"),
+    (
+        "Esc",
+        "cancel: nothing is saved (asks first when you typed)",
+    ),
 ];
 
 /// The hint bar's text in a form.
 pub const FORM_HINTS: &[(&str, &str)] = &[
     ("Tab", "next field"),
-    ("Space", "choose"),
     ("Enter", "next / save on the last"),
     ("Ctrl-S", "save"),
     ("Esc", "cancel"),
 ];
+
+/// The hint bar's text in a form's pick list.
+pub const PICK_HINTS: &[(&str, &str)] = &[
+    ("type", "narrow"),
+    ("Space/Enter", "choose"),
+    ("Tab", "next field"),
+    ("Ctrl-S", "save"),
+    ("Esc", "cancel"),
+];
+
+/// The hint bar's text while a form asks a yes/no question.
+pub const CONFIRM_HINTS: &[(&str, &str)] = &[("y", "yes"), ("n", "no, back to the form")];
 
 /// The hint bar's text for the main screen.
 pub fn main_hints() -> Vec<(&'static str, &'static str)> {

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod form;
 pub mod fuzzy;
 pub mod keymap;
+mod rows;
 pub mod update;
 pub mod view;
 
@@ -62,6 +63,8 @@ fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
 
 /// Loads the data file for the UI: the file itself, or the demo when there
 /// is no file yet. Errors are returned before the terminal is touched.
+/// The header marks the as-of date when it is not `today`, and says when
+/// the file or its folder cannot be written.
 pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
     let doc = match store::load_stamped(&path) {
         Ok(doc) => doc,
@@ -71,7 +74,10 @@ pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
         },
         Err(e) => return Err(e),
     };
-    Ok(App::new(path, doc, as_of, color))
+    let read_only = store::read_only(&path);
+    let mut app = App::new(path, doc, as_of, color);
+    app.read_only = read_only;
+    Ok(app)
 }
 
 /// Runs the UI until the user quits or SIGTERM/SIGHUP arrives. The
@@ -111,7 +117,9 @@ fn event_loop(
     let too_small = |size: ratatui::layout::Size| {
         size.width < view::MIN_WIDTH || size.height < view::MIN_HEIGHT
     };
-    app.too_small = too_small(terminal.size()?);
+    let size = terminal.size()?;
+    app.too_small = too_small(size);
+    app.screen = (size.width, size.height);
     let mut last_look = Instant::now();
     loop {
         terminal.draw(|frame| view::render(&app, frame))?;
@@ -128,6 +136,7 @@ fn event_loop(
                 Event::Resize(width, height) => {
                     terminal.autoresize()?;
                     app.too_small = too_small(ratatui::layout::Size { width, height });
+                    app.screen = (width, height);
                 }
                 _ => {}
             }

@@ -51,26 +51,30 @@ fn people_items(p: &Partnership, keep: impl Fn(usize, &Person) -> bool) -> Vec<(
 }
 
 /// The meeting form, with `selected` among the attendees.
-pub fn meeting(p: &Partnership, as_of: Date, selected: Option<usize>) -> Form {
+pub fn meeting(p: &Partnership, as_of: Date, selected: &[usize]) -> Form {
     let active = |_: usize, x: &Person| x.is_active_on(as_of);
-    let pick = PickList::new(
-        people_items(p, active),
-        selected.into_iter().collect(),
-        true,
-    );
-    Form {
-        kind: FormKind::Meeting,
-        title: "Log a meeting".into(),
-        fields: vec![
-            Field {
-                fresh: true,
-                ..Field::date(DATE, "today", "YYYY-MM-DD, today, yesterday or -3d")
-            },
+    let pick = PickList::new(people_items(p, active), selected.to_vec(), true);
+    Form::new(
+        FormKind::Meeting,
+        "Log a meeting",
+        vec![
+            today_field(DATE, "YYYY-MM-DD, today, yesterday or -3d"),
             Field::text(TITLE, "", "optional"),
-            Field::pick(ATTENDEES, pick, "type to narrow, Space to choose"),
+            Field::pick(
+                ATTENDEES,
+                pick,
+                "two or more: type to narrow, Space or Enter to choose",
+            ),
             Field::text(NOTES, "", "optional"),
         ],
-        focus: 0,
+    )
+}
+
+/// A date field holding "today", shown dim: typing replaces it.
+fn today_field(label: &'static str, placeholder: &'static str) -> Field {
+    Field {
+        fresh: true,
+        ..Field::date(label, "today", placeholder)
     }
 }
 
@@ -78,10 +82,10 @@ pub fn meeting(p: &Partnership, as_of: Date, selected: Option<usize>) -> Form {
 pub fn person(p: &Partnership, side: Side) -> Form {
     let pick = PickList::new(people_items(p, |_, _| true), Vec::new(), false);
     let side_at = SIDES.iter().position(|s| *s == side.as_str()).unwrap_or(0);
-    Form {
-        kind: FormKind::Person { id_typed: false },
-        title: "Add a person".into(),
-        fields: vec![
+    Form::new(
+        FormKind::Person { id_typed: false },
+        "Add a person",
+        vec![
             Field::text(NAME, "", "required"),
             Field::text(ID, "", "from the name"),
             Field::choice(SIDE, SIDES.to_vec(), side_at),
@@ -90,10 +94,9 @@ pub fn person(p: &Partnership, side: Side) -> Form {
             Field::choice(LEVEL, LEVELS.to_vec(), 0),
             Field::choice(KEY, YES_NO.to_vec(), 0),
             Field::text(EMAIL, "", "optional"),
-            Field::pick(REPORTS_TO, pick, "optional; Space to choose"),
+            Field::pick(REPORTS_TO, pick, "optional; Space or Enter to choose"),
         ],
-        focus: 0,
-    }
+    )
 }
 
 /// The declare-a-tie form from `from`.
@@ -101,16 +104,31 @@ pub fn tie(p: &Partnership, from: usize) -> Form {
     let others = |i: usize, _: &Person| i != from;
     let pick = PickList::new(people_items(p, others), Vec::new(), false);
     let name = p.people.get(from).map_or("", |x| x.name.as_str());
-    Form {
-        kind: FormKind::Tie { from },
-        title: format!("Declare a tie from {}", crate::text::printable(name)),
-        fields: vec![
-            Field::pick(WITH, pick, "type to narrow, Space to choose"),
-            Field::date(LAST_CONTACT, "", "optional: YYYY-MM-DD, today, -3d"),
+    Form::new(
+        FormKind::Tie { from },
+        format!("Declare a tie from {}", crate::text::printable(name)),
+        vec![
+            Field::pick(WITH, pick, "type to narrow, Space or Enter to choose"),
+            today_field(LAST_CONTACT, "YYYY-MM-DD, today, -3d; empty: undated"),
             Field::text(NOTE, "", "optional"),
         ],
-        focus: 0,
-    }
+    )
+}
+
+/// The question to ask before adding `person` when someone on the same
+/// side already has that name (once case, width and invisible characters
+/// are set aside); `None` when nobody does.
+pub fn namesake_question(p: &Partnership, person: &Person) -> Option<String> {
+    let folded = crate::lookalike::fold(&person.name);
+    let other = p
+        .people
+        .iter()
+        .find(|x| x.side == person.side && crate::lookalike::fold(&x.name) == folded)?;
+    Some(format!(
+        "There is already a {} on {}'s side: save anyway? y/n",
+        crate::text::printable(&other.name),
+        crate::text::printable(p.names.of(person.side))
+    ))
 }
 
 /// Keeps a person's id derived from their name until the id is typed.
@@ -232,7 +250,7 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
         FormKind::Tie { from } => {
             let with = ids(&picked(form, WITH));
             let Some(other) = with.into_iter().next() else {
-                form.mark(WITH, "choose the other person (Space)".into());
+                form.mark(WITH, "choose the other person (Space or Enter)".into());
                 return None;
             };
             let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;

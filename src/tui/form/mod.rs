@@ -2,7 +2,10 @@
 //! error shown in place. What a form builds is in `build.rs`.
 
 pub mod build;
+mod confirm;
 pub mod pick;
+
+pub use confirm::Confirm;
 
 use super::fuzzy::Matcher;
 use crate::model::Partnership;
@@ -112,6 +115,12 @@ pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// Something was typed or chosen: Esc asks before dropping it.
+    pub touched: bool,
+    /// A yes/no question the form waits on.
+    pub confirm: Option<Confirm>,
+    /// The user said yes to saving anyway.
+    pub confirmed: bool,
 }
 
 /// What a key did to a form.
@@ -123,6 +132,27 @@ pub enum Outcome {
 }
 
 impl Form {
+    /// A form with `fields`, the first focused, nothing typed yet.
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            touched: false,
+            confirm: None,
+            confirmed: false,
+        }
+    }
+
+    /// Whether the focused field is a pick list.
+    pub fn in_pick_list(&self) -> bool {
+        matches!(
+            self.fields.get(self.focus).map(|f| &f.kind),
+            Some(FieldKind::Pick(_))
+        )
+    }
+
     pub fn field(&self, label: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.label == label)
     }
@@ -153,23 +183,20 @@ impl Form {
     /// Handles one key press.
     /// `p` is the partnership the form edits (for ids derived from names).
     pub fn on_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) -> Outcome {
+        if self.confirm.is_some() {
+            return self.on_confirm_key(key);
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Esc => return self.cancel(),
             KeyCode::Char('s') if ctrl => return Outcome::Submit,
-            KeyCode::Char('c') if ctrl => return Outcome::Cancel,
+            KeyCode::Char('c') if ctrl => return self.cancel(),
             KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => self.step_focus(-1),
             KeyCode::BackTab => self.step_focus(-1),
             KeyCode::Tab => self.step_focus(1),
+            // In a pick list Enter chooses, as in fzf; Tab moves on.
+            KeyCode::Enter if self.in_pick_list() => self.on_field_key(key, matcher, p),
             KeyCode::Enter => {
-                if let Some(Field {
-                    kind: FieldKind::Pick(pick),
-                    ..
-                }) = self.fields.get_mut(self.focus)
-                    && pick.chosen.is_empty()
-                {
-                    pick.toggle();
-                }
                 if self.focus + 1 == self.fields.len() {
                     return Outcome::Submit;
                 }
@@ -186,6 +213,7 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
+        self.touched = true;
         let insert = |input: &mut Input| {
             for c in text.chars() {
                 input.handle(tui_input::InputRequest::InsertChar(c));
@@ -218,6 +246,13 @@ impl Form {
         };
         let mut focus_delta = 0;
         let mut edited = None;
+        let moves = matches!(
+            key.code,
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
+        );
+        if !moves || matches!(field.kind, FieldKind::Choice { .. }) {
+            self.touched = true;
+        }
         match &mut field.kind {
             FieldKind::Choice { options, selected } => {
                 let len = options.len().max(1);
@@ -240,15 +275,7 @@ impl Form {
                 KeyCode::Down => pick.step(1),
                 KeyCode::PageUp => pick.step(-5),
                 KeyCode::PageDown => pick.step(5),
-                KeyCode::Char(' ') => {
-                    // Choose, then start the next search afresh.
-                    pick.toggle();
-                    if !pick.query.value().is_empty() {
-                        pick.query.reset();
-                        pick.refilter(matcher);
-                        pick.show_chosen();
-                    }
-                }
+                KeyCode::Char(' ') | KeyCode::Enter => pick.choose(matcher),
                 _ => {
                     if let Some(request) = to_input_request(&Event::Key(key))
                         && pick.query.handle(request).is_some_and(|c| c.value)
@@ -262,9 +289,14 @@ impl Form {
                 KeyCode::Down => focus_delta = 1,
                 _ => {
                     if let Some(request) = to_input_request(&Event::Key(key)) {
-                        if field.fresh && matches!(request, tui_input::InputRequest::InsertChar(_))
-                        {
+                        // Typing or deleting replaces a default as a whole.
+                        if field.fresh && replaces(&request) {
                             input.reset();
+                            field.error = None;
+                            field.fresh = false;
+                            if !matches!(request, tui_input::InputRequest::InsertChar(_)) {
+                                return;
+                            }
                         }
                         field.fresh = false;
                     }
@@ -292,6 +324,22 @@ impl Form {
     }
 }
 
+/// Whether a request typed into a default replaces it: a character, or
+/// any deletion.
+fn replaces(request: &tui_input::InputRequest) -> bool {
+    use tui_input::InputRequest as R;
+    matches!(
+        request,
+        R::InsertChar(_)
+            | R::DeletePrevChar
+            | R::DeleteNextChar
+            | R::DeletePrevWord
+            | R::DeleteNextWord
+            | R::DeleteLine
+            | R::DeleteTillEnd
+    )
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -302,15 +350,14 @@ mod tests {
     }
 
     fn form() -> Form {
-        Form {
-            kind: FormKind::Meeting,
-            title: "t".into(),
-            fields: vec![
+        Form::new(
+            FormKind::Meeting,
+            "t",
+            vec![
                 Field::text("Title", "", ""),
                 Field::choice("Level", vec!["staff", "executive"], 0),
             ],
-            focus: 0,
-        }
+        )
     }
 
     #[test]
@@ -332,8 +379,22 @@ mod tests {
             f.on_key(key(KeyCode::Enter), &mut m, &Partnership::default()),
             Outcome::Submit
         );
+        // Something was typed: Esc asks first; n goes back, y drops it.
         assert_eq!(
             f.on_key(key(KeyCode::Esc), &mut m, &Partnership::default()),
+            Outcome::Stay
+        );
+        assert_eq!(f.confirm, Some(Confirm::Discard));
+        f.on_key(key(KeyCode::Char('n')), &mut m, &Partnership::default());
+        assert_eq!(f.confirm, None);
+        f.on_key(key(KeyCode::Esc), &mut m, &Partnership::default());
+        assert_eq!(
+            f.on_key(key(KeyCode::Char('y')), &mut m, &Partnership::default()),
+            Outcome::Cancel
+        );
+        // Nothing typed: Esc cancels at once.
+        assert_eq!(
+            form().on_key(key(KeyCode::Esc), &mut m, &Partnership::default()),
             Outcome::Cancel
         );
     }

@@ -1,5 +1,5 @@
 //! A filterable pick list of people: type to narrow it (fuzzy), `↑ ↓` to
-//! move, `Space` to choose. One or many may be chosen.
+//! move, `Space` or `Enter` to choose. One or many may be chosen.
 
 use crate::tui::app::Cursor;
 use crate::tui::fuzzy::Matcher;
@@ -87,6 +87,17 @@ impl PickList {
             self.chosen.push(person);
         } else {
             self.chosen = vec![person];
+        }
+    }
+
+    /// Space or Enter: chooses (or unchooses) the highlighted person, then
+    /// starts the next search afresh.
+    pub fn choose(&mut self, matcher: &mut Matcher) {
+        self.toggle();
+        if !self.query.value().is_empty() {
+            self.query.reset();
+            self.refilter(matcher);
+            self.show_chosen();
         }
     }
 

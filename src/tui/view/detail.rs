@@ -21,6 +21,24 @@ pub fn line_count(app: &App) -> usize {
         .map_or(1, |person| lines(app, person, theme).len())
 }
 
+/// How far the detail pane scrolls: until its last line is at the bottom
+/// of the pane, on the screen last drawn.
+pub fn max_scroll(app: &App) -> usize {
+    let Some(person) = app.selected() else {
+        return 0;
+    };
+    let (width, height) = app.screen;
+    let screen = Rect::new(0, 0, width, height);
+    let [_, body, ..] = super::areas(app, screen);
+    let [_, _, pane] = super::people::areas(body);
+    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+    let lines = lines(app, person, Theme { color: false });
+    let total = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    total.saturating_sub(inner.height as usize)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let focused = app.pane == Pane::Detail;
     let block = theme.panel(" Detail ", focused);
@@ -121,6 +139,16 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
     }
     facts.push(printable(org).into_owned());
     out.push(Line::raw(facts.join(" · ")));
+    // The id is what `meeting add --with` takes.
+    let mut ids = vec![
+        Span::styled("id ", theme.dim()),
+        Span::raw(printable(&person.id).into_owned()),
+    ];
+    if let Some(email) = person.email.as_deref().filter(|e| !e.is_empty()) {
+        ids.push(Span::styled(" · ", theme.dim()));
+        ids.push(Span::raw(printable(email).into_owned()));
+    }
+    out.push(Line::from(ids));
     if let Some(boss) = person.reports_to.as_deref().and_then(|b| p.person(b)) {
         out.push(Line::raw(format!("Reports to {}", printable(&boss.name))));
     }
@@ -167,9 +195,11 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             said_colleagues = true;
             out.push(Line::styled("  colleagues", theme.dim()));
         }
+        // A declared tie without a date is live whatever its meetings:
+        // the age of an old meeting would say otherwise.
         let when = match tie.last_contact {
-            Some(d) => short_ago(d, app.as_of),
-            None => "declared".into(),
+            Some(d) if !tie.undated => short_ago(d, app.as_of),
+            _ => "undated".into(),
         };
         let (mark, style) = if tie.live {
             ("● ", theme.accent())

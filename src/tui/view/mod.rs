@@ -2,6 +2,7 @@
 //! view, the status line and the hint bar, then any overlay on top.
 
 pub mod detail;
+mod log;
 mod map;
 mod overlay;
 mod people;
@@ -31,27 +32,51 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(frame, area, app.dialog.is_some(), theme);
         return;
     }
-    // A long message gets a second line rather than being cut.
-    let status_rows = match &app.status {
-        Some(s) if printable(&s.text).chars().count() + 2 > area.width as usize => 2,
-        _ => 1,
-    };
-    let [header, body, status, hints] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(0),
-        Constraint::Length(status_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, alert, status, hints] = areas(app, area);
     render_header(app, frame, header, theme);
     match app.view {
         View::People => people::render(app, frame, body, theme),
         View::Risks => risks::render(app, frame, body, theme),
         View::Map => map::render(app, frame, body, theme),
     }
+    render_alert(app, frame, alert, theme);
     render_status(app, frame, status, theme);
     render_hints(app, frame, hints, theme);
     overlay::render(app, frame, area, theme);
+    log::render(app, frame, area, theme);
+}
+
+/// Rows a message may take before it is cut (the log on `!` has it all).
+const MESSAGE_ROWS: usize = 2;
+
+/// The rows `text` needs after a two-column mark, up to [`MESSAGE_ROWS`].
+fn message_rows(text: &str, width: u16) -> u16 {
+    let needed = printable(text).chars().count() + 2;
+    needed
+        .div_ceil(width.max(1) as usize)
+        .clamp(1, MESSAGE_ROWS) as u16
+}
+
+/// The screen's parts: header, body, a warning that stays, the status
+/// line and the hint bar. A long message gets a second line rather than
+/// being cut.
+pub fn areas(app: &App, area: Rect) -> [Rect; 5] {
+    let status_rows = app
+        .status
+        .as_ref()
+        .map_or(1, |s| message_rows(&s.text, area.width));
+    let alert_rows = app
+        .alert
+        .as_ref()
+        .map_or(0, |text| message_rows(text, area.width));
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(alert_rows),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 fn too_small(frame: &mut Frame, area: Rect, form_open: bool, theme: Theme) {
@@ -123,7 +148,9 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         theme,
         area.width < 110,
     ));
-    first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
+    if app.as_of == app.today {
+        first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
+    }
     let mut second = Vec::new();
     for (key, name, view) in [
         ("1", "People", View::People),
@@ -138,33 +165,20 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         second.push(Span::styled(format!(" {key} {name} "), style));
         second.push(Span::raw(" "));
     }
-    if app.demo {
-        second.push(Span::styled(
-            " DEMO — not your data; the first change saves it ",
-            theme.demo(),
-        ));
-        second.push(Span::raw(" "));
-    }
-    if app.what_if() {
-        let names: Vec<String> = app
-            .gone
-            .iter()
-            .map(|&i| printable(&p.people[i].name).into_owned())
-            .collect();
-        second.push(Span::styled(
-            format!(" WHAT-IF: {} gone — not saved ", names.join(", ")),
-            theme.what_if(),
-        ));
-        second.push(Span::raw(" "));
-    }
-    if app.filtering || !app.filter.value().is_empty() {
+    let used: usize = second.iter().map(Span::width).sum();
+    second.extend(marks(
+        app,
+        (area.width as usize).saturating_sub(used),
+        theme,
+    ));
+    if app.filtering || !app.filter().value().is_empty() {
         let style = if app.filtering {
             theme.accent()
         } else {
             theme.dim()
         };
         second.push(Span::styled(
-            format!("/{}", printable(app.filter.value())),
+            format!("/{}", printable(app.filter().value())),
             style,
         ));
         if app.filtering {
@@ -180,6 +194,49 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
+/// The header's marks after the view tabs, the what-if first: its names
+/// are cut so that "not saved" and the as-of mark fit in `room`; then the
+/// as-of date when it is not today, read-only, and the demo.
+fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
+    let mut after = Vec::new();
+    if app.as_of != app.today {
+        after.push(Span::styled(
+            format!(" as of {}, not today ", app.as_of),
+            theme.what_if(),
+        ));
+    }
+    if app.read_only {
+        after.push(Span::styled(" read-only ", theme.error()));
+    }
+    if app.demo {
+        after.push(Span::styled(
+            " DEMO — not your data; the first change saves it ",
+            theme.demo(),
+        ));
+    }
+    let mut out = Vec::new();
+    if app.what_if() {
+        let p = app.partnership();
+        let names: Vec<String> = app
+            .gone
+            .iter()
+            .filter_map(|&i| p.people.get(i))
+            .map(|x| printable(&x.name).into_owned())
+            .collect();
+        const LEAST: &str = " WHAT-IF, not saved: … ";
+        let reserved = after.first().map_or(0, |s| s.width() + 1);
+        let room = room.saturating_sub(reserved + 1).max(LEAST.chars().count());
+        let text = format!(" WHAT-IF, not saved: {} gone ", names.join(", "));
+        out.push(Span::styled(fit(&text, room), theme.what_if()));
+        out.push(Span::raw(" "));
+    }
+    for mark in after {
+        out.push(mark);
+        out.push(Span::raw(" "));
+    }
+    out
+}
+
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(status) = &app.status else {
         return;
@@ -189,9 +246,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Tone::Note => ("· ", theme.key()),
         Tone::Error => ("✗ ", theme.error()),
     };
-    // Two lines at most; beyond that it ends with "…".
-    let room = (area.width as usize * area.height as usize).saturating_sub(2);
-    let text = fit(&printable(&status.text), room);
+    let text = cut_message(&status.text, area);
     let text_style = if status.tone == Tone::Error {
         theme.error()
     } else {
@@ -200,6 +255,33 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let line = Line::from(vec![
         Span::styled(mark, style),
         Span::styled(text, text_style),
+    ]);
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+}
+
+/// A message cut to its rows; when cut, it says where to read it whole.
+fn cut_message(text: &str, area: Rect) -> String {
+    const MORE: &str = " (! shows all)";
+    // Words wrap, not characters: leave some slack at each row's end.
+    let slack = (area.height as usize).saturating_sub(1) * 12;
+    let room = (area.width as usize * area.height as usize).saturating_sub(2 + slack);
+    let text = printable(text);
+    if text.chars().count() <= room {
+        return text.into_owned();
+    }
+    let mut cut = fit(&text, room.saturating_sub(MORE.len()));
+    cut.push_str(MORE);
+    cut
+}
+
+/// The warning that stays until Esc dismisses it.
+fn render_alert(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(text) = &app.alert else {
+        return;
+    };
+    let line = Line::from(vec![
+        Span::styled("✗ ", theme.error()),
+        Span::styled(cut_message(text, area), theme.error()),
     ]);
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
 }
@@ -214,8 +296,16 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             ("Enter", "write"),
             ("Esc", "cancel"),
         ]
-    } else if app.dialog.is_some() {
-        keymap::FORM_HINTS.to_vec()
+    } else if app.log_open {
+        vec![("↑↓", "scroll"), ("Esc", "close")]
+    } else if let Some(super::dialog::Dialog::Form(form)) = &app.dialog {
+        if form.confirm.is_some() {
+            keymap::CONFIRM_HINTS.to_vec()
+        } else if form.in_pick_list() {
+            keymap::PICK_HINTS.to_vec()
+        } else {
+            keymap::FORM_HINTS.to_vec()
+        }
     } else if app.filtering {
         vec![
             ("type", "filter"),
@@ -226,26 +316,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         keymap::main_hints()
     };
-    // Too wide: drop the hints a user needs least, then from the front.
-    let width = |pairs: &[(&str, &str)]| -> usize {
-        pairs
-            .iter()
-            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
-            .sum()
-    };
-    const DROP_FIRST: [&str; 9] = [
-        "move", "add", "tie", "undo", "export", "pane", "filter", "what-if", "open",
-    ];
-    let mut pairs = pairs;
-    for least in DROP_FIRST {
-        if width(&pairs) <= area.width as usize {
-            break;
-        }
-        pairs.retain(|(_, what)| *what != least);
-    }
-    while pairs.len() > 1 && width(&pairs) > area.width as usize {
-        pairs.remove(0);
-    }
+    let pairs = fit_hints(pairs, area.width as usize);
     let mut spans = Vec::new();
     for (key, what) in pairs {
         spans.push(Span::styled(key.to_string(), theme.key()));
@@ -255,6 +326,36 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Paragraph::new(Line::from(spans)).style(Style::new().add_modifier(Modifier::empty())),
         area,
     );
+}
+
+/// Too wide: drops the hints a user needs least, then from the front, but
+/// never help or quit: `?` lists everything else.
+fn fit_hints<'a>(mut pairs: Vec<(&'a str, &'a str)>, room: usize) -> Vec<(&'a str, &'a str)> {
+    const DROP_FIRST: [&str; 8] = [
+        "messages", "move", "tie", "add", "pane", "export", "undo", "views",
+    ];
+    const KEEP: [&str; 2] = ["help", "quit"];
+    let width = |pairs: &[(&str, &str)]| -> usize {
+        pairs
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum()
+    };
+    for least in DROP_FIRST {
+        if width(&pairs) <= room {
+            break;
+        }
+        pairs.retain(|(_, what)| *what != least);
+    }
+    while width(&pairs) > room {
+        match pairs.iter().position(|(_, what)| !KEEP.contains(what)) {
+            Some(at) if pairs.len() > 1 => {
+                pairs.remove(at);
+            }
+            _ => break,
+        }
+    }
+    pairs
 }
 
 /// Cuts `text` to `width` columns, ending with "…" when cut.

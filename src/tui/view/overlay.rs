@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// A box of `width` × `height` in the middle of `area`, cleared.
-fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
     let height = height.min(area.height.saturating_sub(2));
     let rect = Rect {
@@ -64,7 +64,7 @@ fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
             theme.severity(s),
         ));
     }
-    legend.push(Span::styled("✓ no risk", theme.accent()));
+    legend.push(Span::styled("✓ no risk, depends on nobody", theme.accent()));
     lines.push(Line::from(legend));
     lines.push(Line::raw("  The number: live ties to the other side."));
     lines.push(Line::raw(
@@ -103,15 +103,20 @@ const LABEL_W: usize = 14;
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
     // Lines besides the open pick list's rows: fields, errors, the pick
     // list's search and count lines, a blank line and the footer, borders.
-    let errors = form.fields.iter().filter(|f| f.error.is_some()).count();
+    let width: u16 = 76;
+    let value_w = (width as usize).saturating_sub(LABEL_W + 4);
+    let errors: usize = form
+        .fields
+        .iter()
+        .filter_map(|f| f.error.as_deref())
+        .map(|e| wrap(&format!("✗ {}", printable(e)), value_w).len())
+        .sum();
     let fixed = form.fields.len() + errors + 2 + 2 + 2;
     let pick_rows = (area.height as usize)
         .saturating_sub(2 + fixed)
         .clamp(3, PICK_ROWS);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
-    let width: u16 = 76;
-    let value_w = (width as usize).saturating_sub(LABEL_W + 4);
     for (at, field) in form.fields.iter().enumerate() {
         let focused = at == form.focus;
         let label_style = if focused { theme.key() } else { theme.dim() };
@@ -185,18 +190,27 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
                 }
             }
         }
+        // The reason in full, on as many lines as it takes.
         if let Some(error) = &field.error {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(LABEL_W + 1)),
-                Span::styled(format!("✗ {}", printable(error)), theme.error()),
-            ]));
+            for part in wrap(&format!("✗ {}", printable(error)), value_w) {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL_W + 1)),
+                    Span::styled(part, theme.error()),
+                ]));
+            }
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
-        theme.dim(),
-    ));
+    match &form.confirm {
+        Some(confirm) => lines.push(Line::styled(
+            printable(confirm.question()).into_owned(),
+            theme.selected(),
+        )),
+        None => lines.push(Line::styled(
+            "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
+            theme.dim(),
+        )),
+    }
     let height = lines.len() as u16 + 2;
     let rect = popup(frame, area, width, height);
     let block = theme.dialog(format!(" {} ", form.title));
@@ -208,6 +222,30 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
     {
         frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
     }
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces
+/// where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width.max(1) {
+            let head: String = line.chars().take(width.max(1)).collect();
+            line = line.chars().skip(width.max(1)).collect();
+            out.push(head);
+        }
+    }
+    out.push(line);
+    out
 }
 
 fn pick_lines(

@@ -16,7 +16,15 @@ use ratatui::widgets::Paragraph;
 const WIDE: u16 = 110;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (lists, detail_area) = if area.width >= WIDE {
+    let [left, right, detail_area] = areas(area);
+    column(app, frame, left, Side::Ours, theme);
+    column(app, frame, right, Side::Partner, theme);
+    detail::render(app, frame, detail_area, theme);
+}
+
+/// Our column, the partner column and the detail pane, in the body.
+pub fn areas(area: Rect) -> [Rect; 3] {
+    let (lists, detail) = if area.width >= WIDE {
         let [lists, detail] =
             Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
                 .areas(area);
@@ -28,9 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lists);
-    column(app, frame, left, Side::Ours, theme);
-    column(app, frame, right, Side::Partner, theme);
-    detail::render(app, frame, detail_area, theme);
+    [left, right, detail]
 }
 
 /// How a person in one column relates to the person selected in the other.
@@ -64,6 +70,21 @@ fn level_short(level: Level) -> &'static str {
     }
 }
 
+/// From this column width on, levels are written out ("executive").
+const FULL_LEVELS: usize = 48;
+
+/// A person's badge symbol: the worst risk about them; a tick only when
+/// no risk names them and they depend on nobody; else nothing.
+fn badge(app: &App, i: usize, theme: Theme) -> (&'static str, ratatui::style::Style) {
+    let active = app.analysis.live.active.get(i).copied().unwrap_or(false);
+    let exposed = app.exposed.get(i).copied().unwrap_or(false);
+    match app.worst.get(i).copied().flatten() {
+        Some(s) => (s.symbol(), theme.severity(s)),
+        None if active && !exposed => ("✓", theme.accent()),
+        None => (" ", theme.dim()),
+    }
+}
+
 fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let p = app.partnership();
     let (rows, mut cursor) = app.column(side);
@@ -74,7 +95,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        let text = if app.filter.value().is_empty() {
+        let text = if app.filter_people.value().is_empty() {
             "Nobody yet — press a to add a person"
         } else {
             "Nobody matches the filter — Esc clears it"
@@ -102,11 +123,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
             Link::Stale => ("○", theme.dim()),
             Link::None => (" ", theme.dim()),
         };
-        let (symbol, sym_style) = match app.worst.get(i).copied().flatten() {
-            Some(s) => (s.symbol(), theme.severity(s)),
-            None if active => ("✓", theme.accent()),
-            None => (" ", theme.dim()),
-        };
+        let (symbol, sym_style) = badge(app, i, theme);
         let count = app.analysis.live.ties_of[i]
             .iter()
             .filter(|&&t| {
@@ -121,11 +138,15 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         } else {
             "  ".to_string()
         };
+        let full = width >= FULL_LEVELS;
         let level = if !active && !gone {
             "left"
+        } else if full {
+            person.level.as_str()
         } else {
             level_short(person.level)
         };
+        let level_w = if full { 9 } else { 5 };
         let key = if person.key { "★" } else { " " };
         // Dim text on a highlighted row is unreadable: the row's style wins.
         let quiet = if row == cursor.selected {
@@ -133,8 +154,8 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         } else {
             theme.dim()
         };
-        // mark, space, badge(2), symbol, key, name, space, title, level(6)
-        let rest = width.saturating_sub(13);
+        // mark, space, badge(2), symbol, key, name, space, title, level
+        let rest = width.saturating_sub(8 + level_w);
         let name_w = (rest * 3 / 5).max(6);
         let title_w = rest.saturating_sub(name_w + 1);
         let name = fit(&printable(&person.name), name_w);
@@ -147,7 +168,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
             Span::raw(key),
             Span::raw(format!("{name:<name_w$} ")),
             Span::styled(format!("{title:<title_w$}"), quiet),
-            Span::styled(format!(" {level:>5}"), quiet),
+            Span::styled(format!(" {level:>level_w$}"), quiet),
         ]);
         if !active {
             line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));

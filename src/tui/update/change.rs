@@ -1,0 +1,122 @@
+//! Changes to the data (saved at once, undone with `u`) and the what-if
+//! (never saved; while it is on, `u` takes back the last marking).
+
+use crate::change::Change;
+use crate::store::{self, CommitError, Loaded};
+use crate::tui::app::App;
+
+/// `x`: marks the person `x` acts on as gone, or brings them back.
+pub(super) fn what_if(app: &mut App) {
+    let Some(person) = app.acting_person() else {
+        app.warn("Select a person first: what-if marks the selected person as gone");
+        return;
+    };
+    if app.gone.contains(&person) {
+        bring_back(app, person);
+        return;
+    }
+    let name = name_of(app, person);
+    if !app
+        .analysis
+        .live
+        .active
+        .get(person)
+        .copied()
+        .unwrap_or(false)
+    {
+        app.warn(format!(
+            "{name} is not active on {}: nothing changes",
+            app.as_of
+        ));
+        return;
+    }
+    app.gone.push(person);
+    let said = app.reanalyse(None);
+    app.say(sentence(format!("What-if: {name} gone"), &said));
+}
+
+/// Takes `person` out of the what-if.
+fn bring_back(app: &mut App, person: usize) {
+    app.gone.retain(|&g| g != person);
+    let said = app.reanalyse(None);
+    let name = name_of(app, person);
+    app.say(sentence(format!("{name} is back"), &said));
+}
+
+fn name_of(app: &App, person: usize) -> String {
+    app.partnership()
+        .people
+        .get(person)
+        .map(|x| crate::text::printable(&x.name).into_owned())
+        .unwrap_or_default()
+}
+
+/// "head: a; b; c and 2 more".
+pub(super) fn sentence(head: String, said: &[String]) -> String {
+    const SHOWN: usize = 3;
+    if said.is_empty() {
+        return format!("{head}: no risk changes");
+    }
+    let mut text = format!("{head}: {}", said[..said.len().min(SHOWN)].join("; "));
+    if said.len() > SHOWN {
+        text.push_str(&format!(" and {} more", said.len() - SHOWN));
+    }
+    crate::text::printable(&text).into_owned()
+}
+
+/// `u`: while anyone is marked gone, takes back the last marking (never a
+/// saved change); otherwise undoes the last saved change of this session.
+pub(super) fn undo(app: &mut App) {
+    if let Some(&last) = app.gone.last() {
+        bring_back(app, last);
+        return;
+    }
+    let Some(last) = app.undo.pop() else {
+        app.note("Nothing to undo in this session");
+        return;
+    };
+    let inverse = last.inverse();
+    let what = last.describe(app.partnership());
+    match save(app, &inverse) {
+        Ok(said) => app.say(sentence(format!("Undone: {what}"), &said)),
+        Err(e) => {
+            app.undo.push(last);
+            app.warn(format!("Could not undo: {}", one_line(&e)));
+        }
+    }
+}
+
+pub(super) fn one_line(e: &CommitError) -> String {
+    e.to_string().replace('\n', " ")
+}
+
+/// Saves one change to the data file and re-runs the analysis. Returns
+/// what changed in the risks.
+pub(super) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
+    let committed = store::commit(&app.path, &app.doc, change)?;
+    let doc = Loaded {
+        partnership: committed.partnership,
+        stamp: committed.stamp,
+    };
+    let created = app.demo;
+    let warning = committed.warning.clone();
+    let mut said = app.replace(doc);
+    app.demo = false;
+    if committed.merged {
+        said.insert(0, "merged with changes made elsewhere".into());
+    }
+    if created {
+        said.insert(0, format!("created {}", crate::text::path(&app.path)));
+    }
+    if let Some(warning) = warning {
+        said.insert(0, format!("warning: {warning}"));
+    }
+    // Undo takes back the change as made (a merged meeting may have a new id).
+    if !matches!(
+        change,
+        Change::RemoveMeeting(_) | Change::RemovePerson(_) | Change::RemoveTie(_)
+    ) {
+        app.undo.push(committed.change);
+    }
+    Ok(said)
+}

@@ -1,0 +1,57 @@
+//! Watching the data file: a change made elsewhere is reloaded; a file
+//! that no longer loads (or is gone) is said in a warning that stays until
+//! dismissed, and never saved over.
+
+use super::change::sentence;
+use crate::store::{self, Stamp};
+use crate::tui::app::App;
+
+/// Looks at the data file; when someone else changed it, reloads it and
+/// says so. A file that no longer loads is reported and left alone.
+pub fn check_file(app: &mut App) {
+    let Ok(now) = Stamp::read(&app.path) else {
+        return;
+    };
+    if Some(now) == app.ignored_stamp {
+        return;
+    }
+    if now == app.doc.stamp {
+        // Put back (e.g. by `restore`) to what the UI shows: say so once.
+        if app.ignored_stamp.take().is_some() {
+            app.alert = None;
+            app.say("The file on disk loads again and holds what is shown");
+        }
+        return;
+    }
+    if now == Stamp::Absent {
+        app.ignored_stamp = Some(now);
+        app.pin(format!(
+            "{} was removed or moved outside partnermap; showing what was loaded",
+            crate::text::path(&app.path)
+        ));
+        return;
+    }
+    match store::load_stamped(&app.path) {
+        Ok(doc) => {
+            let said = app.replace(doc);
+            app.demo = false;
+            app.ignored_stamp = None;
+            app.alert = None;
+            app.say(sentence(
+                "The file was changed outside partnermap and has been reloaded".into(),
+                &said,
+            ));
+        }
+        Err(e) => {
+            app.ignored_stamp = Some(now);
+            let first = e.to_string().lines().next().unwrap_or_default().to_string();
+            let how = match store::restore_hint(&app.path) {
+                Some(hint) => hint.trim_start_matches("hint: ").to_string(),
+                None => "fix the file".to_string(),
+            };
+            app.pin(format!(
+                "The file on disk no longer loads ({first}); showing what was loaded, and not saving over it. {how}"
+            ));
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The one place that changes the app: a key goes to the open overlay,
+//! dialog, the filter or the keymap; an action changes the state; a change
+//! is saved at once and the analysis re-runs. Changes and the what-if are
+//! in `change.rs`, dialogs in `dialog.rs`, the file watch in `file.rs`.
+
+mod change;
+mod dialog;
+mod file;
+
+pub use file::check_file;
+
+use super::action::Action;
+use super::app::{App, Pane, View};
+use super::dialog::{Dialog, Export};
+use super::form::build;
+use super::keymap::action_for;
+use crate::analysis::{RiskKind, Subject};
+use crate::model::Side;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::backend::crossterm::to_input_request;
+
+/// Rows moved by PgUp / PgDn.
+const PAGE: isize = 10;
+
+/// Handles one key event; releases and repeats of other kinds are ignored.
+pub fn on_key(app: &mut App, key: KeyEvent) {
+    if key.kind != KeyEventKind::Press {
+        return;
+    }
+    if app.too_small {
+        on_small_screen_key(app, key);
+    } else if app.help || app.log_open {
+        on_overlay_key(app, key);
+    } else if app.dialog.is_some() {
+        dialog::on_dialog_key(app, key);
+    } else if app.filtering {
+        on_filter_key(app, key);
+    } else if let Some(action) = action_for(&key) {
+        update(app, action);
+    }
+}
+
+/// Nothing shows what a key would do: only quit, or cancel a form.
+fn on_small_screen_key(app: &mut App, key: KeyEvent) {
+    match key.code {
+        KeyCode::Esc if app.dialog.is_some() => {
+            app.dialog = None;
+            app.note("Cancelled: nothing was saved");
+        }
+        KeyCode::Char('q') if app.dialog.is_none() => app.quit = true,
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
+        _ => {}
+    }
+}
+
+/// Help and the message log: arrows scroll; any other key closes, and `q`
+/// also quits.
+fn on_overlay_key(app: &mut App, key: KeyEvent) {
+    let scroll = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Some(-1),
+        KeyCode::Down | KeyCode::Char('j') => Some(1),
+        KeyCode::PageUp => Some(-PAGE),
+        KeyCode::PageDown => Some(PAGE),
+        _ => None,
+    };
+    let at = if app.help {
+        &mut app.help_scroll
+    } else {
+        &mut app.log_scroll
+    };
+    if let Some(delta) = scroll {
+        *at = (*at as isize + delta).clamp(0, u16::MAX as isize / 2) as u16;
+        return;
+    }
+    app.help = false;
+    app.help_scroll = 0;
+    app.log_open = false;
+    app.log_scroll = 0;
+    if action_for(&key) == Some(Action::Quit) {
+        app.quit = true;
+    }
+}
+
+/// Pasted text goes into the text being typed (a form field, a pick
+/// list's search or the filter), with line breaks made spaces; elsewhere
+/// it is ignored rather than read as keys.
+pub fn on_paste(app: &mut App, text: &str) {
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    if let Some(Dialog::Form(form)) = &mut app.dialog {
+        form.paste(&text, &mut app.matcher, &app.doc.partnership);
+    } else if app.filtering {
+        for c in text.chars() {
+            app.filter_mut()
+                .handle(tui_input::InputRequest::InsertChar(c));
+        }
+        app.refilter();
+    }
+}
+
+fn on_filter_key(app: &mut App, key: KeyEvent) {
+    match key.code {
+        KeyCode::Esc => {
+            app.filtering = false;
+            app.filter_mut().reset();
+            app.refilter();
+        }
+        KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab => app.filtering = false,
+        KeyCode::Up => update(app, Action::Up),
+        KeyCode::Down => update(app, Action::Down),
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
+        _ => {
+            if let Some(request) = to_input_request(&Event::Key(key))
+                && app.filter_mut().handle(request).is_some_and(|c| c.value)
+            {
+                app.refilter();
+            }
+        }
+    }
+}
+
+/// Carries out one action of the main screen.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Up => step(app, -1),
+        Action::Down => step(app, 1),
+        Action::PageUp => step(app, -PAGE),
+        Action::PageDown => step(app, PAGE),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::NextPane => cycle_pane(app, true),
+        Action::PrevPane => cycle_pane(app, false),
+        Action::Open => open(app),
+        Action::PeopleView => app.view = View::People,
+        Action::RisksView => {
+            app.view = View::Risks;
+            app.refresh_risk_rows();
+        }
+        Action::MapView => {
+            app.view = View::Map;
+            if app.pane == Pane::Detail {
+                app.pane = Pane::of(app.side);
+            }
+        }
+        Action::Filter => app.filtering = true,
+        Action::ClearFilter => escape(app),
+        Action::LogMeeting => {
+            let people = meeting_people(app);
+            let form = build::meeting(app.partnership(), app.as_of, &people);
+            open_form(app, form);
+        }
+        Action::AddPerson => {
+            let form = build::person(app.partnership(), app.side);
+            open_form(app, form);
+        }
+        Action::AddTie => match app.acting_person() {
+            Some(from) => {
+                let form = build::tie(app.partnership(), from);
+                open_form(app, form);
+            }
+            None => app.warn("Select a person first: a tie goes from the selected person"),
+        },
+        Action::WhatIf => change::what_if(app),
+        Action::Export => app.dialog = Some(Dialog::Export(Export { selected: 0 })),
+        Action::Undo => change::undo(app),
+        Action::MessageLog => app.log_open = true,
+        Action::Help => app.help = true,
+        Action::Quit => app.quit = true,
+    }
+}
+
+/// Esc on the main screen: dismisses a warning that stays, else clears
+/// the view's filter, else the status line.
+fn escape(app: &mut App) {
+    if app.alert.take().is_some() {
+        return;
+    }
+    if app.filter().value().is_empty() {
+        app.status = None;
+    } else {
+        app.filter_mut().reset();
+        app.refilter();
+    }
+}
+
+/// A new form starts with a clear status line.
+fn open_form(app: &mut App, form: super::form::Form) {
+    app.status = None;
+    app.dialog = Some(Dialog::Form(form));
+}
+
+/// Who a new meeting starts with: on a stale-tie risk both ends of the
+/// tie, else the person `m` acts on.
+fn meeting_people(app: &App) -> Vec<usize> {
+    if app.view == View::Risks
+        && let Some(risk) = app.selected_risk()
+        && risk.kind == RiskKind::StaleTie
+        && let Subject::Person(subject) = risk.subject
+    {
+        return std::iter::once(subject)
+            .chain(risk.people.first().copied())
+            .collect();
+    }
+    app.acting_person().into_iter().collect()
+}
+
+fn step(app: &mut App, delta: isize) {
+    if app.view == View::Risks {
+        let len = app.rows_risks.len();
+        app.cursor_risks.step(delta, len);
+        return;
+    }
+    if app.pane == Pane::Detail && app.view == View::People {
+        // No further than the last line at the bottom of the pane.
+        let last = super::view::detail::max_scroll(app) as isize;
+        let scroll = (app.detail_scroll as isize)
+            .saturating_add(delta)
+            .clamp(0, last);
+        app.detail_scroll = scroll as u16;
+        return;
+    }
+    let len = app.column(app.side).0.len();
+    app.cursor_mut(app.side).step(delta, len);
+    app.detail_scroll = 0;
+}
+
+fn cycle_pane(app: &mut App, forward: bool) {
+    let order: &[Pane] = match app.view {
+        View::People => &[Pane::Ours, Pane::Partner, Pane::Detail],
+        View::Map => &[Pane::Ours, Pane::Partner],
+        View::Risks => return,
+    };
+    let at = order.iter().position(|&p| p == app.pane).unwrap_or(0);
+    let len = order.len();
+    let next = if forward {
+        (at + 1) % len
+    } else {
+        (at + len - 1) % len
+    };
+    app.pane = order[next];
+    match app.pane {
+        Pane::Ours => app.side = Side::Ours,
+        Pane::Partner => app.side = Side::Partner,
+        Pane::Detail => {}
+    }
+}
+
+fn open(app: &mut App) {
+    match app.view {
+        View::People => {
+            app.pane = match app.pane {
+                Pane::Detail => Pane::of(app.side),
+                _ => Pane::Detail,
+            };
+        }
+        View::Map => app.view = View::People,
+        View::Risks => {
+            let Some(risk) = app.selected_risk() else {
+                return;
+            };
+            let person = match risk.subject {
+                Subject::Person(i) => Some(i),
+                Subject::Partnership => risk.people.first().copied(),
+            };
+            if let Some(person) = person {
+                app.select_person(person);
+                app.view = View::People;
+            }
+        }
+    }
+}
