@@ -178,7 +178,7 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
         };
         out.push(Line::from(vec![
             Span::styled(format!("  {mark}"), style),
-            Span::raw(format!("{:<18}", super::fit(&name(p, other), 18))),
+            Span::raw(crate::text::fit(&name(p, other), 18)),
             Span::styled(format!(" {when:>9} "), style),
             Span::styled(strength_bar(tie.strength), style),
         ]));

@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     // A long message gets a second line rather than being cut.
     let status_rows = match &app.status {
-        Some(s) if printable(&s.text).chars().count() + 2 > area.width as usize => 2,
+        Some(s) if crate::text::width(&printable(&s.text)) + 2 > area.width as usize => 2,
         _ => 1,
     };
     let [header, body, status, hints] = Layout::vertical([
@@ -230,7 +230,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = |pairs: &[(&str, &str)]| -> usize {
         pairs
             .iter()
-            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .map(|(k, w)| crate::text::width(k) + crate::text::width(w) + 3)
             .sum()
     };
     const DROP_FIRST: [&str; 9] = [
@@ -257,27 +257,10 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
-/// Cuts `text` to `width` columns, ending with "…" when cut.
+/// Cuts `text` to `width` columns, ending with "…" when cut (not padded:
+/// [`crate::text::fit`] pads too).
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::text::cut(text, width).into_owned()
 }
 
 /// "today", "12 d ago", "in 3 d".
