@@ -367,7 +367,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         "Logged {} on {} with {}",
         meeting.id,
         args.date,
-        partnermap::text::printable(&names.join(", "))
+        partnermap::text::printable(&partnermap::text::join_names(&names))
     );
     warn(committed.warning.as_deref());
     for note in notes {

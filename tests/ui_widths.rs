@@ -221,3 +221,27 @@ fn bidirectional_controls_in_a_name_are_shown_escaped() {
         assert!(shown.contains("Li \\u{202e}ieW"), "view {view}: {shown}");
     }
 }
+
+#[test]
+fn depends_on_says_that_any_one_departure_is_enough() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.json");
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo.json");
+    std::fs::copy(demo, &path).unwrap();
+    let mut app = tui::open(path, AS_OF, false).unwrap();
+    select(&mut app, "sofia");
+    // Unwrapped, the detail pane's lines are easier to read whole.
+    let text: String = checked(&app, 120, 40)
+        .lines()
+        .filter_map(|l| l.split('│').nth(5))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "Sofia Rossi is cut off from Northwind if any one of Dmitri Volkov, Hana Sato and Rosa Alvarez leaves: all 3 are needed."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("If Dmitri Volkov, Hana Sato"), "{text}");
+}

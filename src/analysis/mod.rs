@@ -6,12 +6,14 @@ mod coverage;
 mod dependency;
 mod max_flow;
 mod risks;
+mod words;
 
 pub use bus_factor::{BusFactor, bus_factor};
 pub use changes::risk_changes;
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
 pub use risks::{Risk, RiskKind, Severity, Subject, risks};
+pub use words::{cut_off_if, if_all_left};
 
 use crate::graph::{LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
