@@ -64,7 +64,7 @@ pub fn meeting(p: &Partnership, as_of: Date, selected: Option<usize>) -> Form {
         fields: vec![
             Field {
                 fresh: true,
-                ..Field::date(DATE, "today", "YYYY-MM-DD, today, yesterday or -3d")
+                ..Field::date(DATE, "today", "YYYY-MM-DD, today, tomorrow, -3d or +3d")
             },
             Field::text(TITLE, "", "optional"),
             Field::pick(ATTENDEES, pick, "type to narrow, Space to choose"),
