@@ -59,6 +59,12 @@ impl Analysis {
         self.live.active.iter().filter(|&&a| a).count()
     }
 
+    /// The people counted as every report counts them (see
+    /// [`crate::model::Headcount`]), what-if included.
+    pub fn headcount(&self, p: &Partnership) -> crate::model::Headcount {
+        crate::model::Headcount::of(p, &self.live.active)
+    }
+
     /// The risks about `person`: those whose subject they are, and the
     /// bus-factor risk when they are in its smallest set. Sorted.
     pub fn risks_of(&self, person: usize) -> impl Iterator<Item = &Risk> {
