@@ -269,9 +269,9 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
         .output
         .as_ref()
         .filter(|out| !matches!(out.to_str(), Some("-" | "/dev/stdout")));
-    let (format, note) =
-        export::format_for(args.format.map(Format::from), output.map(PathBuf::as_path))
-            .map_err(Usage)?;
+    // Said after the refusals below: naming the data file is the worse mistake.
+    let chosen = export::format_for(args.format.map(Format::from), output.map(PathBuf::as_path))
+        .map_err(Usage);
     let path = data_path(cli)?;
     let partnership = store::load(&path).map_err(|e| load_failed(&path, e))?;
     let as_of = args.as_of.unwrap_or_else(today);
@@ -290,6 +290,7 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                     shown(out)
                 );
             }
+            let (format, note) = chosen?;
             let text = write(&partnership, &analysis, format, Style::default());
             store::write_atomic(out, text.as_bytes(), true)?;
             eprintln!("Wrote the {what} ({format}) to {}", shown(out));
@@ -298,6 +299,7 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
             }
         }
         None => {
+            let (format, _) = chosen?;
             let text = write(
                 &partnership,
                 &analysis,
