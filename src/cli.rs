@@ -10,9 +10,9 @@ use partnermap::date::{parse_relative, today};
 use partnermap::edit::{EditError, NewMeeting, Refusal, new_meeting};
 use partnermap::export::{self, Format, Style};
 use partnermap::graph::Scenario;
-use partnermap::model::{Partnership, Side};
+use partnermap::model::{Headcount, Partnership};
 use partnermap::text::path as shown;
-use partnermap::{demo, generate, lookalike, store};
+use partnermap::{generate, lookalike, store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ const ABOUT: &str =
 const EXAMPLES: &str = "\
 Examples:
   partnermap                                open the terminal UI (? there shows the keys)
-  partnermap --file acme.json demo          write the demo partnership to acme.json
+  partnermap --file acme.json demo          write the demo to acme.json (once) and open it
   partnermap --file acme.json risks         the risk list, worst first
   partnermap risks --format csv --output risks.csv
   partnermap coverage --as-of 2026-06-30    who covers each partner person
@@ -71,11 +71,11 @@ pub enum Command {
         after_help = "Example:\n  partnermap --file acme.json check\n\nPeople whose names (on one side) or ids look alike (ana, Ana, ＡＮＡ, ana with a\nzero-width space) are listed as warnings on stderr; the exit code stays 0."
     )]
     Check,
-    /// Write the demo partnership to the data file (never overwrites).
+    /// Write the demo partnership to the data file, then open it (an existing file is left as it is).
     #[command(
-        after_help = "Example:\n  partnermap --file demo.json demo && partnermap --file demo.json risks\n\nThe demo's dates are moved so that its story is told from today."
+        after_help = "Examples:\n  partnermap --file demo.json demo\n  partnermap --file demo.json demo --fresh\n\nThe demo's dates are moved so that its story is told from today. Without a\nterminal, demo says what to run next instead of opening the UI."
     )]
-    Demo,
+    Demo(DemoArgs),
     /// Put back a backup of the data file (the newest that loads, unless one is named).
     #[command(
         after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
@@ -97,7 +97,7 @@ pub enum MeetingCommand {
 
 #[derive(Debug, Args)]
 pub struct MeetingArgs {
-    /// The day: YYYY-MM-DD, today, yesterday or -Nd (N days ago).
+    /// The day: YYYY-MM-DD, today, yesterday, tomorrow, -Nd (N days ago) or +Nd (in N days: planned).
     #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
     pub date: Date,
     /// What the meeting was.
@@ -114,6 +114,13 @@ pub struct MeetingArgs {
     /// Notes to keep with the meeting.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub notes: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Write the demo anew over an existing file (the old file is kept as a backup).
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Args)]
@@ -144,10 +151,10 @@ impl From<FormatArg> for Format {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The day to analyse for (YYYY-MM-DD, today, yesterday, -Nd); default today.
+    /// The day to analyse for (YYYY-MM-DD, today, yesterday, tomorrow, -Nd, +Nd); default today.
     #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
     pub as_of: Option<Date>,
-    /// Output format (default: table; with --output, taken from the file's extension).
+    /// Output format (default: table; with --output, taken from the file's extension: .csv, .json, .md, .txt).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
@@ -193,7 +200,7 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     }
 }
 
-fn data_path(cli: &Cli) -> Result<PathBuf> {
+pub fn data_path(cli: &Cli) -> Result<PathBuf> {
     store::resolve_path(cli.file.as_deref())
         .context("cannot find your data directory; pass --file PATH or set PARTNERMAP_FILE")
 }
@@ -213,7 +220,8 @@ pub fn run_ui(cli: &Cli) -> Result<()> {
     app.today = today();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
-            "the terminal UI needs a terminal; to print the risks instead, run: partnermap risks"
+            "the terminal UI needs a terminal; to print the risks instead, run: {}",
+            crate::first_run::next_command(cli.file.as_deref(), "risks")
         );
     }
     match partnermap::tui::run(app).context("the terminal failed")? {
@@ -238,7 +246,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<()> {
         Command::Coverage(args) => report(cli, args, export::coverage, "coverage"),
         Command::Meeting(MeetingCommand::Add(args)) => meeting_add(cli, args),
         Command::Check => check(cli),
-        Command::Demo => write_demo(cli),
+        Command::Demo(args) => crate::first_run::run(cli, args),
         Command::Restore(args) => restore(cli, args),
         Command::Generate(args) => write_generated(args),
     }
@@ -263,27 +271,25 @@ fn waiting(path: &Path) {
 }
 
 /// Prints a problem that did not stop a save.
-fn warn(warning: Option<&str>) {
+pub fn warn(warning: Option<&str>) {
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }
 }
 
 fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()> {
-    let path = data_path(cli)?;
-    let partnership = store::load(&path).map_err(|e| load_failed(&path, e))?;
-    let as_of = args.as_of.or(cli.as_of).unwrap_or_else(today);
-    let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
-    let format = args
-        .format
-        .map(Format::from)
-        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
-        .unwrap_or(Format::Table);
     // `-` and /dev/stdout are standard output, written as without --output.
     let output = args
         .output
         .as_ref()
         .filter(|out| !matches!(out.to_str(), Some("-" | "/dev/stdout")));
+    // Said after the refusals below: naming the data file is the worse mistake.
+    let chosen = export::format_for(args.format.map(Format::from), output.map(PathBuf::as_path))
+        .map_err(Usage);
+    let path = data_path(cli)?;
+    let partnership = store::load(&path).map_err(|e| load_failed(&path, e))?;
+    let as_of = args.as_of.or(cli.as_of).unwrap_or_else(today);
+    let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
     match output {
         Some(out) => {
             if let Some(dir) = out
@@ -298,11 +304,16 @@ fn report(cli: &Cli, args: &ReportArgs, write: Writer, what: &str) -> Result<()>
                     shown(out)
                 );
             }
+            let (format, note) = chosen?;
             let text = write(&partnership, &analysis, format, Style::default());
             store::write_atomic(out, text.as_bytes(), true)?;
             eprintln!("Wrote the {what} ({format}) to {}", shown(out));
+            if let Some(note) = note {
+                eprintln!("note: {note}");
+            }
         }
         None => {
+            let (format, _) = chosen?;
             let text = write(
                 &partnership,
                 &analysis,
@@ -387,7 +398,7 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         "Logged {} on {} with {}",
         meeting.id,
         args.date,
-        partnermap::text::printable(&names.join(", "))
+        partnermap::text::printable(&partnermap::text::join_names(&names))
     );
     warn(committed.warning.as_deref());
     for note in notes {
@@ -423,14 +434,15 @@ fn check(cli: &Cli) -> Result<()> {
             None => return Err(e.into()),
         },
     };
-    let ours = p.people.iter().filter(|x| x.side == Side::Ours).count();
+    // Counted as the JSON summary and the UI count: active people, with
+    // those who have left said apart.
+    let people = Headcount::on(&p, today()).describe(
+        &partnermap::text::printable(&p.names.ours),
+        &partnermap::text::printable(&p.names.partner),
+    );
     println!(
-        "ok: {} is valid — {} people ({ours} {}, {} {}), {} declared ties, {} meetings",
+        "ok: {} is valid — {people}, {} declared ties, {} meetings",
         shown(&path),
-        p.people.len(),
-        partnermap::text::printable(&p.names.ours),
-        p.people.len() - ours,
-        partnermap::text::printable(&p.names.partner),
         p.ties.len(),
         p.meetings.len()
     );
@@ -503,16 +515,23 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
         Some(b) => b.clone(),
         // A file that loads is not put back by guesswork: running `restore`
         // twice "to be sure" would silently take back a good change.
-        None if loaded.is_ok() => match store::backups(&path).first() {
-            Some(newest) => bail!(
+        // The example named is one that differs from the file: the newest
+        // backup is usually the file itself, and would do nothing.
+        None if loaded.is_ok() => match store::restorable(&path) {
+            Some(earlier) => bail!(
                 "{}: the file loads fine, so nothing was restored; to go back to an earlier version anyway, name a backup from {}, e.g. partnermap --file {} restore {}",
                 shown(&path),
                 shown(&store::backup_dir(&path)),
                 store::shell_quote(&path),
-                store::shell_quote(&newest.path)
+                store::shell_quote(&earlier.path)
+            ),
+            None if store::backups(&path).is_empty() => bail!(
+                "{}: the file loads fine, and there are no backups of it in {}",
+                shown(&path),
+                shown(&store::backup_dir(&path))
             ),
             None => bail!(
-                "{}: the file loads fine, and there are no backups of it in {}",
+                "{}: the file loads fine, and every backup in {} is the same as it: nothing to restore",
                 shown(&path),
                 shown(&store::backup_dir(&path))
             ),
@@ -534,6 +553,14 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
     if same_file(&backup, &path) {
         bail!("{}: that is the data file itself", shown(&backup));
     }
+    if store::read_bytes(&backup).ok() == store::read_bytes(&path).ok() && loaded.is_ok() {
+        println!(
+            "{} is already the same as {}: nothing to do",
+            shown(&path),
+            shown(&backup)
+        );
+        return Ok(());
+    }
     let saved = store::restore_noticing(&path, &backup, &mut waiting)?;
     println!(
         "Restored {} from {}\nThe version it replaced is kept in {}",
@@ -542,20 +569,6 @@ fn restore(cli: &Cli, args: &RestoreArgs) -> Result<()> {
         shown(&store::backup_dir(&path))
     );
     warn(saved.warning.as_deref());
-    Ok(())
-}
-
-fn write_demo(cli: &Cli) -> Result<()> {
-    let path = data_path(cli)?;
-    let demo = demo::demo(today());
-    let saved = store::save_new(&path, &demo)?;
-    warn(saved.warning.as_deref());
-    println!(
-        "Wrote the demo partnership ({}) to {}\nTry: partnermap --file {} risks",
-        demo.names.name,
-        shown(&path),
-        store::shell_quote(&path)
-    );
     Ok(())
 }
 

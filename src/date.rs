@@ -1,5 +1,6 @@
 //! Calendar dates: the strict `YYYY-MM-DD` form of the file, the friendlier
-//! forms people type (`today`, `yesterday`, `-3d`), and day arithmetic.
+//! forms people type (`today`, `yesterday`, `tomorrow`, `-3d`, `+3d`), and
+//! day arithmetic.
 
 // Dates come from files and keyboards: no index may panic.
 #![deny(clippy::indexing_slicing)]
@@ -14,7 +15,7 @@ pub enum DateError {
     Format(String),
     #[error("{0:?} is not a day of the calendar")]
     NoSuchDay(String),
-    #[error("expected YYYY-MM-DD, today, yesterday or -Nd, got {0:?}")]
+    #[error("expected YYYY-MM-DD, today, -Nd or +Nd, got {0:?}")]
     Relative(String),
 }
 
@@ -46,21 +47,29 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     Date::new(year, month, day).map_err(|_| DateError::NoSuchDay(text.to_string()))
 }
 
+/// The most days `-Nd` and `+Nd` may count: 65,535, some 179 years.
+pub const MAX_RELATIVE_DAYS: u16 = u16::MAX;
+
 /// Parses a date as a person types it: `YYYY-MM-DD`, `today`, `yesterday`,
-/// or `-Nd` (N days before `today`).
+/// `tomorrow`, `-Nd` (N days before `today`) or `+Nd` (N days after: a
+/// planned meeting). N is digits only, at most [`MAX_RELATIVE_DAYS`].
 pub fn parse_relative(text: &str, today: Date) -> Result<Date, DateError> {
     let text = text.trim();
     match text.to_ascii_lowercase().as_str() {
         "today" => return Ok(today),
         "yesterday" => return Ok(add_days(today, -1)),
+        "tomorrow" => return Ok(add_days(today, 1)),
         _ => {}
     }
-    if let Some(days) = text
-        .strip_prefix('-')
-        .and_then(|rest| rest.strip_suffix(['d', 'D']))
-    {
+    let signed = |sign: char, factor: i64| {
+        text.strip_prefix(sign)
+            .and_then(|rest| rest.strip_suffix(['d', 'D']))
+            .map(|days| (days, factor))
+    };
+    if let Some((days, factor)) = signed('-', -1).or_else(|| signed('+', 1)) {
+        let digits = !days.is_empty() && days.bytes().all(|b| b.is_ascii_digit());
         return match days.parse::<u16>() {
-            Ok(n) if !days.starts_with('+') => Ok(add_days(today, -i64::from(n))),
+            Ok(n) if digits => Ok(add_days(today, factor * i64::from(n))),
             _ => Err(DateError::Relative(clip(text).into_owned())),
         };
     }
@@ -139,6 +148,42 @@ mod tests {
         assert!(parse_relative("--3d", today).is_err());
         assert!(parse_relative("3d", today).is_err());
         assert!(parse_relative("-99999999d", today).is_err());
+    }
+
+    #[test]
+    fn tomorrow_and_days_ahead_for_planned_meetings() {
+        let today = Date::constant(2026, 2, 28);
+        let march = |d| Ok(Date::constant(2026, 3, d));
+        assert_eq!(parse_relative("tomorrow", today), march(1));
+        assert_eq!(parse_relative(" Tomorrow ", today), march(1));
+        assert_eq!(parse_relative("+3d", today), march(3));
+        assert_eq!(parse_relative("+3D", today), march(3));
+        assert_eq!(parse_relative("+0d", today), Ok(today));
+        assert_eq!(parse_relative("-0d", today), Ok(today));
+        assert_eq!(
+            parse_relative("+65535d", today),
+            Ok(add_days(today, 65_535))
+        );
+        for bad in [
+            "+d",
+            "++3d",
+            "+-3d",
+            "-+3d",
+            "+3",
+            "+ 3d",
+            "+3.5d",
+            "+65536d",
+            "+99999999999999999999d",
+            "+３d",
+        ] {
+            let said = parse_relative(bad, today);
+            assert!(
+                matches!(said, Err(DateError::Relative(_))),
+                "{bad}: {said:?}"
+            );
+            let text = said.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(text.contains("today, -Nd or +Nd"), "{text}");
+        }
     }
 
     #[test]

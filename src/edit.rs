@@ -184,7 +184,7 @@ pub fn suggest_id<'a>(p: &'a Partnership, typed: &str) -> Option<&'a Person> {
 }
 
 /// Whether two strings differ by one inserted, deleted or changed character.
-fn one_edit_apart(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)

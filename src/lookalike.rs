@@ -152,11 +152,7 @@ pub fn summary(p: &Partnership) -> Option<String> {
 
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::text::join_names(items)
 }
 
 /// How an id typed on the command line was matched.

@@ -1,6 +1,7 @@
 //! The `partnermap` binary: parse the command line and run a command.
 
 mod cli;
+mod first_run;
 
 use clap::Parser;
 use partnermap::text::printable_lines;

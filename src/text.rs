@@ -4,6 +4,8 @@
 #![deny(clippy::indexing_slicing)]
 
 use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// `text` with every control character (including ESC, BEL, CR, LF and the
 /// C1 range) replaced by its escaped form, e.g. `\u{1b}`, so that a name
@@ -75,6 +77,78 @@ pub fn clip(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// How many columns `text` takes on a terminal, counted grapheme by
+/// grapheme as terminals (and ratatui) count: CJK and emoji take two,
+/// combining marks and joiners none (`e` + U+0301 is one, `👩‍💻` two).
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `text` cut to at most `columns` columns, ending with `…` when cut, and
+/// never inside a character or a grapheme cluster; not padded.
+pub fn cut(text: &str, columns: usize) -> Cow<'_, str> {
+    if width(text) <= columns {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    // Room is kept for the `…` (one column).
+    for g in text.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+/// `text` cut (see [`cut`]) and padded with spaces to exactly `columns`
+/// columns, for a left-aligned column of a table.
+pub fn fit(text: &str, columns: usize) -> String {
+    let text = cut(text, columns);
+    let pad = columns.saturating_sub(width(&text));
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// Like [`fit`], but aligned right: the spaces go first.
+pub fn fit_right(text: &str, columns: usize) -> String {
+    let text = cut(text, columns);
+    let pad = columns.saturating_sub(width(&text));
+    format!("{}{text}", " ".repeat(pad))
+}
+
+/// Names as a sentence says them: "A", "A and B", "A, B and C". Every list
+/// of names in a sentence is joined here.
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    join_with(names, "and")
+}
+
+/// Names as a choice: "A", "A and B", "A, B or C" — for "any one of"
+/// three or more, where each alone is meant (SPEC §7); two are still
+/// joined with "and".
+pub fn join_choice<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [_, _, _, ..] => join_with(names, "or"),
+        _ => join_with(names, "and"),
+    }
+}
+
+fn join_with<S: AsRef<str>>(names: &[S], word: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {word} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// Whether a character must not reach a terminal or document as it is.
 pub fn needs_escape(c: char) -> bool {
     // Bidirectional overrides can reorder what is shown: escape them too.
@@ -139,5 +213,60 @@ mod tests {
     #[test]
     fn leaves_ordinary_text_alone() {
         assert_eq!(printable("Li Wei × Zoë — CFO"), "Li Wei × Zoë — CFO");
+    }
+    #[test]
+    fn widths_count_columns_not_characters() {
+        use super::width;
+        assert_eq!(width("Zoë"), 3);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("王小明"), 6);
+        assert_eq!(width("🐉🐉 Dragon"), 11);
+        assert_eq!(width("👩\u{200d}💻 Grace"), 8);
+        assert_eq!(width("a\u{200b}b"), 2);
+    }
+
+    #[test]
+    fn fit_pads_and_cuts_by_columns_never_inside_a_grapheme() {
+        use super::{fit, fit_right, width};
+        assert_eq!(fit("Zoë", 5), "Zoë  ");
+        assert_eq!(fit_right("Zoë", 5), "  Zoë");
+        assert_eq!(fit("王小明李四", 6), "王小… ");
+        assert_eq!(fit("👩\u{200d}💻 Grace", 3), "👩\u{200d}💻…");
+        assert_eq!(fit("👩\u{200d}💻 Grace", 2), "… ");
+        assert_eq!(fit("ee\u{301}x", 3), "ee\u{301}x");
+        assert_eq!(fit("ee\u{301}xy", 3), "ee\u{301}…");
+        assert_eq!(fit("abc", 0), "");
+        for text in [
+            "王小明李四张三",
+            "🐉🐉 Dragon",
+            "👩\u{200d}💻 Grace",
+            "Zoë",
+            "e\u{301}",
+        ] {
+            for columns in 0..16 {
+                assert_eq!(width(&fit(text, columns)), columns, "{text:?} in {columns}");
+                assert_eq!(width(&fit_right(text, columns)), columns);
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_joined_as_said() {
+        use super::join_names;
+        assert_eq!(join_names::<&str>(&[]), "");
+        assert_eq!(join_names(&["A"]), "A");
+        assert_eq!(join_names(&["A", "B"]), "A and B");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn bidirectional_controls_are_escaped() {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}',
+        ] {
+            let shown = printable(&format!("a{c}b")).into_owned();
+            assert!(!shown.contains(c), "{c:?}");
+        }
     }
 }

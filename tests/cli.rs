@@ -497,7 +497,7 @@ fn output_writes_the_file_in_the_format_of_its_extension() {
 }
 
 #[test]
-fn output_format_flag_beats_the_extension() {
+fn an_output_format_against_the_extension_is_a_usage_error() {
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("report.csv");
     let r = run(pm_file(
@@ -506,8 +506,22 @@ fn output_format_flag_beats_the_extension() {
     )
     .arg("--output")
     .arg(&out));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--format json") && r.stderr.contains(".csv"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+    // Agreeing, or with a name that says no format, --format decides.
+    let out = dir.path().join("report");
+    let r = run(pm_file(
+        &demo_path(),
+        &["risks", "--as-of", DEMO_AS_OF, "--format", "json"],
+    )
+    .arg("--output")
+    .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "");
     assert_eq!(
         fs::read_to_string(&out).unwrap(),
         demo_report("risks", "json")
@@ -697,20 +711,23 @@ fn demo_tells_the_same_story_today_as_the_shipped_file_on_its_reference_date() {
 }
 
 #[test]
-fn demo_refuses_to_overwrite() {
+fn demo_never_overwrites_without_fresh() {
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("acme.json");
     ok(pm_file(&file, &["demo"]));
     let before = fs::read(&file).unwrap();
-    let r = fails(pm_file(&file, &["demo"]), 1);
+    // Run again (the README's quick start, twice): left as it is, exit 0.
+    let r = run(pm_file(&file, &["demo"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains(&file.display().to_string()),
+        r.stdout.contains(&file.display().to_string()) && r.stdout.contains("already exists"),
         "{}",
-        r.stderr
+        r.stdout
     );
     assert_eq!(fs::read(&file).unwrap(), before);
 
-    // Nor any other file that happens to be there.
+    // Nor any other file that happens to be there: it does not load, so
+    // it is said as `check` says it, and left alone.
     let other = dir.path().join("notes.txt");
     fs::write(&other, "not a partnership").unwrap();
     fails(pm_file(&other, &["demo"]), 1);
@@ -860,8 +877,9 @@ fn meeting_add_usage_errors_exit_2_and_change_nothing() {
         &["--title", "X", "--with", "ana"],
         &["--date", "2026-02-30", "--title", "X", "--with", "ana"],
         &["--date", "03/04/2026", "--title", "X", "--with", "ana"],
-        &["--date", "tomorrow", "--title", "X", "--with", "ana"],
-        &["--date", "+3d", "--title", "X", "--with", "ana"],
+        // tomorrow and +3d are dates (planned meetings); these are not.
+        &["--date", "soon", "--title", "X", "--with", "ana"],
+        &["--date", "+99999999d", "--title", "X", "--with", "ana"],
         &[
             "--date",
             "2026-11-20",
@@ -2231,8 +2249,10 @@ fn the_ui_without_a_terminal_says_what_to_run_instead() {
     let out = pm_file(&path, &[]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // The command to run names the same --file.
+    let again = format!("partnermap --file {} risks", path.display());
     assert!(
-        stderr.contains("needs a terminal") && stderr.contains("partnermap risks"),
+        stderr.contains("needs a terminal") && stderr.contains(&again),
         "{stderr}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);

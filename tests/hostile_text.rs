@@ -244,7 +244,7 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
     assert_clean("demo", &r);
     assert!(r.stdout.contains(EVIL_FILE_SHOWN), "{}", r.stdout);
     assert!(
-        r.stdout.contains("Try: partnermap --file $'"),
+        r.stdout.contains("Next: partnermap --file $'"),
         "{}",
         r.stdout
     );
@@ -285,7 +285,14 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
     );
     assert_clean("meeting add", &r);
     assert!(r.stderr.contains(EVIL_FILE_SHOWN), "{}", r.stderr);
-    // restore: a file that loads, with a backup (the demo made one).
+    // restore: a file that loads, with a backup that differs from it (the
+    // demo's; a backup the same as the file is never offered).
+    ok(pm_file(
+        &file,
+        &[
+            "meeting", "add", "--date", "today", "--title", "x", "--with", "ana,li",
+        ],
+    ));
     let r = fails(pm_file(&file, &["restore"]), 1);
     assert_clean("restore", &r);
     assert!(r.stderr.contains("restore $'"), "{}", r.stderr);

@@ -6,12 +6,14 @@ mod coverage;
 mod dependency;
 mod max_flow;
 mod risks;
+mod words;
 
 pub use bus_factor::{BusFactor, bus_factor};
 pub use changes::risk_changes;
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
 pub use risks::{Risk, RiskKind, Severity, Subject, risks};
+pub use words::{cut_off_if, if_all_left};
 
 use crate::graph::{LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
@@ -55,6 +57,12 @@ impl Analysis {
     /// Active people, either side.
     pub fn active_people(&self) -> usize {
         self.live.active.iter().filter(|&&a| a).count()
+    }
+
+    /// The people counted as every report counts them (see
+    /// [`crate::model::Headcount`]), what-if included.
+    pub fn headcount(&self, p: &Partnership) -> crate::model::Headcount {
+        crate::model::Headcount::of(p, &self.live.active)
     }
 
     /// The risks about `person`: those whose subject they are, and the

@@ -142,16 +142,12 @@ pub fn days_ago(date: Date, as_of: Date) -> String {
 /// "A", "A and B", "A, B and C", "A, B, C and 4 more".
 fn name_list(names: &[String]) -> String {
     const SHOWN: usize = 3;
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] if names.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        _ => format!(
-            "{} and {} more",
-            names[..SHOWN].join(", "),
-            names.len() - SHOWN
-        ),
+    if names.len() <= SHOWN {
+        return crate::text::join_names(names);
     }
+    let mut shown: Vec<String> = names.iter().take(SHOWN).cloned().collect();
+    shown.push(format!("{} more", names.len() - SHOWN));
+    crate::text::join_names(&shown)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -84,11 +84,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(a: &Analysis) -> Summary {
+    pub fn new(p: &Partnership, a: &Analysis) -> Summary {
         let [critical, high, medium, low] = a.severity_counts();
+        // Counted as `check` and the UI count: active people only.
+        let count = a.headcount(p);
         Summary {
-            people: a.active_people(),
-            partner_people: a.coverage.len(),
+            people: count.active(),
+            partner_people: count.partner,
             live_ties: a.live.live_tie_count(),
             stale_ties: a.live.stale_tie_count(),
             bus_factor: a.bus_factor.size,
@@ -120,7 +122,7 @@ impl RiskReport {
         RiskReport {
             as_of: a.scenario.as_of.to_string(),
             partnership: p.names.name.clone(),
-            summary: Summary::new(a),
+            summary: Summary::new(p, a),
             what_if_gone: what_if_gone(p, a),
             risks: a.risks.iter().map(|r| RiskRow::new(p, r)).collect(),
         }

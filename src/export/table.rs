@@ -4,7 +4,7 @@
 use super::{Style, headline, joined_names};
 use crate::analysis::{Analysis, Severity};
 use crate::model::Partnership;
-use crate::text::printable;
+use crate::text::{printable, width};
 
 const RESET: &str = "\x1b[0m";
 
@@ -17,13 +17,14 @@ fn severity_color(severity: Severity) -> &'static str {
     }
 }
 
-/// Lays out rows in columns; the last column is not padded. `colors[i]` is
-/// an ANSI colour for row `i`'s first cell.
+/// Lays out rows in columns, padded by display width (a CJK or emoji name
+/// takes two columns a character); the last column is not padded.
+/// `colors[i]` is an ANSI colour for row `i`'s first cell.
 fn layout(header: &[&str], rows: &[Vec<String>], colors: &[Option<&str>], style: Style) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let mut out = String::new();
@@ -31,7 +32,7 @@ fn layout(header: &[&str], rows: &[Vec<String>], colors: &[Option<&str>], style:
         let last = cells.len().saturating_sub(1);
         let mut text = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            let pad = widths[i].saturating_sub(cell.chars().count());
+            let pad = widths[i].saturating_sub(width(cell));
             let painted = match (i, color) {
                 (0, Some(c)) if style.color => format!("{c}{cell}{RESET}"),
                 _ => cell.to_string(),

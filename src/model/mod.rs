@@ -99,6 +99,22 @@ impl Level {
     pub fn parse(s: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|level| level.as_str() == s)
     }
+
+    /// The level a mistyped one probably means, for "did you mean": the
+    /// same word in other case (`Executive`), its start (`exec`, `mgr` and
+    /// `snr` as the UI shortens them), or one typo away (`manger`).
+    pub fn suggest(typed: &str) -> Option<Level> {
+        let typed = typed.trim().to_lowercase();
+        let find = |f: &dyn Fn(&str) -> bool| Level::ALL.into_iter().find(|l| f(l.as_str()));
+        match typed.as_str() {
+            "" => None,
+            "mgr" => Some(Level::Manager),
+            "snr" | "sr" => Some(Level::Senior),
+            _ => find(&|l| l == typed)
+                .or_else(|| find(&|l| typed.len() >= 3 && l.starts_with(&typed)))
+                .or_else(|| find(&|l| crate::edit::one_edit_apart(l, &typed))),
+        }
+    }
 }
 
 impl fmt::Display for Level {
@@ -284,6 +300,87 @@ impl Partnership {
                 return id;
             }
             n += 1;
+        }
+    }
+}
+
+/// How many people there are, as every report counts them (the header,
+/// `check`, the JSON summary): the active people on each side, and apart
+/// from them those who have left (or, in a what-if, are imagined gone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Headcount {
+    pub ours: usize,
+    pub partner: usize,
+    pub left: usize,
+}
+
+impl Headcount {
+    /// Counts with `active[i]` saying whether person `i` is active (as
+    /// the live graph has it, what-if included); a missing entry is not.
+    pub fn of(p: &Partnership, active: &[bool]) -> Headcount {
+        let mut count = Headcount::default();
+        for (i, person) in p.people.iter().enumerate() {
+            match (active.get(i).copied().unwrap_or(false), person.side) {
+                (true, Side::Ours) => count.ours += 1,
+                (true, Side::Partner) => count.partner += 1,
+                (false, _) => count.left += 1,
+            }
+        }
+        count
+    }
+
+    /// Counts the people active on `day`.
+    pub fn on(p: &Partnership, day: Date) -> Headcount {
+        let active: Vec<bool> = p.people.iter().map(|x| x.is_active_on(day)).collect();
+        Headcount::of(p, &active)
+    }
+
+    /// The active people, both sides.
+    pub fn active(&self) -> usize {
+        self.ours + self.partner
+    }
+
+    /// "38 people (18 Northwind, 20 Contoso) and 2 who have left".
+    pub fn describe(&self, ours: &str, partner: &str) -> String {
+        let left = match self.left {
+            0 => String::new(),
+            1 => " and 1 who has left".to_string(),
+            n => format!(" and {n} who have left"),
+        };
+        format!(
+            "{} {} ({} {ours}, {} {partner}){left}",
+            self.active(),
+            if self.active() == 1 {
+                "person"
+            } else {
+                "people"
+            },
+            self.ours,
+            self.partner
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Level;
+
+    #[test]
+    fn a_mistyped_level_suggests_the_one_meant() {
+        let cases = [
+            ("Executive", Some(Level::Executive)),
+            ("exec", Some(Level::Executive)),
+            ("EXEC", Some(Level::Executive)),
+            ("snr", Some(Level::Senior)),
+            ("mgr", Some(Level::Manager)),
+            ("manger", Some(Level::Manager)),
+            ("Staff ", Some(Level::Staff)),
+            ("ex", None),
+            ("intern", None),
+            ("", None),
+        ];
+        for (typed, meant) in cases {
+            assert_eq!(Level::suggest(typed), meant, "{typed:?}");
         }
     }
 }

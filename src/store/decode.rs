@@ -489,8 +489,11 @@ fn decode_people(items: Vec<Value>, extras: &mut Extras, problems: &mut Problems
                 f.problem(
                     "level",
                     format!(
-                        "unknown level {:?} (expected executive, senior, manager or staff)",
-                        clip(&text)
+                        "unknown level {:?} (expected executive, senior, manager or staff){}",
+                        clip(&text),
+                        Level::suggest(&text)
+                            .map(|l| format!("; did you mean {l}?"))
+                            .unwrap_or_default()
                     ),
                 );
                 Level::Staff

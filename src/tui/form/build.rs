@@ -58,7 +58,7 @@ pub fn meeting(p: &Partnership, as_of: Date, selected: &[usize]) -> Form {
         FormKind::Meeting,
         "Log a meeting",
         vec![
-            today_field(DATE, "YYYY-MM-DD, today, yesterday or -3d"),
+            today_field(DATE, "YYYY-MM-DD, today, tomorrow, -3d or +3d"),
             Field::text(TITLE, "", "optional"),
             Field::pick(
                 ATTENDEES,

@@ -18,7 +18,8 @@ use tui_input::backend::crossterm::to_input_request;
 #[derive(Debug, Clone)]
 pub enum FieldKind {
     Text(Input),
-    /// A date typed as `YYYY-MM-DD`, `today`, `yesterday` or `-3d`.
+    /// A date typed as `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, `-3d`
+    /// or `+3d` ([`crate::date::parse_relative`]).
     Date(Input),
     /// One of a few options, changed with `← →` or `Space`.
     Choice {

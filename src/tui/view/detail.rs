@@ -59,12 +59,14 @@ fn name(p: &Partnership, i: usize) -> String {
     printable(&p.people[i].name).into_owned()
 }
 
+/// Display names, each made printable.
+fn name_vec(p: &Partnership, people: &[usize]) -> Vec<String> {
+    people.iter().map(|&i| name(p, i)).collect()
+}
+
+/// "A", "A and B", "A, B and C" (the library's one way to join names).
 fn names(p: &Partnership, people: &[usize]) -> String {
-    people
-        .iter()
-        .map(|&i| name(p, i))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::text::join_names(&name_vec(p, people))
 }
 
 /// At most this many other attendees of a meeting are named.
@@ -79,9 +81,9 @@ fn others(p: &Partnership, m: &crate::model::Meeting, id: &str) -> String {
         .filter_map(|x| p.person(x).map(|y| printable(&y.name).into_owned()))
         .collect();
     if others.len() > NAMED_ATTENDEES {
-        names.push(format!("and {} more", others.len() - NAMED_ATTENDEES));
+        names.push(format!("{} more", others.len() - NAMED_ATTENDEES));
     }
-    names.join(", ")
+    crate::text::join_names(&names)
 }
 
 /// The number of active attendees of `m` when it is a large event, which
@@ -208,7 +210,7 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
         };
         out.push(Line::from(vec![
             Span::styled(format!("  {mark}"), style),
-            Span::raw(format!("{:<18}", super::fit(&name(p, other), 18))),
+            Span::raw(crate::text::fit(&name(p, other), 18)),
             Span::styled(format!(" {when:>9} "), style),
             Span::styled(strength_bar(tie.strength), style),
         ]));
@@ -267,11 +269,13 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
                     "  Nobody alone: no single departure cuts them off.",
                 ));
             } else {
-                out.push(Line::raw(format!(
-                    "  If {} left, {who} would be cut off from {}.",
-                    names(p, &chain),
-                    printable(&p.names.ours)
-                )));
+                // Any one of them alone cuts them off: SPEC §7's words.
+                let sentence = crate::analysis::cut_off_if(
+                    &who,
+                    &printable(&p.names.ours),
+                    &name_vec(p, &chain),
+                );
+                out.push(Line::raw(format!("  {sentence}.")));
             }
         }
     } else {
@@ -301,12 +305,13 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
     // Someone in the bus-factor set matters even when nobody depends on them alone.
     let bus = &a.bus_factor;
     if bus.size > 1 && bus.people.contains(&i) {
-        let others: Vec<usize> = bus.people.iter().copied().filter(|&x| x != i).collect();
+        let mut together = vec![who.clone()];
+        together.extend(bus.people.iter().filter(|&&x| x != i).map(|&x| name(p, x)));
         out.push(Line::styled(
             format!(
-                "  One of the {} people the partnership hangs on: if {who} and {} all left, {} would be cut off.",
+                "  One of the {} people the partnership hangs on: {}, {} would be cut off.",
                 bus.size,
-                names(p, &others),
+                crate::analysis::if_all_left(&together),
                 printable(&p.names.partner)
             ),
             theme.severity(crate::analysis::Severity::High),

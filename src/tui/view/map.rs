@@ -4,7 +4,6 @@
 //! side has more people than rows, only the selected person's two-hop
 //! neighbourhood is drawn.
 
-use super::fit;
 use super::theme::Theme;
 use crate::model::Side;
 use crate::text::printable;
@@ -149,11 +148,10 @@ fn labels(app: &App, frame: &mut Frame, area: Rect, people: &[usize], side: Side
                 super::people::Link::None => " ",
             };
             let name = printable(&app.partnership().people[i].name);
-            let text_w = width.saturating_sub(marks.chars().count() + 3);
-            let name = fit(&name, text_w);
+            let text_w = width.saturating_sub(crate::text::width(&marks) + 3);
             let text = match side {
-                Side::Ours => format!("{name:>text_w$} {marks}{link}"),
-                Side::Partner => format!("{link}{marks} {name:<text_w$}"),
+                Side::Ours => format!("{} {marks}{link}", crate::text::fit_right(&name, text_w)),
+                Side::Partner => format!("{link}{marks} {}", crate::text::fit(&name, text_w)),
             };
             let style = if Some(i) == selected {
                 theme.selected()

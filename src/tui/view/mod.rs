@@ -338,7 +338,7 @@ fn fit_hints<'a>(mut pairs: Vec<(&'a str, &'a str)>, room: usize) -> Vec<(&'a st
     let width = |pairs: &[(&str, &str)]| -> usize {
         pairs
             .iter()
-            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .map(|(k, w)| crate::text::width(k) + crate::text::width(w) + 3)
             .sum()
     };
     for least in DROP_FIRST {
@@ -358,27 +358,10 @@ fn fit_hints<'a>(mut pairs: Vec<(&'a str, &'a str)>, room: usize) -> Vec<(&'a st
     pairs
 }
 
-/// Cuts `text` to `width` columns, ending with "…" when cut.
+/// Cuts `text` to `width` columns, ending with "…" when cut (not padded:
+/// [`crate::text::fit`] pads too).
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return text.to_string();
-    }
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::text::cut(text, width).into_owned()
 }
 
 /// "today", "12 d ago", "in 3 d".

@@ -132,7 +132,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: The
                 if value.is_empty() && !focused {
                     spans.push(Span::styled(field.placeholder, theme.dim()));
                 } else {
-                    let shown: String = printable(value).chars().skip(scroll).collect();
+                    let shown = from_column(&printable(value), scroll);
                     // A default not typed by the user is dim: typing replaces it.
                     let style = if field.fresh {
                         theme.dim()
@@ -371,4 +371,17 @@ fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+/// `text` from display column `column` on: the input scrolls by columns,
+/// and a wide character is two of them.
+fn from_column(text: &str, column: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .skip_while(|c| {
+            let skip = used < column;
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            skip
+        })
+        .collect()
 }

@@ -1,10 +1,10 @@
 //! The people view: our people left, partner people right, the selected
 //! person's detail beside or below them.
 
+use super::detail;
 use super::theme::Theme;
-use super::{detail, fit};
 use crate::model::{Level, Side};
-use crate::text::printable;
+use crate::text::{self, printable};
 use crate::tui::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -158,16 +158,17 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         let rest = width.saturating_sub(8 + level_w);
         let name_w = (rest * 3 / 5).max(6);
         let title_w = rest.saturating_sub(name_w + 1);
-        let name = fit(&printable(&person.name), name_w);
-        let title = fit(&printable(person.title().unwrap_or("")), title_w);
+        // Padded by display width: a CJK or emoji name keeps the columns in line.
+        let name = text::fit(&printable(&person.name), name_w);
+        let title = text::fit(&printable(person.title().unwrap_or("")), title_w);
         let mut line = Line::from(vec![
             Span::styled(mark, mark_style),
             Span::raw(" "),
             Span::raw(badge),
             Span::styled(symbol, sym_style),
             Span::raw(key),
-            Span::raw(format!("{name:<name_w$} ")),
-            Span::styled(format!("{title:<title_w$}"), quiet),
+            Span::raw(format!("{name} ")),
+            Span::styled(title, quiet),
             Span::styled(format!(" {level:>level_w$}"), quiet),
         ]);
         if !active {

@@ -62,8 +62,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     ),
                     Span::raw(format!("{:<16}", r.kind.as_str())),
                     Span::raw(format!(
-                        "{:<subject_w$} ",
-                        fit(&printable(r.subject_name(p)), subject_w)
+                        "{} ",
+                        crate::text::fit(&printable(r.subject_name(p)), subject_w)
                     )),
                     Span::styled(fit(&printable(&r.detail), detail_w), theme.dim()),
                 ]);
