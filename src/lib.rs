@@ -29,6 +29,7 @@
 //! assert_eq!(kinds, ["bus-factor", "single-point", "single-threaded", "exec-gap"]);
 //! ```
 
+pub mod advice;
 pub mod analysis;
 pub mod change;
 pub mod date;

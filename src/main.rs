@@ -1,7 +1,8 @@
-//! The `partnermap` binary: parse the command line and run a command.
+//! The `partnermap` binary: parse the command line, run a command (or
+//! the UI) and map how it failed to the exit code: 0 ok, 1 failed, 2 bad
+//! usage.
 
 mod cli;
-mod first_run;
 
 use clap::Parser;
 use partnermap::text::printable_lines;
@@ -20,17 +21,13 @@ fn main() -> ExitCode {
         // --help and --version.
         Err(e) => e.exit(),
     };
-    let result = match &cli.command {
-        None => cli::run_ui(&cli),
-        Some(command) => cli::run(&cli, command),
-    };
-    match result {
+    match cli::run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Paths and values in messages are escaped where they are
             // written; this is the net for anything that was missed.
-            eprintln!("error: {}", printable_lines(&format!("{e:#}")));
-            ExitCode::from(cli::exit_code(&e))
+            eprintln!("error: {}", printable_lines(&e.to_string()));
+            ExitCode::from(e.exit_code())
         }
     }
 }

@@ -163,7 +163,7 @@ fn restore_puts_back_the_newest_backup_that_loads_and_keeps_the_broken_file() {
     assert!(store::load(&path).is_err());
     let newest = store::restorable(&path).expect("a backup to restore");
     assert_eq!(fs::read(&newest.path).unwrap(), good);
-    let hint = store::restore_hint(&path).unwrap();
+    let hint = partnermap::advice::restore_hint(&path).unwrap();
     assert!(hint.contains(&newest.local_time()), "{hint}");
     assert!(hint.contains(&newest.path.display().to_string()), "{hint}");
     assert!(hint.contains("restore"), "{hint}");

@@ -57,34 +57,6 @@ impl Format {
     }
 }
 
-/// The format to write, from `--format` (`given`) and the output file's
-/// name: the extension decides when no format is given (`.csv`, `.json`,
-/// `.md`, `.txt` for a table); a format that contradicts the extension is
-/// refused, naming both. With neither, a table — and when the output file
-/// has a name that says no format, the second value says so, for a note.
-pub fn format_for(
-    given: Option<Format>,
-    output: Option<&std::path::Path>,
-) -> Result<(Format, Option<String>), String> {
-    let from_name = output.and_then(Format::from_extension);
-    match (given, from_name) {
-        (Some(f), Some(e)) if f != e => Err(format!(
-            "--format {f} does not match the output file's name, which says {e} (.{}); change one of them",
-            e.extension()
-        )),
-        (Some(f), _) | (None, Some(f)) => Ok((f, None)),
-        (None, None) => {
-            let note = output.map(|out| {
-                format!(
-                    "{}: the file's name says no format, so a table was written; use --format csv, json or markdown (or name it .csv, .json, .md)",
-                    crate::text::path(out)
-                )
-            });
-            Ok((Format::Table, note))
-        }
-    }
-}
-
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -143,38 +115,4 @@ fn joined_names(p: &Partnership, people: &[usize]) -> String {
         .map(|&i| p.people[i].name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Format, format_for};
-    use std::path::Path;
-
-    #[test]
-    fn the_extension_decides_and_a_contradiction_is_refused() {
-        let csv = Some(Path::new("r.csv"));
-        assert_eq!(format_for(None, csv), Ok((Format::Csv, None)));
-        assert_eq!(format_for(Some(Format::Csv), csv), Ok((Format::Csv, None)));
-        let refused = format_for(Some(Format::Json), csv)
-            .err()
-            .unwrap_or_default();
-        assert!(
-            refused.contains("--format json") && refused.contains(".csv"),
-            "{refused}"
-        );
-        assert_eq!(
-            format_for(None, Some(Path::new("r.TXT"))),
-            Ok((Format::Table, None))
-        );
-        assert_eq!(format_for(None, None), Ok((Format::Table, None)));
-        assert_eq!(
-            format_for(Some(Format::Json), Some(Path::new("r.out"))),
-            Ok((Format::Json, None))
-        );
-        let chosen = format_for(None, Some(Path::new("r.out")));
-        assert!(
-            matches!(&chosen, Ok((Format::Table, Some(note))) if note.contains("says no format")),
-            "{chosen:?}"
-        );
-    }
 }

@@ -200,19 +200,6 @@ pub fn restorable(path: &Path) -> Option<Backup> {
     })
 }
 
-/// One line telling how to restore the data file at `path` from a backup,
-/// or `None` when it has none that loads. For messages about a file that
-/// does not load; the command line and the terminal UI show the same line.
-pub fn restore_hint(path: &Path) -> Option<String> {
-    let backup = restorable(path)?;
-    Some(format!(
-        "hint: a backup from {} is kept ({}); restore it with: partnermap --file {} restore",
-        backup.local_time(),
-        crate::text::path(&backup.path),
-        shell_quote(path)
-    ))
-}
-
 /// `path` as a shell word: left alone when plain, else in single quotes.
 /// A path with control or bidirectional characters is written in bash's
 /// `$'…'` form with those characters as their UTF-8 bytes (`\xHH`), so

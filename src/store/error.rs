@@ -23,11 +23,9 @@ impl fmt::Display for Problem {
 /// Why a data file could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error(
-        "{}: no data file here (create one with `partnermap --file {} demo`, or pass --file)",
-        shown(path),
-        super::shell_quote(path)
-    )]
+    /// What to do about it (run `demo`, pass `--file`) is said by the
+    /// command line, which knows its own commands.
+    #[error("{}: no data file here", shown(path))]
     NotFound { path: PathBuf },
     #[error("{}: cannot read the file: {reason}", shown(path))]
     Io {

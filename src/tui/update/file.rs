@@ -45,7 +45,7 @@ pub fn check_file(app: &mut App) {
         Err(e) => {
             app.ignored_stamp = Some(now);
             let first = e.to_string().lines().next().unwrap_or_default().to_string();
-            let how = match store::restore_hint(&app.path) {
+            let how = match crate::advice::restore_hint(&app.path) {
                 Some(hint) => hint.trim_start_matches("hint: ").to_string(),
                 None => "fix the file".to_string(),
             };

@@ -1,8 +1,8 @@
 //! `demo [--fresh]` and the command to run next: what a new user types
 //! first, so it must work every time and say where to go from there.
 
-use crate::cli::{Cli, DemoArgs, data_path, run_ui, warn};
-use anyhow::Result;
+use super::args::{Cli, DemoArgs};
+use super::{CliError, data_path, warn};
 use partnermap::date::today;
 use partnermap::text::path as shown;
 use partnermap::{demo, store};
@@ -22,7 +22,7 @@ pub fn next_command(file: Option<&Path>, rest: &str) -> String {
 /// Writes the demo when there is no data file; leaves an existing file as
 /// it is and says so, unless `--fresh` (which keeps a backup of the old
 /// file). Then opens the UI on a terminal, or says what to run next.
-pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
+pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), CliError> {
     let path = data_path(cli)?;
     let demo = demo::demo(today());
     let exists = std::fs::symlink_metadata(&path).is_ok();
@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<()> {
         );
     }
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        return run_ui(cli);
+        return super::ui::run(cli);
     }
     println!(
         "Next: {}   (or open the terminal UI: {})",

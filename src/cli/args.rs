@@ -1,0 +1,178 @@
+//! What the command line accepts: the clap definitions of every command
+//! and option, with their help and examples. Nothing here runs anything.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use partnermap::date::{parse_relative, today};
+use partnermap::export::Format;
+use partnermap::generate;
+use std::path::PathBuf;
+
+const ABOUT: &str =
+    "Map the contacts of two organisations and see where a partnership hangs on one person.";
+
+const EXAMPLES: &str = "\
+Examples:
+  partnermap                                open the terminal UI (? there shows the keys)
+  partnermap --file acme.json demo          write the demo to acme.json (once) and open it
+  partnermap --file acme.json risks         the risk list, worst first
+  partnermap risks --format csv --output risks.csv
+  partnermap coverage --as-of 2026-06-30    who covers each partner person
+  partnermap --as-of 2026-06-30             the terminal UI as of that day
+  partnermap meeting add --date today --title QBR --with ana,li
+  partnermap check                          validate the data file
+
+The data file is --file, else $PARTNERMAP_FILE, else partnership.json in
+your data directory (on Linux $XDG_DATA_HOME/partnermap/).";
+
+#[derive(Debug, Parser)]
+#[command(name = "partnermap", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The data file (default: $PARTNERMAP_FILE, else partnership.json in your data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Open the terminal UI as of this day (YYYY-MM-DD, today, yesterday, -Nd); the header marks it.
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The risk list: where the partnership hangs on one person, worst first.
+    #[command(
+        after_help = "Examples:\n  partnermap risks\n  partnermap risks --as-of 2026-06-30 --format markdown --output review.md\n  partnermap risks --format json | jq '.summary'"
+    )]
+    Risks(ReportArgs),
+    /// One row per partner person: who covers them, whom they depend on, last contact.
+    #[command(
+        after_help = "Examples:\n  partnermap coverage\n  partnermap coverage --format csv --output coverage.csv"
+    )]
+    Coverage(ReportArgs),
+    /// Log meetings without opening the UI.
+    #[command(
+        subcommand,
+        after_help = "Example:\n  partnermap meeting add --date today --title QBR --with ana,li,sam"
+    )]
+    Meeting(MeetingCommand),
+    /// Load and validate the data file; exit 0 when it is valid.
+    #[command(
+        after_help = "Example:\n  partnermap --file acme.json check\n\nPeople whose names (on one side) or ids look alike (ana, Ana, ＡＮＡ, ana with a\nzero-width space) are listed as warnings on stderr; the exit code stays 0."
+    )]
+    Check,
+    /// Write the demo partnership to the data file, then open it (an existing file is left as it is).
+    #[command(
+        after_help = "Examples:\n  partnermap --file demo.json demo\n  partnermap --file demo.json demo --fresh\n\nThe demo's dates are moved so that its story is told from today. Without a\nterminal, demo says what to run next instead of opening the UI."
+    )]
+    Demo(DemoArgs),
+    /// Put back a backup of the data file (the newest that loads, unless one is named).
+    #[command(
+        after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
+    )]
+    Restore(RestoreArgs),
+    /// Write a synthetic partnership for benchmarks (deterministic for a seed).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Log a meeting that was held (or is planned).
+    #[command(
+        after_help = "Examples:\n  partnermap meeting add --date 2026-11-03 --title QBR --with ana,li,sam\n  partnermap meeting add --date yesterday --title \"Finance review\" --with sam --with li"
+    )]
+    Add(MeetingArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingArgs {
+    /// The day: YYYY-MM-DD, today, yesterday, tomorrow, -Nd (N days ago) or +Nd (in N days: planned).
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub date: Date,
+    /// What the meeting was.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// Attendees' ids, comma-separated or repeated.
+    #[arg(
+        long = "with",
+        value_name = "ID[,ID...]",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub with: Vec<String>,
+    /// Notes to keep with the meeting.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub notes: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Write the demo anew over an existing file (the old file is kept as a backup).
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to put back (default: the newest that loads and differs from the file).
+    #[arg(value_name = "BACKUP")]
+    pub backup: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The day to analyse for (YYYY-MM-DD, today, yesterday, tomorrow, -Nd, +Nd); default today.
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+    /// Output format (default: table; with --output, taken from the file's extension: .csv, .json, .md, .txt).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// `generate`'s numbers are checked against `generate::PEOPLE` and
+/// `generate::MEETINGS` (exit 2 naming the range).
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many people (2..=1000000).
+    #[arg(long, default_value_t = 1000, value_parser = |t: &str| generate::count(t, generate::PEOPLE), allow_hyphen_values = true)]
+    pub people: usize,
+    /// How many meetings (0..=10000000).
+    #[arg(long, default_value_t = 10_000, value_parser = |t: &str| generate::count(t, generate::MEETINGS), allow_hyphen_values = true)]
+    pub meetings: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, value_parser = relative_date)]
+    pub as_of: Option<Date>,
+    #[arg(long, value_name = "PATH")]
+    pub output: PathBuf,
+}
+
+fn relative_date(text: &str) -> Result<Date, String> {
+    parse_relative(text, today())
+        .map_err(|e| partnermap::text::printable(&e.to_string()).into_owned())
+}
