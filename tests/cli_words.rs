@@ -5,40 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Run, pm_file, run};
 use partnermap::text::width;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
-
-/// The binary, isolated like in `tests/cli.rs`: no `PARTNERMAP_FILE`, no
-/// colour, no usable data directory.
-fn pm_file(file: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("partnermap").unwrap();
-    cmd.env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", "/dev/null/partnermap-tests/xdg")
-        .env("HOME", "/dev/null/partnermap-tests/home")
-        .arg("--file")
-        .arg(file)
-        .args(args);
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(mut cmd: impl std::borrow::BorrowMut<Command>) -> Run {
-    let out = cmd.borrow_mut().output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn temp_file(name: &str, text: &str) -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();

@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{demo_copy_as, pm_std};
 use partnermap::model::Partnership;
 use partnermap::store;
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,25 +18,13 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_partnermap");
-
 fn demo_copy() -> (TempDir, PathBuf) {
-    let dir = TempDir::new().unwrap();
-    let file = dir.path().join("team.json");
-    fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo.json"),
-        &file,
-    )
-    .unwrap();
-    (dir, file)
+    demo_copy_as("team.json")
 }
 
 fn meeting_add(file: &Path, title: &str) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", "/dev/null/partnermap-tests/xdg")
-        .arg("--file")
+    let mut cmd = pm_std();
+    cmd.arg("--file")
         .arg(file)
         .args(["meeting", "add", "--date", "2026-11-20", "--title", title])
         .args(["--with", "ana,li"])

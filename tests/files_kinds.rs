@@ -10,6 +10,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{demo_copy_as, pm_std};
 use std::borrow::BorrowMut;
 use std::fs;
 use std::io::Read;
@@ -29,19 +32,9 @@ struct Run {
     took: Duration,
 }
 
-/// The binary, isolated like in `tests/cli.rs`: no `PARTNERMAP_FILE`, no
-/// colour, a data directory that cannot exist.
-fn pm() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_partnermap"));
-    cmd.env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", "/dev/null/partnermap-tests/xdg")
-        .env("HOME", "/dev/null/partnermap-tests/home");
-    cmd
-}
-
+/// `partnermap --file FILE ARGS...` as a plain process, to be run [`bounded`].
 fn pm_file(file: &Path, args: &[&str]) -> Command {
-    let mut cmd = pm();
+    let mut cmd = pm_std();
     cmd.arg("--file").arg(file).args(args);
     cmd
 }
@@ -110,14 +103,7 @@ fn fails(cmd: impl BorrowMut<Command>) -> Run {
 
 /// A copy of the shipped demo in a fresh folder.
 fn demo_file() -> (TempDir, PathBuf) {
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join("d.json");
-    fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo.json"),
-        &path,
-    )
-    .unwrap();
-    (dir, path)
+    demo_copy_as("d.json")
 }
 
 fn add_meeting(file: &Path) -> Command {

@@ -7,6 +7,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
@@ -16,15 +18,10 @@ use tempfile::TempDir;
 /// Long enough for a debug build on a busy machine, short enough to notice a hang.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The binary, isolated from the environment (see `tests/cli.rs`).
+/// The binary, isolated (see `common::pm`), with a timeout.
 fn pm(args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("partnermap").unwrap();
-    cmd.env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", "/dev/null/partnermap-tests/xdg")
-        .env("HOME", "/dev/null/partnermap-tests/home")
-        .timeout(TIMEOUT)
-        .args(args);
+    let mut cmd = common::pm();
+    cmd.timeout(TIMEOUT).args(args);
     cmd
 }
 

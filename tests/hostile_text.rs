@@ -6,10 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use assert_cmd::Command;
+use common::{Run, fails, ok_run, raw_control};
 use jiff::civil::{Date, date};
 use serde_json::{Value, json};
-use std::borrow::BorrowMut;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -29,61 +31,12 @@ const EVIL_FILE_SHOWN: &str = "a\\u{1b}]0;x\\u{7}\\u{a}b\\u{202e}.json";
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// The binary, isolated from the environment (see `tests/cli.rs`).
-fn pm() -> Command {
-    let mut cmd = Command::cargo_bin("partnermap").unwrap();
-    cmd.env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", "/dev/null/partnermap-tests/xdg")
-        .env("HOME", "/dev/null/partnermap-tests/home")
-        .timeout(std::time::Duration::from_secs(60));
-    cmd
-}
-
+/// `partnermap --file FILE ARGS...` (see `common::pm`), killed after a
+/// minute: hostile text must not hang it.
 fn pm_file(file: &Path, args: &[&str]) -> Command {
-    let mut cmd = pm();
-    cmd.arg("--file").arg(file).args(args);
+    let mut cmd = common::pm_file(file, args);
+    cmd.timeout(std::time::Duration::from_secs(60));
     cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(mut cmd: impl BorrowMut<Command>) -> Run {
-    let out = cmd.borrow_mut().output().unwrap();
-    Run {
-        code: out.status.code().expect("killed by a signal or a timeout"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn ok(cmd: impl BorrowMut<Command>) -> Run {
-    let r = run(cmd);
-    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-    r
-}
-
-fn fails(cmd: impl BorrowMut<Command>, code: i32) -> Run {
-    let r = run(cmd);
-    assert_eq!(
-        r.code, code,
-        "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
-        r.stdout, r.stderr
-    );
-    r
-}
-
-/// The first character that a terminal would act on, if any (line ends
-/// excepted).
-fn raw_control(text: &str) -> Option<char> {
-    text.chars().find(|&c| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    })
 }
 
 /// Asserts that neither stream of a run holds a raw control character.
@@ -136,7 +89,7 @@ fn evil_file() -> (TempDir, PathBuf) {
 fn csv_in_a_pipe_escapes_control_and_bidi_characters() {
     let (_dir, file) = evil_file();
     for command in ["risks", "coverage"] {
-        let r = ok(pm_file(
+        let r = ok_run(pm_file(
             &file,
             &[command, "--as-of", AS_OF, "--format", "csv"],
         ));
@@ -163,7 +116,7 @@ fn csv_and_every_format_written_to_a_file_are_escaped() {
         ("coverage", "md"),
     ] {
         let out = dir.path().join(format!("{command}.{ext}"));
-        ok(pm_file(&file, &[command, "--as-of", AS_OF, "--output"]).arg(&out));
+        ok_run(pm_file(&file, &[command, "--as-of", AS_OF, "--output"]).arg(&out));
         let text = fs::read_to_string(&out).unwrap();
         assert_eq!(raw_control(&text), None, "{command}.{ext}: {text:?}");
         assert!(
@@ -174,7 +127,7 @@ fn csv_and_every_format_written_to_a_file_are_escaped() {
     // Every format on standard output too.
     for format in ["table", "csv", "json", "markdown"] {
         for command in ["risks", "coverage"] {
-            let r = ok(pm_file(
+            let r = ok_run(pm_file(
                 &file,
                 &[command, "--as-of", AS_OF, "--format", format],
             ));
@@ -198,7 +151,7 @@ fn the_ui_export_writes_the_same_escaped_csv_as_the_command_line() {
     let exported = dir.path().join(format!("evil-risks-{AS_OF}.csv"));
     let text = fs::read_to_string(&exported).unwrap();
     assert_eq!(raw_control(&text), None, "{text:?}");
-    let cli = ok(pm_file(
+    let cli = ok_run(pm_file(
         &file,
         &["risks", "--as-of", AS_OF, "--format", "csv"],
     ));
@@ -240,7 +193,7 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
     let dir = TempDir::new().unwrap();
     let file = dir.path().join(EVIL_FILE);
     // demo: what it wrote, and what to run next.
-    let r = ok(pm_file(&file, &["demo"]));
+    let r = ok_run(pm_file(&file, &["demo"]));
     assert_clean("demo", &r);
     assert!(r.stdout.contains(EVIL_FILE_SHOWN), "{}", r.stdout);
     assert!(
@@ -249,12 +202,12 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
         r.stdout
     );
     // check on a good file.
-    let r = ok(pm_file(&file, &["check"]));
+    let r = ok_run(pm_file(&file, &["check"]));
     assert_clean("check", &r);
     assert!(r.stdout.contains(EVIL_FILE_SHOWN), "{}", r.stdout);
     // A report written next to it, and one refused over the data file.
     let out = dir.path().join(format!("{EVIL_FILE}.csv"));
-    let r = ok(pm_file(&file, &["risks", "--output"]).arg(&out));
+    let r = ok_run(pm_file(&file, &["risks", "--output"]).arg(&out));
     assert_clean("risks --output", &r);
     assert!(r.stderr.contains(EVIL_FILE_SHOWN), "{}", r.stderr);
     let r = fails(
@@ -287,7 +240,7 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
     assert!(r.stderr.contains(EVIL_FILE_SHOWN), "{}", r.stderr);
     // restore: a file that loads, with a backup that differs from it (the
     // demo's; a backup the same as the file is never offered).
-    ok(pm_file(
+    ok_run(pm_file(
         &file,
         &[
             "meeting", "add", "--date", "today", "--title", "x", "--with", "ana,li",
@@ -313,7 +266,7 @@ fn messages_about_a_file_that_loads_or_not_escape_its_path() {
     assert_clean("risks on a broken file", &r);
     assert!(r.stderr.contains("hint: a backup"), "{}", r.stderr);
     assert!(r.stderr.contains("--file $'"), "{}", r.stderr);
-    let r = ok(pm_file(&file, &["restore"]));
+    let r = ok_run(pm_file(&file, &["restore"]));
     assert_clean("restore", &r);
     assert!(r.stdout.contains(EVIL_FILE_SHOWN), "{}", r.stdout);
 }
@@ -405,7 +358,7 @@ fn lookalike_file() -> (TempDir, PathBuf) {
 #[test]
 fn check_warns_about_lookalike_ids_and_names_and_still_exits_0() {
     let (_dir, file) = lookalike_file();
-    let r = ok(pm_file(&file, &["check"]));
+    let r = ok_run(pm_file(&file, &["check"]));
     assert!(r.stdout.starts_with("ok: "), "{}", r.stdout);
     let warnings: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(warnings.len(), 2, "{}", r.stderr);
@@ -433,7 +386,7 @@ fn check_warns_about_lookalike_ids_and_names_and_still_exits_0() {
     assert_eq!(raw_control(&r.stderr), None);
     // Nothing more when nobody looks alike.
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo.json");
-    let r = ok(pm_file(&demo, &["check"]));
+    let r = ok_run(pm_file(&demo, &["check"]));
     assert_eq!(r.stderr, "");
 }
 
@@ -469,7 +422,7 @@ fn meeting_add_never_picks_one_of_two_lookalikes() {
         );
     }
     // An exact id wins, with a note naming the look-alikes.
-    let r = ok(pm_file(
+    let r = ok_run(pm_file(
         &file,
         &[
             "meeting", "add", "--date", AS_OF, "--title", "x", "--with", "Ana,li",
@@ -484,7 +437,7 @@ fn meeting_add_never_picks_one_of_two_lookalikes() {
     let saved: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(saved["meetings"][0]["attendees"], json!(["Ana", "li"]));
     // The id with a zero-width space, given exactly, is that person.
-    ok(pm_file(
+    ok_run(pm_file(
         &file,
         &[
             "meeting",
@@ -503,7 +456,7 @@ fn meeting_add_never_picks_one_of_two_lookalikes() {
         json!(["ana\u{200b}", "sam"])
     );
     // No look-alike: no note.
-    let r = ok(pm_file(
+    let r = ok_run(pm_file(
         &file,
         &[
             "meeting", "add", "--date", AS_OF, "--title", "z", "--with", "li,sam",

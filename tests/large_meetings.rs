@@ -5,7 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod common;
+
+use common::pm_file;
 use serde_json::{Value, json};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,11 +39,7 @@ fn file(people: usize, attendees: usize, settings: Value) -> (TempDir, PathBuf) 
 }
 
 fn pm(file: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("partnermap")
-        .unwrap()
-        .arg("--file")
-        .arg(file)
-        .args(args)
+    pm_file(file, args)
         .timeout(std::time::Duration::from_secs(60))
         .assert()
 }

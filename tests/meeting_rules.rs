@@ -3,38 +3,26 @@
 //! nothing is written.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod common;
 
-fn demo_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("partnership.json");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo.json"),
-        &path,
-    )
-    .unwrap();
-    (dir, path)
-}
+use common::{demo_copy_as, pm_file};
+use std::path::Path;
 
 /// `partnermap --file FILE meeting add --date DATE --title X --with WITH`.
 fn meeting_add(file: &Path, date: &str, with: &str) -> std::process::Output {
-    Command::cargo_bin("partnermap")
-        .unwrap()
-        .env_remove("PARTNERMAP_FILE")
-        .env("NO_COLOR", "1")
-        .arg("--file")
-        .arg(file)
-        .args([
+    pm_file(
+        file,
+        &[
             "meeting", "add", "--date", date, "--title", "X", "--with", with,
-        ])
-        .output()
-        .unwrap()
+        ],
+    )
+    .output()
+    .unwrap()
 }
 
 #[test]
 fn a_meeting_with_one_attendee_is_refused_with_exit_2() {
-    let (_dir, file) = demo_copy();
+    let (_dir, file) = demo_copy_as("partnership.json");
     let before = std::fs::read(&file).unwrap();
     for with in ["sam", "sam,,", " sam "] {
         let out = meeting_add(&file, "2026-11-20", with);
@@ -51,7 +39,7 @@ fn a_meeting_with_one_attendee_is_refused_with_exit_2() {
 
 #[test]
 fn a_meeting_with_someone_who_had_left_by_its_date_is_refused_with_exit_2() {
-    let (_dir, file) = demo_copy();
+    let (_dir, file) = demo_copy_as("partnership.json");
     let before = std::fs::read(&file).unwrap();
     // Ben Carter left on 2026-09-30.
     let out = meeting_add(&file, "2026-10-15", "ben,li");

@@ -4,7 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod common;
+
+use common::pm;
 use partnermap::store;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -45,9 +47,7 @@ fn unknown_fields_keep_their_text_and_place_through_a_save() {
     let file = dir.path().join("p.json");
     let before = fs::read_to_string(exact_file()).unwrap();
     fs::write(&file, &before).unwrap();
-    Command::cargo_bin("partnermap")
-        .unwrap()
-        .args(["--file", file.to_str().unwrap()])
+    pm().args(["--file", file.to_str().unwrap()])
         .args(["meeting", "add", "--date", "2026-11-20", "--title", "T"])
         .args(["--with", "zoe,ana"])
         .assert()
