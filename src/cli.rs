@@ -389,11 +389,17 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
         bail!("{}: meeting not logged", shown(&path));
     };
     let partnership = &committed.partnership;
-    let names: Vec<&str> = meeting
+    let index = partnership.person_index();
+    let attendees: Vec<&partnermap::model::Person> = meeting
         .attendees
         .iter()
-        .filter_map(|a| partnership.person(a).map(|p| p.name.as_str()))
+        .filter_map(|a| {
+            index
+                .get(a.as_str())
+                .and_then(|&i| partnership.people.get(i))
+        })
         .collect();
+    let names: Vec<&str> = attendees.iter().map(|p| p.name.as_str()).collect();
     println!(
         "Logged {} on {} with {}",
         meeting.id,
@@ -410,11 +416,8 @@ fn meeting_add(cli: &Cli, args: &MeetingArgs) -> Result<()> {
             args.date
         );
     }
-    for id in &meeting.attendees {
-        if let Some(person) = partnership
-            .person(id)
-            .filter(|x| !x.is_active_on(args.date))
-        {
+    for person in attendees {
+        if !person.is_active_on(args.date) {
             eprintln!(
                 "note: {} left on {}; ties through them no longer count",
                 partnermap::text::printable(&person.name),

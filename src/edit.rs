@@ -108,6 +108,7 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
     }
     let index = p.person_index();
     let mut seen = HashSet::new();
+    let mut twice = None;
     for id in &meeting.attendees {
         if !index.contains_key(id.as_str()) {
             let hint = match suggest_id(p, id) {
@@ -116,20 +117,31 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
             };
             return refuse("attendees", format!("no person has the id {id:?}{hint}"));
         }
-        if !seen.insert(id.as_str()) {
-            return refuse("attendees", format!("{id:?} is listed twice"));
+        if !seen.insert(id.as_str()) && twice.is_none() {
+            twice = Some(id);
         }
     }
-    check_two_active(p, meeting)
+    // Fewer than two different people is said first (`--with sam,sam`).
+    check_two_active(p, meeting, &index)?;
+    match twice {
+        Some(id) => refuse("attendees", format!("{id:?} is listed twice")),
+        None => Ok(()),
+    }
 }
 
 /// A meeting ties the people who meet: it needs two people active on its
 /// date (SPEC §6). Says who had left when that is why.
-fn check_two_active(p: &Partnership, meeting: &Meeting) -> Result<(), EditError> {
+fn check_two_active(
+    p: &Partnership,
+    meeting: &Meeting,
+    index: &std::collections::HashMap<&str, usize>,
+) -> Result<(), EditError> {
+    let mut unique = HashSet::new();
     let people: Vec<&Person> = meeting
         .attendees
         .iter()
-        .filter_map(|id| p.person(id))
+        .filter(|id| unique.insert(id.as_str()))
+        .filter_map(|id| index.get(id.as_str()).and_then(|&i| p.people.get(i)))
         .collect();
     let active = people
         .iter()
