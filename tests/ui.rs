@@ -971,6 +971,30 @@ fn enter_in_the_attendee_pick_list_chooses_the_highlighted_match() {
 }
 
 #[test]
+fn a_full_name_typed_in_the_pick_list_leaves_that_person_chosen() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    // The space chooses Sam; "okafor" finds him again, and Enter keeps him
+    // chosen instead of taking him off.
+    keys(&mut app, "m<Tab><Tab>sam okafor<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li", "sam"]);
+    // With nothing typed, Enter still takes the highlighted one off.
+    keys(&mut app, "<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li"]);
+}
+
+#[test]
+fn q_in_help_closes_help_and_keeps_the_app_open() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "?");
+    assert!(app.help);
+    keys(&mut app, "q");
+    assert!(!app.help && !app.quit);
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
 fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
     let (_dir, path, mut app) = open_demo();
     let before = std::fs::read(&path).unwrap();
