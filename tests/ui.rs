@@ -1288,3 +1288,67 @@ fn enter_in_the_people_view_moves_to_the_detail_pane_which_stops_at_its_end() {
         "{shown}"
     );
 }
+
+// ---- after a new-user review ---------------------------------------------
+
+#[test]
+fn the_map_says_when_the_people_filter_narrows_it() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "/fin<Enter>3");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Map · the people matching /fin"), "{shown}");
+    assert!(!shown.contains("every active person"), "{shown}");
+}
+
+#[test]
+fn the_export_dialog_names_the_file_it_will_write_and_what_it_holds() {
+    let (dir, _path, mut app) = open_demo();
+    keys(&mut app, "ec");
+    assert!(
+        status(&app).contains("Exported 44 risks"),
+        "{}",
+        status(&app)
+    );
+    // The first name is taken now: the dialog shows the next one.
+    keys(&mut app, "e");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("-2.csv"), "{shown}");
+    keys(&mut app, "<Esc>2/critical<Enter>e");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("Export the 3 of 44 (filtered) risks"),
+        "{shown}"
+    );
+    drop(dir);
+}
+
+#[test]
+fn ending_a_what_if_says_that_u_now_undoes_saved_changes() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    select(&mut app, "carlos");
+    keys(&mut app, "xu");
+    assert!(
+        !status(&app).contains("what-if is over"),
+        "{}",
+        status(&app)
+    );
+    keys(&mut app, "u");
+    assert!(
+        status(&app).contains("the what-if is over (u now undoes saved changes)"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_declared_tie_cannot_have_its_last_contact_in_the_future() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, "ana");
+    keys(&mut app, "tmei<Enter><Tab><BS>+3d<C-s>");
+    let error = form_error(&app, "Last contact").unwrap_or_default();
+    assert!(error.contains("a day that has passed"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -254,6 +254,14 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
                 return None;
             };
             let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;
+            if last_contact.is_some_and(|d| d > today) {
+                // The file would read it as undated until that day (SPEC §3).
+                form.mark(
+                    LAST_CONTACT,
+                    "a last contact is a day that has passed; log a planned meeting with m".into(),
+                );
+                return None;
+            }
             let mut tie = Tie::new(ids(&[from]).into_iter().next().unwrap_or_default(), other);
             tie.last_contact = last_contact;
             tie.note = optional(form, NOTE);

@@ -40,7 +40,12 @@ fn bring_back(app: &mut App, person: usize) {
     app.gone.retain(|&g| g != person);
     let said = app.reanalyse(None);
     let name = name_of(app, person);
-    app.say(sentence(format!("{name} is back"), &said));
+    let head = if app.gone.is_empty() {
+        format!("{name} is back, and the what-if is over (u now undoes saved changes)")
+    } else {
+        format!("{name} is back")
+    };
+    app.say(sentence(head, &said));
 }
 
 fn name_of(app: &App, person: usize) -> String {

@@ -3,6 +3,7 @@
 //! dismissed, and never saved over.
 
 use super::change::sentence;
+use super::dialog::capitalised;
 use crate::store::{self, Stamp};
 use crate::tui::app::App;
 
@@ -46,11 +47,12 @@ pub fn check_file(app: &mut App) {
             app.ignored_stamp = Some(now);
             let first = e.to_string().lines().next().unwrap_or_default().to_string();
             let how = match store::restore_hint(&app.path) {
-                Some(hint) => hint.trim_start_matches("hint: ").to_string(),
-                None => "fix the file".to_string(),
+                Some(hint) => capitalised(hint.trim_start_matches("hint: ")),
+                None => "Fix the file in an editor; partnermap reloads it when it loads again"
+                    .to_string(),
             };
             app.pin(format!(
-                "The file on disk no longer loads ({first}); showing what was loaded, and not saving over it. {how}"
+                "The file on disk no longer loads ({first}); showing what was loaded, and nothing will be saved over it. {how}. Esc hides this."
             ));
         }
     }

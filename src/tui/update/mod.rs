@@ -7,6 +7,7 @@ mod change;
 mod dialog;
 mod file;
 
+pub use dialog::export_scope;
 pub use file::check_file;
 
 use super::action::Action;
