@@ -1352,3 +1352,16 @@ fn a_declared_tie_cannot_have_its_last_contact_in_the_future() {
     assert!(error.contains("a day that has passed"), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_what_if_is_a_note_and_the_log_holds_every_change() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    let shown = status(&app);
+    assert!(shown.contains("and 9 more (! shows all)"), "{shown}");
+    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Note));
+    let full = app.log.last().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(!full.contains("more"), "{full}");
+    assert_eq!(full.matches("; ").count(), 11, "{full}");
+}

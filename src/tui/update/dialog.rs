@@ -1,11 +1,11 @@
 //! Keys in an open dialog: a form (saved when valid, after a question
 //! when it adds a namesake) or the export dialog.
 
-use super::change::{one_line, save, sentence};
+use super::change::{one_line, save, tell};
 use crate::change::Change;
 use crate::export::{self, Style};
 use crate::store::{self, CommitError};
-use crate::tui::app::{App, View};
+use crate::tui::app::{App, Tone, View};
 use crate::tui::dialog::{Dialog, EXPORT_FORMATS, export_path_numbered};
 use crate::tui::form::{Confirm, Form, Outcome, build};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -85,7 +85,7 @@ fn submit(app: &mut App, mut form: Form) {
                 }
                 _ => {}
             }
-            app.say(sentence(capitalised(&what), &said));
+            tell(app, capitalised(&what), &said, Tone::Done);
         }
         Err(CommitError::Refused(e)) => {
             build::refused(&mut form, &e);

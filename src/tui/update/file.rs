@@ -2,10 +2,10 @@
 //! that no longer loads (or is gone) is said in a warning that stays until
 //! dismissed, and never saved over.
 
-use super::change::sentence;
+use super::change::tell;
 use super::dialog::capitalised;
 use crate::store::{self, Stamp};
-use crate::tui::app::App;
+use crate::tui::app::{App, Tone};
 
 /// Looks at the data file; when someone else changed it, reloads it and
 /// says so. A file that no longer loads is reported and left alone.
@@ -38,10 +38,12 @@ pub fn check_file(app: &mut App) {
             app.demo = false;
             app.ignored_stamp = None;
             app.alert = None;
-            app.say(sentence(
+            tell(
+                app,
                 "The file was changed outside partnermap and has been reloaded".into(),
                 &said,
-            ));
+                Tone::Done,
+            );
         }
         Err(e) => {
             app.ignored_stamp = Some(now);
