@@ -10,6 +10,7 @@
 
 use crate::edit::{self, EditError};
 use crate::model::{Meeting, Partnership, Person, Tie};
+use crate::rules::Field;
 
 /// One change, as saved.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,12 +49,12 @@ impl Change {
                 Ok(self.clone())
             }
             Change::RemoveMeeting(m) => {
-                let at = position(&p.meetings, |x| x == m, "meeting", &m.id)?;
+                let at = position(&p.meetings, |x| x == m, Field::Meeting, &m.id)?;
                 p.meetings.remove(at);
                 Ok(self.clone())
             }
             Change::RemovePerson(person) => {
-                let at = position(&p.people, |x| x == person, "person", &person.id)?;
+                let at = position(&p.people, |x| x == person, Field::Person, &person.id)?;
                 let id = person.id.as_str();
                 let used = p.ties.iter().any(|t| t.a == id || t.b == id)
                     || p.meetings
@@ -62,7 +63,7 @@ impl Change {
                     || p.people.iter().any(|x| x.reports_to.as_deref() == Some(id));
                 if used {
                     return Err(EditError::new(
-                        "person",
+                        Field::Person,
                         format!(
                             "{} now appears in other records; remove those first",
                             person.name
@@ -76,7 +77,7 @@ impl Change {
                 let at = position(
                     &p.ties,
                     |x| x == tie,
-                    "tie",
+                    Field::Tie,
                     &format!("{}–{}", tie.a, tie.b),
                 )?;
                 p.ties.remove(at);
@@ -114,7 +115,7 @@ impl Change {
 fn position<T>(
     items: &[T],
     matches: impl Fn(&T) -> bool,
-    what: &'static str,
+    what: Field,
     id: &str,
 ) -> Result<usize, EditError> {
     items.iter().position(matches).ok_or_else(|| {

@@ -8,6 +8,7 @@ use crate::change::Change;
 use crate::date::parse_relative;
 use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
 use crate::model::{Level, Partnership, Person, Side, Tie};
+use crate::rules::Field as RuleField;
 use jiff::civil::Date;
 
 pub const DATE: &str = "Date";
@@ -273,11 +274,11 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
 /// Shows a refusal from the library on the field it names.
 pub fn refused(form: &mut Form, e: &EditError) {
     let label = match (&form.kind, e.field) {
-        (_, "date") => DATE,
-        (_, "attendees") => ATTENDEES,
-        (FormKind::Person { .. }, "id") => ID,
-        (_, "name") => NAME,
-        (_, "reports_to") => REPORTS_TO,
+        (_, RuleField::Date) => DATE,
+        (_, RuleField::Attendees) => ATTENDEES,
+        (FormKind::Person { .. }, RuleField::Id) => ID,
+        (_, RuleField::Name) => NAME,
+        (_, RuleField::ReportsTo) => REPORTS_TO,
         (FormKind::Tie { .. }, _) => WITH,
         (FormKind::Meeting, _) => ATTENDEES,
         (FormKind::Person { .. }, _) => NAME,
