@@ -130,10 +130,8 @@ pub(super) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, Commit
         said.insert(0, format!("warning: {warning}"));
     }
     // Undo takes back the change as made (a merged meeting may have a new id).
-    if !matches!(
-        change,
-        Change::RemoveMeeting(_) | Change::RemovePerson(_) | Change::RemoveTie(_)
-    ) {
+    // A delete is only ever an undo for now (the UI has no `D` yet).
+    if !matches!(change, Change::Delete(_)) {
         app.undo.push(committed.change);
     }
     Ok(said)
