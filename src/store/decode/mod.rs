@@ -2,6 +2,9 @@
 //! here, every rule of the file format through [`crate::rules`], and every
 //! problem (up to a cap) is collected with its place.
 
+// The loader reads files anyone may have written: no index may panic.
+#![deny(clippy::indexing_slicing)]
+
 mod duplicates;
 mod fields;
 mod links;
