@@ -54,14 +54,17 @@ pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
 /// made unique with a number.
 pub fn suggest_person_id(p: &Partnership, name: &str) -> String {
     let taken = |id: &str| p.person(id).is_some();
+    // The first word with a letter or digit in it: "🐉🐉 Dragon" is "dragon".
     let base: String = name
         .split_whitespace()
-        .next()
-        .unwrap_or("person")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+        .map(|word| {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .find(|word| !word.is_empty())
+        .unwrap_or_default();
     let base = if base.is_empty() {
         "person".to_string()
     } else {

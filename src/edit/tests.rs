@@ -99,6 +99,9 @@ fn people_and_ties_are_checked() {
         Err(Field::ReportsTo)
     );
     assert_eq!(suggest_person_id(&p, "Ana Lopez"), "ana2");
+    assert_eq!(suggest_person_id(&p, "🐉🐉 Dragon"), "dragon");
+    assert_eq!(suggest_person_id(&p, "👩‍💻"), "person");
+    assert_eq!(suggest_person_id(&p, "王小明"), "王小明");
     assert!(add_tie(&mut p, Tie::new("ana", "li")).is_ok());
     assert!(add_tie(&mut p, Tie::new("li", "ana")).is_err());
     assert!(add_tie(&mut p, Tie::new("li", "li")).is_err());
