@@ -40,6 +40,7 @@ pub mod generate;
 pub mod graph;
 pub mod lookalike;
 pub mod model;
+pub mod rules;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -170,21 +170,38 @@ pub enum IdMatch {
 /// Matches a typed id: an exact id wins; a folded match is never taken
 /// when it could be one of several people.
 pub fn match_id(p: &Partnership, typed: &str) -> IdMatch {
-    let folded = fold(typed);
-    let alike: Vec<usize> = p
-        .people
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| fold(&x.id) == folded)
-        .map(|(i, _)| i)
-        .collect();
-    match p.people.iter().position(|x| x.id == typed) {
-        Some(index) => IdMatch::Exact {
-            index,
-            also: alike.into_iter().filter(|&i| i != index).collect(),
-        },
-        None if alike.len() > 1 => IdMatch::Ambiguous(alike),
-        None => IdMatch::Unknown,
+    Ids::of(p).find(typed)
+}
+
+/// Every person's id, exact and folded, for matching many typed ids in
+/// time linear in people + ids (folding is Unicode normalisation: a
+/// 10,000-attendee `meeting add` must not fold every id 10,000 times).
+struct Ids<'p> {
+    exact: HashMap<&'p str, usize>,
+    folded: HashMap<String, Vec<usize>>,
+}
+
+impl<'p> Ids<'p> {
+    fn of(p: &'p Partnership) -> Ids<'p> {
+        let mut exact = HashMap::with_capacity(p.people.len());
+        let mut folded: HashMap<String, Vec<usize>> = HashMap::with_capacity(p.people.len());
+        for (i, x) in p.people.iter().enumerate() {
+            exact.entry(x.id.as_str()).or_insert(i);
+            folded.entry(fold(&x.id)).or_default().push(i);
+        }
+        Ids { exact, folded }
+    }
+
+    fn find(&self, typed: &str) -> IdMatch {
+        let alike = self.folded.get(&fold(typed)).cloned().unwrap_or_default();
+        match self.exact.get(typed) {
+            Some(&index) => IdMatch::Exact {
+                index,
+                also: alike.into_iter().filter(|&i| i != index).collect(),
+            },
+            None if alike.len() > 1 => IdMatch::Ambiguous(alike),
+            None => IdMatch::Unknown,
+        }
     }
 }
 
@@ -198,9 +215,10 @@ pub fn check_typed_ids(p: &Partnership, typed: &[String]) -> Result<Vec<String>,
             .map(|x| format!("\"{}\" ({})", visible(&x.id), visible(&x.name)))
             .unwrap_or_default()
     };
+    let ids = Ids::of(p);
     let mut notes = Vec::new();
     for id in typed {
-        match match_id(p, id) {
+        match ids.find(id) {
             IdMatch::Exact { index, also } if !also.is_empty() => {
                 let others: Vec<String> = also.iter().map(id_of).collect();
                 notes.push(format!(

@@ -102,7 +102,7 @@ fn meeting_add_accepts_relative_dates() {
 fn meeting_add_with_an_unknown_attendee_changes_nothing() {
     let (_dir, file) = copy_to_temp(&demo_path());
     let before = fs::read(&file).unwrap();
-    for with in ["ana,zed", "zed", "ana,ana"] {
+    for with in ["ana,zed", "zed", "ana,li,ana"] {
         let r = fails(
             pm_file(
                 &file,

@@ -24,7 +24,7 @@ fn meeting_add(file: &Path, date: &str, with: &str) -> std::process::Output {
 fn a_meeting_with_one_attendee_is_refused_with_exit_2() {
     let (_dir, file) = demo_copy_as("partnership.json");
     let before = std::fs::read(&file).unwrap();
-    for with in ["sam", "sam,,", " sam "] {
+    for with in ["sam", "sam,,", " sam ", "sam,sam"] {
         let out = meeting_add(&file, "2026-11-20", with);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "--with {with:?}: {stderr}");

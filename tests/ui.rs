@@ -971,6 +971,30 @@ fn enter_in_the_attendee_pick_list_chooses_the_highlighted_match() {
 }
 
 #[test]
+fn a_full_name_typed_in_the_pick_list_leaves_that_person_chosen() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "li");
+    // The space chooses Sam; "okafor" finds him again, and Enter keeps him
+    // chosen instead of taking him off.
+    keys(&mut app, "m<Tab><Tab>sam okafor<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li", "sam"]);
+    // With nothing typed, Enter still takes the highlighted one off.
+    keys(&mut app, "<Enter>");
+    assert_eq!(chosen(&app, "Attendees"), ["li"]);
+}
+
+#[test]
+fn q_in_help_closes_help_and_keeps_the_app_open() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "?");
+    assert!(app.help);
+    keys(&mut app, "q");
+    assert!(!app.help && !app.quit);
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
 fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
     let (_dir, path, mut app) = open_demo();
     let before = std::fs::read(&path).unwrap();
@@ -1263,4 +1287,81 @@ fn enter_in_the_people_view_moves_to_the_detail_pane_which_stops_at_its_end() {
         rows[bottom - 1].chars().any(|c| c.is_alphanumeric()),
         "{shown}"
     );
+}
+
+// ---- after a new-user review ---------------------------------------------
+
+#[test]
+fn the_map_says_when_the_people_filter_narrows_it() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "/fin<Enter>3");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Map · the people matching /fin"), "{shown}");
+    assert!(!shown.contains("every active person"), "{shown}");
+}
+
+#[test]
+fn the_export_dialog_names_the_file_it_will_write_and_what_it_holds() {
+    let (dir, _path, mut app) = open_demo();
+    keys(&mut app, "ec");
+    assert!(
+        status(&app).contains("Exported 44 risks"),
+        "{}",
+        status(&app)
+    );
+    // The first name is taken now: the dialog shows the next one.
+    keys(&mut app, "e");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("-2.csv"), "{shown}");
+    keys(&mut app, "<Esc>2/critical<Enter>e");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("Export the 3 of 44 (filtered) risks"),
+        "{shown}"
+    );
+    drop(dir);
+}
+
+#[test]
+fn ending_a_what_if_says_that_u_now_undoes_saved_changes() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    select(&mut app, "carlos");
+    keys(&mut app, "xu");
+    assert!(
+        !status(&app).contains("what-if is over"),
+        "{}",
+        status(&app)
+    );
+    keys(&mut app, "u");
+    assert!(
+        status(&app).contains("the what-if is over (u now undoes saved changes)"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_declared_tie_cannot_have_its_last_contact_in_the_future() {
+    let (_dir, path, mut app) = open_demo();
+    let before = std::fs::read(&path).unwrap();
+    select(&mut app, "ana");
+    keys(&mut app, "tmei<Enter><Tab><BS>+3d<C-s>");
+    let error = form_error(&app, "Last contact").unwrap_or_default();
+    assert!(error.contains("a day that has passed"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_what_if_is_a_note_and_the_log_holds_every_change() {
+    let (_dir, _path, mut app) = open_demo();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    let shown = status(&app);
+    assert!(shown.contains("and 9 more (! shows all)"), "{shown}");
+    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Note));
+    let full = app.log.last().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(!full.contains("more"), "{full}");
+    assert_eq!(full.matches("; ").count(), 11, "{full}");
 }

@@ -6,7 +6,7 @@ use super::{CliError, data_path, waiting, warn};
 use partnermap::change::Change;
 use partnermap::date::today;
 use partnermap::edit::{EditError, NewMeeting, Refusal, new_meeting};
-use partnermap::model::{Meeting, Partnership};
+use partnermap::model::Person;
 use partnermap::text::{join_names, path as shown, printable};
 use partnermap::{lookalike, store};
 use std::path::Path;
@@ -47,11 +47,17 @@ pub fn add(cli: &Cli, args: &MeetingArgs) -> Result<(), CliError> {
         )));
     };
     let partnership = &committed.partnership;
-    let names: Vec<&str> = meeting
+    let index = partnership.person_index();
+    let attendees: Vec<&Person> = meeting
         .attendees
         .iter()
-        .filter_map(|a| partnership.person(a).map(|p| p.name.as_str()))
+        .filter_map(|a| {
+            index
+                .get(a.as_str())
+                .and_then(|&i| partnership.people.get(i))
+        })
         .collect();
+    let names: Vec<&str> = attendees.iter().map(|p| p.name.as_str()).collect();
     println!(
         "Logged {} on {} with {}",
         meeting.id,
@@ -62,7 +68,7 @@ pub fn add(cli: &Cli, args: &MeetingArgs) -> Result<(), CliError> {
     for note in notes {
         eprintln!("note: {note}");
     }
-    say_what_to_know(partnership, meeting, args);
+    say_what_to_know(&attendees, args);
     Ok(())
 }
 
@@ -77,18 +83,15 @@ fn not_logged(path: &Path, e: &EditError) -> CliError {
 
 /// Notes on standard error: a meeting in the future is planned; people who
 /// had left by its day no longer tie anyone through it.
-fn say_what_to_know(partnership: &Partnership, meeting: &Meeting, args: &MeetingArgs) {
+fn say_what_to_know(attendees: &[&Person], args: &MeetingArgs) {
     if args.date > today() {
         eprintln!(
             "note: {} is in the future: the meeting counts as planned until then",
             args.date
         );
     }
-    for id in &meeting.attendees {
-        if let Some(person) = partnership
-            .person(id)
-            .filter(|x| !x.is_active_on(args.date))
-        {
+    for person in attendees {
+        if !person.is_active_on(args.date) {
             eprintln!(
                 "note: {} left on {}; ties through them no longer count",
                 printable(&person.name),

@@ -21,26 +21,6 @@ pub const MAX_NOTES_CHARS: usize = 100_000;
 /// The most attendees one meeting may list (SPEC §2).
 pub const MAX_ATTENDEES: usize = 10_000;
 
-/// The most characters a field may hold: ids, notes, or other text.
-pub fn max_chars(field: &str) -> usize {
-    match field {
-        "id" | "a" | "b" | "reports_to" | "attendees" => MAX_ID_CHARS,
-        "notes" | "note" => MAX_NOTES_CHARS,
-        _ => MAX_TEXT_CHARS,
-    }
-}
-
-/// Why `text` is too long for `field`, if it is.
-pub fn too_long(field: &str, text: &str) -> Option<String> {
-    let max = max_chars(field);
-    // A string has at least as many bytes as characters: most need no count.
-    if text.len() <= max {
-        return None;
-    }
-    let chars = text.chars().count();
-    (chars > max).then(|| format!("is {chars} characters long; at most {max} are allowed"))
-}
-
 /// Which organisation a person belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {

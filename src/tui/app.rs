@@ -230,6 +230,13 @@ impl App {
         self.tell(text, Tone::Error);
     }
 
+    /// Shows `short` on the status line and keeps `full` in the log (`!`),
+    /// where a long list of what changed can be read whole.
+    pub fn tell_logged(&mut self, short: String, full: String, tone: Tone) {
+        self.record(Status { text: full, tone });
+        self.status = Some(Status { text: short, tone });
+    }
+
     fn tell(&mut self, text: impl Into<String>, tone: Tone) {
         let status = Status {
             text: text.into(),

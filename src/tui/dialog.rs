@@ -32,6 +32,20 @@ pub fn export_path(
     export_path_numbered(data, as_of, what_if, format, 1)
 }
 
+/// The name an export will take now: the first of [`export_path_numbered`]
+/// that no file (or link) holds.
+pub fn free_export_path(
+    data: &Path,
+    as_of: jiff::civil::Date,
+    what_if: bool,
+    format: Format,
+) -> PathBuf {
+    (1..1000)
+        .map(|n| export_path_numbered(data, as_of, what_if, format, n))
+        .find(|path| std::fs::symlink_metadata(path).is_err())
+        .unwrap_or_else(|| export_path(data, as_of, what_if, format))
+}
+
 /// The `n`th name to try for an export: [`export_path`] for 1, then
 /// `…-2.csv`, `…-3.csv`: an export never replaces a file that exists.
 pub fn export_path_numbered(

@@ -8,6 +8,7 @@ use crate::change::Change;
 use crate::date::parse_relative;
 use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
 use crate::model::{Level, Partnership, Person, Side, Tie};
+use crate::rules::Field as RuleField;
 use jiff::civil::Date;
 
 pub const DATE: &str = "Date";
@@ -254,6 +255,14 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
                 return None;
             };
             let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;
+            if last_contact.is_some_and(|d| d > today) {
+                // The file would read it as undated until that day (SPEC §3).
+                form.mark(
+                    LAST_CONTACT,
+                    "a last contact is a day that has passed; log a planned meeting with m".into(),
+                );
+                return None;
+            }
             let mut tie = Tie::new(ids(&[from]).into_iter().next().unwrap_or_default(), other);
             tie.last_contact = last_contact;
             tie.note = optional(form, NOTE);
@@ -265,11 +274,11 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
 /// Shows a refusal from the library on the field it names.
 pub fn refused(form: &mut Form, e: &EditError) {
     let label = match (&form.kind, e.field) {
-        (_, "date") => DATE,
-        (_, "attendees") => ATTENDEES,
-        (FormKind::Person { .. }, "id") => ID,
-        (_, "name") => NAME,
-        (_, "reports_to") => REPORTS_TO,
+        (_, RuleField::Date) => DATE,
+        (_, RuleField::Attendees) => ATTENDEES,
+        (FormKind::Person { .. }, RuleField::Id) => ID,
+        (_, RuleField::Name) => NAME,
+        (_, RuleField::ReportsTo) => REPORTS_TO,
         (FormKind::Tie { .. }, _) => WITH,
         (FormKind::Meeting, _) => ATTENDEES,
         (FormKind::Person { .. }, _) => NAME,

@@ -90,11 +90,17 @@ impl PickList {
         }
     }
 
-    /// Space or Enter: chooses (or unchooses) the highlighted person, then
-    /// starts the next search afresh.
+    /// Space or Enter: with a search typed, chooses the highlighted person
+    /// (typing "li wei" chooses Li Wei at the space, and Enter after "wei"
+    /// keeps him chosen rather than taking him off again); with no search,
+    /// toggles them. Then starts the next search afresh.
     pub fn choose(&mut self, matcher: &mut Matcher) {
-        self.toggle();
-        if !self.query.value().is_empty() {
+        let searching = !self.query.value().is_empty();
+        let chosen = self.current().is_some_and(|c| self.is_chosen(c));
+        if !(searching && chosen) {
+            self.toggle();
+        }
+        if searching {
             self.query.reset();
             self.refilter(matcher);
             self.show_chosen();

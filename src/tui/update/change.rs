@@ -3,7 +3,7 @@
 
 use crate::change::Change;
 use crate::store::{self, CommitError, Loaded};
-use crate::tui::app::App;
+use crate::tui::app::{App, Tone};
 
 /// `x`: marks the person `x` acts on as gone, or brings them back.
 pub(super) fn what_if(app: &mut App) {
@@ -32,7 +32,8 @@ pub(super) fn what_if(app: &mut App) {
     }
     app.gone.push(person);
     let said = app.reanalyse(None);
-    app.say(sentence(format!("What-if: {name} gone"), &said));
+    // A departure is no success: said as a note, not with a tick.
+    tell(app, format!("What-if: {name} gone"), &said, Tone::Note);
 }
 
 /// Takes `person` out of the what-if.
@@ -40,7 +41,12 @@ fn bring_back(app: &mut App, person: usize) {
     app.gone.retain(|&g| g != person);
     let said = app.reanalyse(None);
     let name = name_of(app, person);
-    app.say(sentence(format!("{name} is back"), &said));
+    let head = if app.gone.is_empty() {
+        format!("{name} is back, and the what-if is over (u now undoes saved changes)")
+    } else {
+        format!("{name} is back")
+    };
+    tell(app, head, &said, Tone::Note);
 }
 
 fn name_of(app: &App, person: usize) -> String {
@@ -59,9 +65,21 @@ pub(super) fn sentence(head: String, said: &[String]) -> String {
     }
     let mut text = format!("{head}: {}", said[..said.len().min(SHOWN)].join("; "));
     if said.len() > SHOWN {
-        text.push_str(&format!(" and {} more", said.len() - SHOWN));
+        text.push_str(&format!(" and {} more (! shows all)", said.len() - SHOWN));
     }
     crate::text::printable(&text).into_owned()
+}
+
+/// Says `head` and what changed: the first few on the status line, all of
+/// them in the message log.
+pub(super) fn tell(app: &mut App, head: String, said: &[String], tone: Tone) {
+    let short = sentence(head.clone(), said);
+    let full = if said.is_empty() {
+        short.clone()
+    } else {
+        crate::text::printable(&format!("{head}: {}", said.join("; "))).into_owned()
+    };
+    app.tell_logged(short, full, tone);
 }
 
 /// `u`: while anyone is marked gone, takes back the last marking (never a
@@ -78,7 +96,7 @@ pub(super) fn undo(app: &mut App) {
     let inverse = last.inverse();
     let what = last.describe(app.partnership());
     match save(app, &inverse) {
-        Ok(said) => app.say(sentence(format!("Undone: {what}"), &said)),
+        Ok(said) => tell(app, format!("Undone: {what}"), &said, Tone::Done),
         Err(e) => {
             app.undo.push(last);
             app.warn(format!("Could not undo: {}", one_line(&e)));
@@ -112,10 +130,8 @@ pub(super) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, Commit
         said.insert(0, format!("warning: {warning}"));
     }
     // Undo takes back the change as made (a merged meeting may have a new id).
-    if !matches!(
-        change,
-        Change::RemoveMeeting(_) | Change::RemovePerson(_) | Change::RemoveTie(_)
-    ) {
+    // A delete is only ever an undo for now (the UI has no `D` yet).
+    if !matches!(change, Change::Delete(_)) {
         app.undo.push(committed.change);
     }
     Ok(said)

@@ -1,11 +1,11 @@
 //! Keys in an open dialog: a form (saved when valid, after a question
 //! when it adds a namesake) or the export dialog.
 
-use super::change::{one_line, save, sentence};
+use super::change::{one_line, save, tell};
 use crate::change::Change;
 use crate::export::{self, Style};
 use crate::store::{self, CommitError};
-use crate::tui::app::{App, View};
+use crate::tui::app::{App, Tone, View};
 use crate::tui::dialog::{Dialog, EXPORT_FORMATS, export_path_numbered};
 use crate::tui::form::{Confirm, Form, Outcome, build};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -85,7 +85,7 @@ fn submit(app: &mut App, mut form: Form) {
                 }
                 _ => {}
             }
-            app.say(sentence(capitalised(&what), &said));
+            tell(app, capitalised(&what), &said, Tone::Done);
         }
         Err(CommitError::Refused(e)) => {
             build::refused(&mut form, &e);
@@ -99,7 +99,7 @@ fn submit(app: &mut App, mut form: Form) {
     }
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -153,11 +153,22 @@ fn write_export(app: &mut App, at: usize) {
     ));
 }
 
+/// How many risks an export writes now, and of how many: the rows the
+/// risks view shows when its filter is on, else all.
+pub fn export_scope(app: &App) -> (usize, usize) {
+    let all = app.analysis.risks.len();
+    if app.view != View::Risks || app.filter_risks.value().trim().is_empty() {
+        (all, all)
+    } else {
+        (app.rows_risks.len(), all)
+    }
+}
+
 /// The export's text and how many risks it holds, in words: all of them,
 /// or "12 of 40 risks (filtered)" when the risks view's filter is on.
 fn export_text(app: &App, format: export::Format) -> (String, String) {
     let all = app.analysis.risks.len();
-    if app.view != View::Risks || app.filter_risks.value().trim().is_empty() {
+    if export_scope(app) == (all, all) {
         let text = export::risks(app.partnership(), &app.analysis, format, Style::default());
         return (text, format!("{all} risks"));
     }

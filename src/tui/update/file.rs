@@ -2,9 +2,10 @@
 //! that no longer loads (or is gone) is said in a warning that stays until
 //! dismissed, and never saved over.
 
-use super::change::sentence;
+use super::change::tell;
+use super::dialog::capitalised;
 use crate::store::{self, Stamp};
-use crate::tui::app::App;
+use crate::tui::app::{App, Tone};
 
 /// Looks at the data file; when someone else changed it, reloads it and
 /// says so. A file that no longer loads is reported and left alone.
@@ -37,20 +38,23 @@ pub fn check_file(app: &mut App) {
             app.demo = false;
             app.ignored_stamp = None;
             app.alert = None;
-            app.say(sentence(
+            tell(
+                app,
                 "The file was changed outside partnermap and has been reloaded".into(),
                 &said,
-            ));
+                Tone::Done,
+            );
         }
         Err(e) => {
             app.ignored_stamp = Some(now);
             let first = e.to_string().lines().next().unwrap_or_default().to_string();
             let how = match crate::advice::restore_hint(&app.path) {
-                Some(hint) => hint.trim_start_matches("hint: ").to_string(),
-                None => "fix the file".to_string(),
+                Some(hint) => capitalised(hint.trim_start_matches("hint: ")),
+                None => "Fix the file in an editor; partnermap reloads it when it loads again"
+                    .to_string(),
             };
             app.pin(format!(
-                "The file on disk no longer loads ({first}); showing what was loaded, and not saving over it. {how}"
+                "The file on disk no longer loads ({first}); showing what was loaded, and nothing will be saved over it. {how}. Esc hides this."
             ));
         }
     }

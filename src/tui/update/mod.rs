@@ -7,6 +7,7 @@ mod change;
 mod dialog;
 mod file;
 
+pub use dialog::export_scope;
 pub use file::check_file;
 
 use super::action::Action;
@@ -53,8 +54,8 @@ fn on_small_screen_key(app: &mut App, key: KeyEvent) {
     }
 }
 
-/// Help and the message log: arrows scroll; any other key closes, and `q`
-/// also quits.
+/// Help and the message log: arrows scroll; any other key closes them,
+/// `q` included (as in `less`: quitting from help would lose a what-if).
 fn on_overlay_key(app: &mut App, key: KeyEvent) {
     let scroll = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Some(-1),
@@ -76,7 +77,8 @@ fn on_overlay_key(app: &mut App, key: KeyEvent) {
     app.help_scroll = 0;
     app.log_open = false;
     app.log_scroll = 0;
-    if action_for(&key) == Some(Action::Quit) {
+    // Ctrl-C still quits from anywhere.
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         app.quit = true;
     }
 }

@@ -28,10 +28,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [map, legend] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let height = map.height.saturating_sub(2) as usize;
     let (ours, partner, whole) = shown(app, height);
-    let title = if whole {
-        " Map · every active person ".to_string()
-    } else {
-        " Map · two-hop neighbourhood of the selected person (too many to draw all) ".to_string()
+    let filter = app.filter_people.value().trim();
+    let title = match (whole, filter.is_empty()) {
+        (true, true) => " Map · every active person ".to_string(),
+        (true, false) => format!(
+            " Map · the people matching /{} (Esc in the people view clears it) ",
+            crate::text::printable(filter)
+        ),
+        (false, _) => " Map · two-hop neighbourhood of the selected person (too many to draw all) "
+            .to_string(),
     };
     let block = theme.panel(title, true);
     let inner = block.inner(map);

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::analysis::Severity;
 use crate::text::printable;
 use crate::tui::app::App;
-use crate::tui::dialog::{Dialog, EXPORT_FORMATS, Export, export_path};
+use crate::tui::dialog::{Dialog, EXPORT_FORMATS, Export, free_export_path};
 use crate::tui::form::{Field, FieldKind, Form};
 use crate::tui::keymap;
 use ratatui::Frame;
@@ -35,8 +35,31 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> R
         width,
         height,
     };
+    blank_cut_wide_characters(frame, rect);
     frame.render_widget(Clear, rect);
     rect
+}
+
+/// A character two columns wide whose second half lies under the box (or
+/// whose first half does, beside its right edge) would be drawn across the
+/// box's border by the terminal: blank what is left of it outside the box.
+fn blank_cut_wide_characters(frame: &mut Frame, rect: Rect) {
+    let buffer = frame.buffer_mut();
+    let area = buffer.area;
+    for y in rect.top()..rect.bottom() {
+        if rect.left() > area.left()
+            && let Some(cell) = buffer.cell_mut((rect.left() - 1, y))
+            && crate::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+        if rect.right() < area.right()
+            && let Some(cell) = buffer.cell_mut((rect.right(), y))
+            && cell.symbol().is_empty()
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
@@ -331,11 +354,16 @@ fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme
         .get(export.selected)
         .copied()
         .unwrap_or(crate::export::Format::Csv);
-    let path = export_path(&app.path, app.as_of, app.what_if(), format);
+    let path = free_export_path(&app.path, app.as_of, app.what_if(), format);
+    let (shown, all) = crate::tui::update::export_scope(app);
+    let count = if shown == all {
+        format!("{all}")
+    } else {
+        format!("{shown} of {all} (filtered)")
+    };
     let mut lines = vec![
         Line::raw(format!(
-            "Export the {} risks as of {}{}",
-            app.analysis.risks.len(),
+            "Export the {count} risks as of {}{}",
             app.as_of,
             if app.what_if() {
                 " — what-if, labelled as such"

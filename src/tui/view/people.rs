@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Below this width the detail pane goes under the two columns.
 const WIDE: u16 = 110;
@@ -98,9 +98,10 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         let text = if app.filter_people.value().is_empty() {
             "Nobody yet — press a to add a person"
         } else {
-            "Nobody matches the filter — Esc clears it"
+            "Nobody matches the filter. Esc clears it."
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), inner);
+        let text = Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true });
+        frame.render_widget(text, inner);
         return;
     }
     let height = inner.height as usize;
