@@ -4,6 +4,7 @@
 use super::{headline, joined_names};
 use crate::analysis::Analysis;
 use crate::model::Partnership;
+use crate::words::{risk_detail, symbol};
 use std::fmt::Write;
 
 /// Escapes a table cell: pipes, HTML, Markdown emphasis and line breaks.
@@ -52,12 +53,12 @@ pub fn risks(p: &Partnership, a: &Analysis) -> String {
         let _ = writeln!(
             out,
             "| {} {} | {} | {} | {} | {} |",
-            r.severity.symbol(),
+            symbol(r.severity),
             r.severity,
             r.kind,
             cell(r.subject_name(p)),
             cell(&joined_names(p, &r.people)),
-            cell(&r.detail)
+            cell(&risk_detail(p, a.scenario.as_of, r))
         );
     }
     out

@@ -4,6 +4,7 @@
 
 use crate::analysis::{Analysis, Coverage, Risk};
 use crate::model::Partnership;
+use jiff::civil::Date;
 use serde::Serialize;
 
 /// One risk, as SPEC §6 shapes it.
@@ -19,7 +20,7 @@ pub struct RiskRow {
 }
 
 impl RiskRow {
-    pub fn new(p: &Partnership, risk: &Risk) -> RiskRow {
+    pub fn new(p: &Partnership, as_of: Date, risk: &Risk) -> RiskRow {
         RiskRow {
             kind: risk.kind.as_str(),
             severity: risk.severity.as_str(),
@@ -27,7 +28,7 @@ impl RiskRow {
             subject_name: risk.subject_name(p).to_string(),
             side: risk.side(p).map(|s| s.as_str()),
             people: ids(p, &risk.people),
-            detail: risk.detail.clone(),
+            detail: crate::words::risk_detail(p, as_of, risk),
         }
     }
 }
@@ -124,7 +125,11 @@ impl RiskReport {
             partnership: p.names.name.clone(),
             summary: Summary::new(p, a),
             what_if_gone: what_if_gone(p, a),
-            risks: a.risks.iter().map(|r| RiskRow::new(p, r)).collect(),
+            risks: a
+                .risks
+                .iter()
+                .map(|r| RiskRow::new(p, a.scenario.as_of, r))
+                .collect(),
         }
     }
 }

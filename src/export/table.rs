@@ -5,6 +5,7 @@ use super::{Style, headline, joined_names};
 use crate::analysis::{Analysis, Severity};
 use crate::model::Partnership;
 use crate::text::{printable, width};
+use crate::words::{risk_detail, symbol};
 
 const RESET: &str = "\x1b[0m";
 
@@ -74,10 +75,10 @@ pub fn risks(p: &Partnership, a: &Analysis, style: Style) -> String {
         .iter()
         .map(|r| {
             vec![
-                format!("{} {}", r.severity.symbol(), r.severity),
+                format!("{} {}", symbol(r.severity), r.severity),
                 r.kind.to_string(),
                 printable(r.subject_name(p)).into_owned(),
-                printable(&r.detail).into_owned(),
+                printable(&risk_detail(p, a.scenario.as_of, r)).into_owned(),
             ]
         })
         .collect();
