@@ -54,6 +54,13 @@ pub fn write<R: Report>(report: &R) -> String {
             cell(&heading.what_if_gone.join(", "))
         );
     }
+    if let Some(only) = &heading.only {
+        let _ = writeln!(
+            out,
+            "**Filtered:** {}. The counts above are the whole partnership's.\n",
+            cell(only)
+        );
+    }
     let rows = report.rows();
     if rows.is_empty() {
         out.push_str(heading.empty);

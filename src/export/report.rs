@@ -34,6 +34,9 @@ pub struct Heading {
     pub what_if_gone: Vec<String>,
     /// Said instead of the rows when there are none: "No risks found."
     pub empty: &'static str,
+    /// When only some rows are written: which, in words ("3 of 44 risks,
+    /// those matching “critical”"). Markdown and the table say so.
+    pub only: Option<String>,
 }
 
 impl Heading {
@@ -47,6 +50,7 @@ impl Heading {
             // In the order the what-if marked them.
             what_if_gone: names(p, &a.scenario.gone),
             empty,
+            only: None,
         }
     }
 }

@@ -12,19 +12,68 @@ use serde::Serialize;
 pub struct RiskReport<'a> {
     p: &'a Partnership,
     a: &'a Analysis,
+    /// Only these risks (indices into `a.risks`), chosen by `filter`.
+    only: Option<(&'a [usize], &'a str)>,
 }
 
 impl<'a> RiskReport<'a> {
     pub fn new(p: &'a Partnership, a: &'a Analysis) -> RiskReport<'a> {
-        RiskReport { p, a }
+        RiskReport { p, a, only: None }
     }
+
+    /// Only the risks at `rows` (indices into the analysis's list, in list
+    /// order), chosen by the filter `filter`. The headline numbers and the
+    /// JSON summary stay the whole partnership's, and the report says it
+    /// is filtered.
+    pub fn only(
+        p: &'a Partnership,
+        a: &'a Analysis,
+        rows: &'a [usize],
+        filter: &'a str,
+    ) -> RiskReport<'a> {
+        RiskReport {
+            p,
+            a,
+            only: Some((rows, filter)),
+        }
+    }
+
+    fn risks(&self) -> Vec<&'a Risk> {
+        match self.only {
+            Some((rows, _)) => rows.iter().filter_map(|&i| self.a.risks.get(i)).collect(),
+            None => self.a.risks.iter().collect(),
+        }
+    }
+
+    fn filtered(&self) -> Option<Filtered> {
+        self.only.map(|(rows, query)| Filtered {
+            query: query.to_string(),
+            shown: rows.len(),
+            of: self.a.risks.len(),
+        })
+    }
+}
+
+/// What a filtered export holds: the rows matching `query`, `shown` of `of`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Filtered {
+    pub query: String,
+    pub shown: usize,
+    pub of: usize,
 }
 
 impl Report for RiskReport<'_> {
     type Json = RisksJson;
 
     fn heading(&self) -> Heading {
-        Heading::of(self.p, self.a, "Partnership risks", "No risks found.")
+        let mut heading = Heading::of(self.p, self.a, "Partnership risks", "No risks found.");
+        heading.only = self.filtered().map(|f| {
+            format!(
+                "{} of {} risks, those matching “{}”",
+                f.shown, f.of, f.query
+            )
+        });
+        heading
     }
 
     fn columns(&self) -> Vec<Column> {
@@ -53,7 +102,7 @@ impl Report for RiskReport<'_> {
             ],
             tone: Some(r.severity),
         };
-        self.a.risks.iter().map(row).collect()
+        self.risks().into_iter().map(row).collect()
     }
 
     fn json(&self) -> RisksJson {
@@ -63,7 +112,12 @@ impl Report for RiskReport<'_> {
             partnership: p.names.name.clone(),
             summary: Summary::new(p, a),
             what_if_gone: what_if_gone(p, a),
-            risks: a.risks.iter().map(|r| RiskRow::new(p, a, r)).collect(),
+            filtered: self.filtered(),
+            risks: self
+                .risks()
+                .into_iter()
+                .map(|r| RiskRow::new(p, a, r))
+                .collect(),
         }
     }
 }
@@ -78,6 +132,10 @@ pub struct RisksJson {
     /// when empty, so the command line's output is exactly SPEC §6.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub what_if_gone: Vec<String>,
+    /// Which risks a filtered export from the terminal UI holds; absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filtered: Option<Filtered>,
     pub risks: Vec<RiskRow>,
 }
 

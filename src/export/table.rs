@@ -100,8 +100,13 @@ fn title(heading: &Heading, style: Style) -> String {
     } else {
         name.into_owned()
     };
+    let only = heading
+        .only
+        .as_ref()
+        .map(|only| format!("Filtered: {}\n", printable(only)))
+        .unwrap_or_default();
     format!(
-        "{name} — as of {} — {}\n\n",
+        "{name} — as of {} — {}\n{only}\n",
         heading.as_of, heading.headline
     )
 }
