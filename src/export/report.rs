@@ -228,6 +228,7 @@ mod tests {
                 headline: "2 pairs".into(),
                 what_if_gone: Vec::new(),
                 empty: "No pairs.",
+                only: None,
             }
         }
 
