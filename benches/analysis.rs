@@ -1,7 +1,8 @@
 //! Load, live-graph build, analysis and every export at 1k, 10k and 100k
 //! people (ten meetings per person), on data from the deterministic generator.
 //!
-//! Run: `cargo bench --bench analysis` (add `-- 100000` to run one size).
+//! Run: `cargo bench --bench analysis` (add `-- 100000` to run one size,
+//! `-- 10000_people/risks_only` for one case).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
@@ -55,6 +56,10 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_function("analysis", |b| {
             b.iter(|| Analysis::run(black_box(&p), &scenario))
+        });
+        // What the plan (SPEC §8) runs once per candidate step.
+        g.bench_function("risks_only", |b| {
+            b.iter(|| Analysis::risks_only(black_box(&p), &scenario))
         });
         for format in Format::ALL {
             g.bench_function(BenchmarkId::new("export_risks", format), |b| {

@@ -4,8 +4,8 @@
 //!
 //! The library knows nothing of terminals: [`store`] reads and writes the
 //! data file, [`graph`] builds the live graph for a day, [`analysis`] finds
-//! coverage, dependency, the bus factor and the risks, and [`export`] writes
-//! them as table, CSV, JSON or Markdown. The command line and the terminal
+//! coverage, dependency, the bus factor and the risks as facts, [`words`]
+//! says them, and [`export`] writes them as table, CSV, JSON or Markdown. The command line and the terminal
 //! UI ([`tui`], the only module that knows of terminals) both call these
 //! functions.
 //!
@@ -44,3 +44,4 @@ pub mod rules;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod words;

@@ -10,7 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jiff::civil::Date;
-use partnermap::analysis::Analysis;
+use partnermap::analysis::{Analysis, RiskFacts, Subject};
 use partnermap::date::{add_days, days_between};
 use partnermap::graph::Scenario;
 use partnermap::model::{Level, Meeting, Partnership, Person, Settings, Side, Tie};
@@ -566,6 +566,43 @@ proptest! {
         let n = naive(&left, AS_OF);
         prop_assert!(!a.live.active[gone]);
         check_all(&p, &a, &n)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The plan's cheap path finds exactly what the whole analysis finds.
+    #[test]
+    fn risks_only_matches_the_whole_analysis(p in partnership(), pick in any::<prop::sample::Index>()) {
+        let mut scenario = Scenario::on(AS_OF);
+        if !p.people.is_empty() && pick.index(2) == 0 {
+            scenario.gone.push(pick.index(p.people.len()));
+        }
+        let a = Analysis::run(&p, &scenario);
+        let only = Analysis::risks_only(&p, &scenario);
+        prop_assert_eq!(&only.bus_factor, &a.bus_factor);
+        prop_assert_eq!(&only.risks, &a.risks);
+    }
+
+    /// The risk rules read the graph directly; what they find agrees with
+    /// the coverage rows the views show.
+    #[test]
+    fn risk_facts_agree_with_coverage(p in partnership()) {
+        let a = Analysis::run(&p, &Scenario::on(AS_OF));
+        for row in &a.coverage {
+            let of = |kind| a.risks.iter().find(|r| r.kind == kind && r.subject == Subject::Person(row.person));
+            let unreachable = of(partnermap::analysis::RiskKind::Unreachable);
+            prop_assert_eq!(unreachable.is_some(), !row.reachable);
+            if let Some(r) = unreachable {
+                prop_assert_eq!(r.facts, RiskFacts::Unreachable { last_contact: row.last_contact });
+            }
+            let single = of(partnermap::analysis::RiskKind::SingleThreaded);
+            prop_assert_eq!(single.is_some(), row.direct() == 1);
+            if let Some(r) = single {
+                prop_assert_eq!(&r.people, &row.covered_by);
+            }
+        }
     }
 }
 

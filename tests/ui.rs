@@ -1365,3 +1365,33 @@ fn a_what_if_is_a_note_and_the_log_holds_every_change() {
     assert!(!full.contains("more"), "{full}");
     assert_eq!(full.matches("; ").count(), 11, "{full}");
 }
+
+#[test]
+fn a_filtered_export_keeps_the_whole_partnerships_counts_and_says_it_is_filtered() {
+    let (dir, _path, mut app) = open_demo();
+    let [critical, high, medium, low] = app.analysis.severity_counts();
+    let total = app.analysis.risks.len();
+    keys(&mut app, "2/critical<Enter>emej");
+    let md = std::fs::read_to_string(dir.path().join("partnership-risks-2026-11-24.md")).unwrap();
+    assert!(
+        md.contains(&format!(
+            "{critical} critical, {high} high, {medium} medium, {low} low"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "**Filtered:** 3 of {total} risks, those matching “critical”"
+        )),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("partnership-risks-2026-11-24.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["summary"]["risks"]["high"], high);
+    assert_eq!(json["filtered"]["shown"], 3);
+    assert_eq!(json["filtered"]["of"], total);
+    assert_eq!(json["filtered"]["query"], "critical");
+    assert_eq!(json["risks"].as_array().unwrap().len(), 3);
+}

@@ -1,4 +1,5 @@
-//! Coverage, dependency, bus factor and risks for one scenario (SPEC §4–5).
+//! Coverage, dependency, bus factor and risks for one scenario (SPEC §4–5),
+//! as facts: person indices, counts and dates. [`crate::words`] says them.
 
 mod bus_factor;
 mod changes;
@@ -6,14 +7,12 @@ mod coverage;
 mod dependency;
 mod max_flow;
 mod risks;
-mod words;
 
 pub use bus_factor::{BusFactor, bus_factor};
-pub use changes::risk_changes;
+pub use changes::{Move, MoveKind, RiskChange, risk_changes};
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
-pub use risks::{Risk, RiskKind, Severity, Subject, risks};
-pub use words::{cut_off_if, if_all_left};
+pub use risks::{Risk, RiskFacts, RiskKind, Severity, Subject, sort_risks};
 
 use crate::graph::{LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
@@ -33,25 +32,40 @@ pub struct Analysis {
     pub risks: Vec<Risk>,
 }
 
+/// What the risk score needs and nothing more (no coverage rows, no
+/// words): what [`Analysis::risks_only`] returns, for the plan to run once
+/// per candidate step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RisksOnly {
+    pub bus_factor: BusFactor,
+    /// Sorted as SPEC §5 says.
+    pub risks: Vec<Risk>,
+}
+
 impl Analysis {
     /// Runs the whole analysis.
     pub fn run(p: &Partnership, scenario: &Scenario) -> Analysis {
         let live = LiveGraph::build(p, scenario);
         let dependency = dependency(&live);
-        let exposure = exposure(p, &live, &dependency);
+        let (exposure, RisksOnly { bus_factor, risks }) = assess(p, &live, &dependency);
         let coverage = coverage(p, &live, &dependency);
-        let bus_factor = bus_factor(p, &live, &dependency.reachable);
-        let mut analysis = Analysis {
+        Analysis {
             scenario: scenario.clone(),
             live,
             dependency,
             exposure,
             coverage,
             bus_factor,
-            risks: Vec::new(),
-        };
-        analysis.risks = risks(p, &analysis);
-        analysis
+            risks,
+        }
+    }
+
+    /// The bus factor and the risks, exactly as [`Analysis::run`] finds
+    /// them, without the coverage rows that only views and exports read.
+    pub fn risks_only(p: &Partnership, scenario: &Scenario) -> RisksOnly {
+        let live = LiveGraph::build(p, scenario);
+        let dependency = dependency(&live);
+        assess(p, &live, &dependency).1
     }
 
     /// Active people, either side.
@@ -87,6 +101,20 @@ impl Analysis {
 /// Sorts person indices by id (code point order).
 pub fn sort_by_id(p: &Partnership, people: &mut [usize]) {
     people.sort_unstable_by(|&x, &y| p.people[x].id.cmp(&p.people[y].id));
+}
+
+/// The exposure of each person, the bus factor and the risks.
+fn assess(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> (Vec<Vec<usize>>, RisksOnly) {
+    let exposure = exposure(p, live, dep);
+    let bus_factor = bus_factor(p, live, &dep.reachable);
+    let risks = risks::risks(&risks::Found {
+        p,
+        live,
+        reachable: &dep.reachable,
+        exposure: &exposure,
+        bus_factor: &bus_factor,
+    });
+    (exposure, RisksOnly { bus_factor, risks })
 }
 
 /// For each active person v: the partner people whose "depends on" holds v.

@@ -1,9 +1,11 @@
-//! The risk list (SPEC §5): each kind's rule, its severity, a line a person
-//! can read aloud, and the one sort order every view and export uses.
+//! The risk list (SPEC §5) as facts: each kind's rule and severity, what a
+//! sentence about it needs (counts, dates, person indices — never words),
+//! and the one sort order every view and export uses. `crate::words` says
+//! them.
 
-use super::{Analysis, sort_by_id};
-use crate::date::days_between;
-use crate::model::{Level, Partnership, Person, Side};
+use super::{BusFactor, sort_by_id};
+use crate::graph::{LiveGraph, LiveTie};
+use crate::model::{Level, Partnership, Side};
 use jiff::civil::Date;
 use std::fmt;
 
@@ -30,16 +32,6 @@ impl Severity {
             Severity::High => "high",
             Severity::Medium => "medium",
             Severity::Low => "low",
-        }
-    }
-
-    /// A symbol that carries the severity without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Severity::Critical => "‼",
-            Severity::High => "!",
-            Severity::Medium => "~",
-            Severity::Low => "·",
         }
     }
 }
@@ -87,18 +79,69 @@ pub enum Subject {
     Person(usize),
 }
 
+/// What a sentence about a risk needs beyond its kind, subject and people:
+/// one variant per kind, the same as `Risk::kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskFacts {
+    /// `people` is one smallest set whose departure cuts the partner off.
+    BusFactor {
+        size: usize,
+        /// Active partner people (0: nobody at the partner is on the map).
+        partner_people: usize,
+    },
+    /// The latest last contact of the subject's ties with our active people.
+    Unreachable {
+        last_contact: Option<Date>,
+    },
+    /// `people` is the subject's exposure.
+    SinglePoint,
+    /// `people` is the one person covering the subject; their tie's last contact.
+    SingleThreaded {
+        last_contact: Option<Date>,
+    },
+    ExecGap,
+    /// The subject is our end of a stale tie, `people` its partner end.
+    StaleTie {
+        last_contact: Option<Date>,
+    },
+}
+
+impl RiskFacts {
+    pub fn kind(&self) -> RiskKind {
+        match self {
+            RiskFacts::BusFactor { .. } => RiskKind::BusFactor,
+            RiskFacts::Unreachable { .. } => RiskKind::Unreachable,
+            RiskFacts::SinglePoint => RiskKind::SinglePoint,
+            RiskFacts::SingleThreaded { .. } => RiskKind::SingleThreaded,
+            RiskFacts::ExecGap => RiskKind::ExecGap,
+            RiskFacts::StaleTie { .. } => RiskKind::StaleTie,
+        }
+    }
+}
+
 /// One risk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Risk {
+    /// Always `facts.kind()`.
     pub kind: RiskKind,
     pub severity: Severity,
     pub subject: Subject,
     /// The people the risk is about (SPEC §6), sorted by id.
     pub people: Vec<usize>,
-    pub detail: String,
+    pub facts: RiskFacts,
 }
 
 impl Risk {
+    fn new(severity: Severity, subject: Subject, people: Vec<usize>, facts: RiskFacts) -> Risk {
+        Risk {
+            kind: facts.kind(),
+            severity,
+            subject,
+            people,
+            facts,
+        }
+    }
+
     pub fn subject_id<'a>(&self, p: &'a Partnership) -> &'a str {
         match self.subject {
             Subject::Partnership => "partnership",
@@ -121,155 +164,86 @@ impl Risk {
     }
 }
 
-/// "Li Wei (CFO)", or just the name when there is no title.
-pub fn label(person: &Person) -> String {
-    match person.title() {
-        Some(title) => format!("{} ({title})", person.name),
-        None => person.name.clone(),
+/// What the risk rules read: the live graph and what the analysis found in it.
+pub(super) struct Found<'a> {
+    pub p: &'a Partnership,
+    pub live: &'a LiveGraph,
+    pub reachable: &'a [bool],
+    /// Per person: the partner people who depend on them, sorted by id.
+    pub exposure: &'a [Vec<usize>],
+    pub bus_factor: &'a BusFactor,
+}
+
+impl Found<'_> {
+    /// Active partner people, in file order.
+    fn partner_people(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.p.people.len())
+            .filter(|&i| self.p.people[i].side == Side::Partner && self.live.active[i])
+    }
+
+    /// `person`'s ties (live or stale) with our side.
+    fn ties_with_ours(&self, person: usize) -> impl Iterator<Item = &LiveTie> + '_ {
+        self.live.ties_of[person]
+            .iter()
+            .map(|&t| &self.live.ties[t])
+            .filter(move |t| self.p.people[t.other(person)].side == Side::Ours)
     }
 }
 
-/// "today", "1 day ago", "143 days ago".
-pub fn days_ago(date: Date, as_of: Date) -> String {
-    match days_between(date, as_of) {
-        0 => "today".to_string(),
-        1 => "1 day ago".to_string(),
-        n if n < 0 => format!("in {} days", -n),
-        n => format!("{n} days ago"),
-    }
-}
-
-/// "A", "A and B", "A, B and C", "A, B, C and 4 more".
-fn name_list(names: &[String]) -> String {
-    const SHOWN: usize = 3;
-    if names.len() <= SHOWN {
-        return crate::text::join_names(names);
-    }
-    let mut shown: Vec<String> = names.iter().take(SHOWN).cloned().collect();
-    shown.push(format!("{} more", names.len() - SHOWN));
-    crate::text::join_names(&shown)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// Every risk of the analysed scenario, sorted.
-pub fn risks(p: &Partnership, a: &Analysis) -> Vec<Risk> {
-    let as_of = a.scenario.as_of;
-    let ours = &p.names.ours;
-    let partner = &p.names.partner;
+/// Every risk, one rule per kind in SPEC §5's order, sorted.
+pub(super) fn risks(found: &Found) -> Vec<Risk> {
     let mut out = Vec::new();
+    bus_factor(found, &mut out);
+    // `no-champion` comes here in SPEC §5; the model has no stance yet, so
+    // nothing can raise it.
+    unreachable(found, &mut out);
+    single_point(found, &mut out);
+    single_threaded(found, &mut out);
+    exec_gap(found, &mut out);
+    stale_tie(found, &mut out);
+    sort_risks(found.p, &mut out);
+    out
+}
 
-    let bus = &a.bus_factor;
-    if bus.size <= 2 {
-        let names: Vec<String> = bus.people.iter().map(|&i| label(&p.people[i])).collect();
-        let detail = if bus.size == 0 {
-            if !a.coverage.is_empty() {
-                format!(
-                    "No one at {partner} can be reached from {ours}: no live relationship is left"
-                )
-            } else {
-                format!("No one at {partner} is on the map: add the people you work with there")
-            }
+/// `bus-factor`: the partnership, when the bus factor is 2 or less.
+fn bus_factor(found: &Found, out: &mut Vec<Risk>) {
+    let bus = found.bus_factor;
+    if bus.size > 2 {
+        return;
+    }
+    let mut people = bus.people.clone();
+    sort_by_id(found.p, &mut people);
+    let severity = if bus.size <= 1 {
+        Severity::Critical
+    } else {
+        Severity::High
+    };
+    let facts = RiskFacts::BusFactor {
+        size: bus.size,
+        partner_people: found.partner_people().count(),
+    };
+    out.push(Risk::new(severity, Subject::Partnership, people, facts));
+}
+
+/// `unreachable`: an active partner person with no live path from us.
+fn unreachable(found: &Found, out: &mut Vec<Risk>) {
+    for i in found.partner_people().filter(|&i| !found.reachable[i]) {
+        let last_contact = found.ties_with_ours(i).filter_map(|t| t.last_contact).max();
+        let severity = if found.p.people[i].is_vip() {
+            Severity::Critical
         } else {
-            format!(
-                "The partnership hangs on {}: {}",
-                plural(bus.size, "person", "people"),
-                name_list(&names)
-            )
+            Severity::High
         };
-        let mut people = bus.people.clone();
-        sort_by_id(p, &mut people);
-        out.push(Risk {
-            kind: RiskKind::BusFactor,
-            severity: if bus.size <= 1 {
-                Severity::Critical
-            } else {
-                Severity::High
-            },
-            subject: Subject::Partnership,
-            people,
-            detail,
-        });
+        let facts = RiskFacts::Unreachable { last_contact };
+        out.push(Risk::new(severity, Subject::Person(i), Vec::new(), facts));
     }
+}
 
-    for row in &a.coverage {
-        let person = &p.people[row.person];
-        if !row.reachable {
-            let contact = match row.last_contact {
-                Some(d) => format!("last contact {}", days_ago(d, as_of)),
-                None => "no contact on record".to_string(),
-            };
-            out.push(Risk {
-                kind: RiskKind::Unreachable,
-                severity: if person.is_vip() {
-                    Severity::Critical
-                } else {
-                    Severity::High
-                },
-                subject: Subject::Person(row.person),
-                people: Vec::new(),
-                detail: format!(
-                    "{} at {partner} has no live path from {ours}; {contact}",
-                    label(person)
-                ),
-            });
-        }
-        if let [only] = row.covered_by[..] {
-            let tie = a.live.ties_of[row.person]
-                .iter()
-                .map(|&t| &a.live.ties[t])
-                .find(|t| t.other(row.person) == only);
-            let contact = match tie.and_then(|t| t.last_contact) {
-                Some(d) => format!("last contact {}", days_ago(d, as_of)),
-                None => "no date on record".to_string(),
-            };
-            out.push(Risk {
-                kind: RiskKind::SingleThreaded,
-                severity: if person.is_vip() {
-                    Severity::High
-                } else if person.level == Level::Senior {
-                    Severity::Medium
-                } else {
-                    Severity::Low
-                },
-                subject: Subject::Person(row.person),
-                people: vec![only],
-                detail: format!(
-                    "{} is covered only by {}; {contact}",
-                    label(person),
-                    label(&p.people[only])
-                ),
-            });
-        }
-        if person.level == Level::Executive {
-            let has_exec = a.live.ties_of[row.person].iter().any(|&t| {
-                let tie = &a.live.ties[t];
-                let other = &p.people[tie.other(row.person)];
-                tie.live && other.side == Side::Ours && other.level == Level::Executive
-            });
-            if !has_exec {
-                out.push(Risk {
-                    kind: RiskKind::ExecGap,
-                    severity: Severity::Medium,
-                    subject: Subject::Person(row.person),
-                    people: Vec::new(),
-                    detail: format!(
-                        "{} has no live tie to an executive at {ours}",
-                        label(person)
-                    ),
-                });
-            }
-        }
-    }
-
-    for (v, exposed) in a.exposure.iter().enumerate() {
-        if exposed.is_empty() || !a.live.active[v] {
+/// `single-point`: an active person whose departure alone cuts someone off.
+fn single_point(found: &Found, out: &mut Vec<Risk>) {
+    let p = found.p;
+    for (v, exposed) in found.exposure.iter().enumerate() {
+        if exposed.is_empty() || !found.live.active[v] {
             continue;
         }
         let severity = if exposed.iter().any(|&x| p.people[x].is_vip()) {
@@ -279,52 +253,89 @@ pub fn risks(p: &Partnership, a: &Analysis) -> Vec<Risk> {
         } else {
             Severity::Medium
         };
-        let names: Vec<String> = exposed.iter().map(|&i| label(&p.people[i])).collect();
-        out.push(Risk {
-            kind: RiskKind::SinglePoint,
+        let people = exposed.clone();
+        out.push(Risk::new(
             severity,
-            subject: Subject::Person(v),
-            people: exposed.clone(),
-            detail: format!(
-                "{} is the only path to {} at {partner}: {}",
-                label(&p.people[v]),
-                plural(exposed.len(), "person", "people"),
-                name_list(&names)
-            ),
-        });
+            Subject::Person(v),
+            people,
+            RiskFacts::SinglePoint,
+        ));
     }
+}
 
-    for tie in a.live.ties.iter().filter(|t| !t.live) {
-        let (x, y) = (&p.people[tie.a], &p.people[tie.b]);
-        let (our_end, their_end) = match (x.side, y.side) {
+/// `single-threaded`: an active partner person covered by exactly one of us.
+fn single_threaded(found: &Found, out: &mut Vec<Risk>) {
+    for i in found.partner_people() {
+        let mut covering = found.ties_with_ours(i).filter(|t| t.live);
+        let (Some(tie), None) = (covering.next(), covering.next()) else {
+            continue;
+        };
+        let person = &found.p.people[i];
+        let severity = if person.is_vip() {
+            Severity::High
+        } else if person.level == Level::Senior {
+            Severity::Medium
+        } else {
+            Severity::Low
+        };
+        let facts = RiskFacts::SingleThreaded {
+            last_contact: tie.last_contact,
+        };
+        out.push(Risk::new(
+            severity,
+            Subject::Person(i),
+            vec![tie.other(i)],
+            facts,
+        ));
+    }
+}
+
+/// `exec-gap`: an active partner executive with no live tie to one of ours.
+fn exec_gap(found: &Found, out: &mut Vec<Risk>) {
+    let p = found.p;
+    for i in found.partner_people() {
+        if p.people[i].level != Level::Executive {
+            continue;
+        }
+        let has_exec = found
+            .ties_with_ours(i)
+            .any(|t| t.live && p.people[t.other(i)].level == Level::Executive);
+        if !has_exec {
+            let risk = Risk::new(
+                Severity::Medium,
+                Subject::Person(i),
+                Vec::new(),
+                RiskFacts::ExecGap,
+            );
+            out.push(risk);
+        }
+    }
+}
+
+/// `stale-tie`: a tie between one of ours and a partner person gone stale.
+fn stale_tie(found: &Found, out: &mut Vec<Risk>) {
+    let p = found.p;
+    for tie in found.live.ties.iter().filter(|t| !t.live) {
+        let (our_end, their_end) = match (p.people[tie.a].side, p.people[tie.b].side) {
             (Side::Ours, Side::Partner) => (tie.a, tie.b),
             (Side::Partner, Side::Ours) => (tie.b, tie.a),
             _ => continue,
         };
-        let (o, t) = (&p.people[our_end], &p.people[their_end]);
-        let when = tie
-            .last_contact
-            .map_or_else(|| "long ago".to_string(), |d| days_ago(d, as_of));
-        out.push(Risk {
-            kind: RiskKind::StaleTie,
-            severity: if o.is_vip() || t.is_vip() {
-                Severity::Medium
-            } else {
-                Severity::Low
-            },
-            subject: Subject::Person(our_end),
-            people: vec![their_end],
-            detail: format!(
-                "{} and {} last met {when} (stale after {} days)",
-                label(o),
-                label(t),
-                p.settings.stale_after_days
-            ),
-        });
+        let severity = if p.people[our_end].is_vip() || p.people[their_end].is_vip() {
+            Severity::Medium
+        } else {
+            Severity::Low
+        };
+        let facts = RiskFacts::StaleTie {
+            last_contact: tie.last_contact,
+        };
+        out.push(Risk::new(
+            severity,
+            Subject::Person(our_end),
+            vec![their_end],
+            facts,
+        ));
     }
-
-    sort_risks(p, &mut out);
-    out
 }
 
 fn ids<'a>(p: &'a Partnership, people: &'a [usize]) -> impl Iterator<Item = &'a str> {

@@ -1,11 +1,11 @@
-//! CSV: a header row, one row per record, lists joined with `;`, every
+//! CSV for any report: a header row (the columns' keys), one row per record, lists joined with `;`, every
 //! control and bidirectional character escaped as in the table (`\u{1b}`),
 //! wherever the CSV goes (a file, a pipe, a terminal), and every cell that a
 //! spreadsheet would run as a formula defused with a leading `'`.
 
 #![deny(clippy::indexing_slicing)]
 
-use super::rows::{CoverageReport, RiskReport};
+use super::report::Report;
 
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
 /// gets a leading `'` so that a spreadsheet shows it instead of running it.
@@ -33,58 +33,15 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-pub fn risks(report: &RiskReport) -> String {
-    write_rows(
-        &[
-            "severity",
-            "kind",
-            "subject",
-            "subject_name",
-            "side",
-            "people",
-            "detail",
-        ],
-        report.risks.iter().map(|r| {
-            vec![
-                r.severity.to_string(),
-                r.kind.to_string(),
-                r.subject.clone(),
-                r.subject_name.clone(),
-                r.side.unwrap_or("").to_string(),
-                r.people.join(";"),
-                r.detail.clone(),
-            ]
-        }),
-    )
-}
-
-pub fn coverage(report: &CoverageReport) -> String {
-    write_rows(
-        &[
-            "id",
-            "name",
-            "level",
-            "key",
-            "direct",
-            "covered_by",
-            "depends_on",
-            "reachable",
-            "last_contact",
-        ],
-        report.people.iter().map(|r| {
-            vec![
-                r.id.clone(),
-                r.name.clone(),
-                r.level.to_string(),
-                r.key.to_string(),
-                r.direct.to_string(),
-                r.covered_by.join(";"),
-                r.depends_on.join(";"),
-                r.reachable.to_string(),
-                r.last_contact.clone().unwrap_or_default(),
-            ]
-        }),
-    )
+/// `report` in CSV: every column, headed by its key, one row per record.
+pub fn write<R: Report>(report: &R) -> String {
+    let header: Vec<String> = report.columns().iter().map(|c| c.key.to_string()).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = report.rows().into_iter().map(|row| {
+        let cells = row.cells.iter().map(|c| c.for_csv().into_owned());
+        cells.collect::<Vec<String>>()
+    });
+    write_rows(&header, rows)
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
-//! Markdown for a leadership review: a heading, the headline numbers and a
-//! table, with pipes, HTML and line breaks in the data made inert.
+//! Markdown for a leadership review, for any report: a heading, the
+//! headline numbers and a table, with pipes, HTML and line breaks in the
+//! data made inert.
 
-use super::{headline, joined_names};
-use crate::analysis::Analysis;
-use crate::model::Partnership;
+use super::report::{Align, Cell, Report};
 use std::fmt::Write;
 
 /// Escapes a table cell: pipes, HTML, Markdown emphasis and line breaks.
@@ -27,67 +26,71 @@ pub fn cell(text: &str) -> String {
     out
 }
 
-fn header(out: &mut String, title: &str, p: &Partnership, a: &Analysis) {
-    let _ = writeln!(out, "# {title} — {}\n", cell(&p.names.name));
-    let _ = writeln!(out, "As of {} · {}\n", a.scenario.as_of, headline(a));
-    if !a.scenario.gone.is_empty() {
+/// A cell as written: escaped, but a "no" worth noticing in bold.
+fn written(c: &Cell) -> String {
+    match c {
+        Cell::Flag(false) => "**no**".to_string(),
+        c => cell(&c.for_reader()),
+    }
+}
+
+/// `report` in Markdown: a title, the date and headline numbers, a
+/// what-if warning when it is one, then its columns (those not for CSV
+/// only), or what it says when it has no rows.
+pub fn write<R: Report>(report: &R) -> String {
+    let heading = report.heading();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        heading.title,
+        cell(&heading.partnership)
+    );
+    let _ = writeln!(out, "As of {} · {}\n", heading.as_of, heading.headline);
+    if !heading.what_if_gone.is_empty() {
         let _ = writeln!(
             out,
             "**What-if:** as if {} had left. This is not the real state of the partnership.\n",
-            cell(&joined_names(p, &a.scenario.gone))
+            cell(&heading.what_if_gone.join(", "))
         );
     }
-}
-
-pub fn risks(p: &Partnership, a: &Analysis) -> String {
-    let mut out = String::new();
-    header(&mut out, "Partnership risks", p, a);
-    if a.risks.is_empty() {
-        out.push_str("No risks found.\n");
-        return out;
-    }
-    out.push_str("| Severity | Kind | Subject | People | Detail |\n");
-    out.push_str("|---|---|---|---|---|\n");
-    for r in &a.risks {
+    if let Some(only) = &heading.only {
         let _ = writeln!(
             out,
-            "| {} {} | {} | {} | {} | {} |",
-            r.severity.symbol(),
-            r.severity,
-            r.kind,
-            cell(r.subject_name(p)),
-            cell(&joined_names(p, &r.people)),
-            cell(&r.detail)
+            "**Filtered:** {}. The counts above are the whole partnership's.\n",
+            cell(only)
         );
     }
-    out
-}
-
-pub fn coverage(p: &Partnership, a: &Analysis) -> String {
-    let mut out = String::new();
-    header(&mut out, "Partner coverage", p, a);
-    if a.coverage.is_empty() {
-        out.push_str("No active partner people.\n");
+    let rows = report.rows();
+    if rows.is_empty() {
+        out.push_str(heading.empty);
+        out.push('\n');
         return out;
     }
-    out.push_str(
-        "| Person | Level | Direct | Covered by | Depends on | Reachable | Last contact |\n",
-    );
-    out.push_str("|---|---|--:|---|---|---|---|\n");
-    for row in &a.coverage {
-        let person = &p.people[row.person];
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            cell(&person.name),
-            person.level,
-            row.direct(),
-            cell(&joined_names(p, &row.covered_by)),
-            cell(&joined_names(p, &row.depends_on)),
-            if row.reachable { "yes" } else { "**no**" },
-            row.last_contact
-                .map_or_else(|| "—".to_string(), |d| d.to_string())
-        );
+    let columns = report.columns();
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].in_markdown())
+        .collect();
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(
+        shown
+            .iter()
+            .map(|&i| columns[i].label.to_string())
+            .collect(),
+    ));
+    out.push('|');
+    for &i in &shown {
+        out.push_str(match columns[i].align {
+            Align::Left => "---|",
+            Align::Right => "--:|",
+        });
+    }
+    out.push('\n');
+    for row in &rows {
+        let cells = shown
+            .iter()
+            .map(|&i| row.cells.get(i).map(written).unwrap_or_default());
+        out.push_str(&line(cells.collect()));
     }
     out
 }

@@ -1,13 +1,20 @@
-//! The risk list and the coverage table as table, CSV, JSON or Markdown —
-//! the same code for the command line and the terminal UI.
+//! Reports as table, CSV, JSON or Markdown — the same code for the command
+//! line and the terminal UI. Each report is one model ([`Report`]: heading,
+//! columns, rows, JSON shape; `risks.rs`, `coverage.rs`); one writer per
+//! format lays out any of them.
 
+mod coverage;
 mod csv;
+mod json;
 mod markdown;
-mod rows;
+mod report;
+mod risks;
 mod table;
 
 pub use self::csv::{cell as csv_cell, guard};
-pub use rows::{CoverageReport, CoverageRow, RiskReport, RiskRow, SeverityCounts, Summary};
+pub use coverage::{CoverageJson, CoverageReport, CoverageRow};
+pub use report::{Align, Cell, Column, Heading, Report, Row, Shown};
+pub use risks::{RiskReport, RiskRow, RisksJson, SeverityCounts, Summary};
 
 use crate::analysis::Analysis;
 use crate::model::Partnership;
@@ -71,48 +78,25 @@ pub struct Style {
 
 /// The risk list in `format`.
 pub fn risks(p: &Partnership, a: &Analysis, format: Format, style: Style) -> String {
-    match format {
-        Format::Table => table::risks(p, a, style),
-        Format::Csv => csv::risks(&RiskReport::new(p, a)),
-        Format::Json => json(&RiskReport::new(p, a)),
-        Format::Markdown => markdown::risks(p, a),
-    }
+    write(&RiskReport::new(p, a), format, style)
 }
 
 /// The coverage table in `format`.
 pub fn coverage(p: &Partnership, a: &Analysis, format: Format, style: Style) -> String {
+    write(&CoverageReport::new(p, a), format, style)
+}
+
+/// Any report in `format`.
+pub fn write<R: Report>(report: &R, format: Format, style: Style) -> String {
     match format {
-        Format::Table => table::coverage(p, a, style),
-        Format::Csv => csv::coverage(&CoverageReport::new(p, a)),
-        Format::Json => json(&CoverageReport::new(p, a)),
-        Format::Markdown => markdown::coverage(p, a),
+        Format::Table => table::write(report, style),
+        Format::Csv => csv::write(report),
+        Format::Json => json::write(report),
+        Format::Markdown => markdown::write(report),
     }
 }
 
-fn json<T: serde::Serialize>(report: &T) -> String {
-    // These reports hold only strings, numbers, booleans and lists: they always serialise.
-    let text = serde_json::to_string_pretty(report).unwrap_or_default();
-    // serde_json leaves C1 controls and bidirectional overrides raw: escape
-    // them too, so that the JSON is safe to show on a terminal.
-    let mut text = crate::text::json_escape_controls(&text).into_owned();
-    text.push('\n');
-    text
-}
-
-/// A line of headline numbers: "bus factor 1 · 3 critical, 5 high, 4 medium, 2 low".
-pub fn headline(a: &Analysis) -> String {
-    let [critical, high, medium, low] = a.severity_counts();
-    format!(
-        "bus factor {} · {critical} critical, {high} high, {medium} medium, {low} low",
-        a.bus_factor.size
-    )
-}
-
-/// Display names for person indices, joined with ", ".
-fn joined_names(p: &Partnership, people: &[usize]) -> String {
-    people
-        .iter()
-        .map(|&i| p.people[i].name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Ids for person indices, in the order given.
+fn ids(p: &Partnership, people: &[usize]) -> Vec<String> {
+    people.iter().map(|&i| p.people[i].id.clone()).collect()
 }

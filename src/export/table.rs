@@ -1,10 +1,12 @@
-//! The aligned text table printed on a terminal: colour by severity when
-//! allowed, a symbol always, and every data string made printable.
+//! The aligned text table printed on a terminal, for any report: colour by
+//! severity when allowed, a symbol always, and every data string made
+//! printable. Every column is padded on the left; the last is not padded.
 
-use super::{Style, headline, joined_names};
-use crate::analysis::{Analysis, Severity};
-use crate::model::Partnership;
+use super::Style;
+use super::report::{Heading, Report};
+use crate::analysis::Severity;
 use crate::text::{printable, width};
+use std::borrow::Cow;
 
 const RESET: &str = "\x1b[0m";
 
@@ -17,10 +19,47 @@ fn severity_color(severity: Severity) -> &'static str {
     }
 }
 
+/// `report` as a table: its heading line, then its columns (those shown in
+/// a table), or what it says when it has no rows.
+pub fn write<R: Report>(report: &R, style: Style) -> String {
+    let heading = report.heading();
+    let mut out = title(&heading, style);
+    let rows = report.rows();
+    if rows.is_empty() {
+        out.push_str(heading.empty);
+        out.push('\n');
+        return out;
+    }
+    let columns = report.columns();
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].in_table())
+        .collect();
+    let header: Vec<Cow<str>> = shown.iter().map(|&i| columns[i].table_heading()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let cell = |i: usize| {
+                row.cells
+                    .get(i)
+                    .map(|c| printable(&c.for_reader()).into_owned())
+            };
+            shown.iter().map(|&i| cell(i).unwrap_or_default()).collect()
+        })
+        .collect();
+    let colors: Vec<Option<&str>> = rows.iter().map(|r| r.tone.map(severity_color)).collect();
+    out.push_str(&layout(&header, &cells, &colors, style));
+    out
+}
+
 /// Lays out rows in columns, padded by display width (a CJK or emoji name
 /// takes two columns a character); the last column is not padded.
 /// `colors[i]` is an ANSI colour for row `i`'s first cell.
-fn layout(header: &[&str], rows: &[Vec<String>], colors: &[Option<&str>], style: Style) -> String {
+fn layout(
+    header: &[Cow<str>],
+    rows: &[Vec<String>],
+    colors: &[Option<&str>],
+    style: Style,
+) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -46,100 +85,28 @@ fn layout(header: &[&str], rows: &[Vec<String>], colors: &[Option<&str>], style:
         out.push('\n');
     };
     let bold = style.color.then_some("\x1b[1m");
-    line(header.to_vec(), bold);
+    line(header.iter().map(|h| h.as_ref()).collect(), bold);
     for (row, color) in rows.iter().zip(colors) {
         line(row.iter().map(String::as_str).collect(), *color);
     }
     out
 }
 
-fn title(p: &Partnership, a: &Analysis, style: Style) -> String {
-    let name = printable(&p.names.name);
+/// "Name — as of 2026-11-24 — bus factor 1 · …", then a blank line.
+fn title(heading: &Heading, style: Style) -> String {
+    let name = printable(&heading.partnership);
     let name = if style.color {
         format!("\x1b[1m{name}{RESET}")
     } else {
         name.into_owned()
     };
-    format!("{name} — as of {} — {}\n\n", a.scenario.as_of, headline(a))
-}
-
-pub fn risks(p: &Partnership, a: &Analysis, style: Style) -> String {
-    let mut out = title(p, a, style);
-    if a.risks.is_empty() {
-        out.push_str("No risks found.\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = a
-        .risks
-        .iter()
-        .map(|r| {
-            vec![
-                format!("{} {}", r.severity.symbol(), r.severity),
-                r.kind.to_string(),
-                printable(r.subject_name(p)).into_owned(),
-                printable(&r.detail).into_owned(),
-            ]
-        })
-        .collect();
-    let colors: Vec<Option<&str>> = a
-        .risks
-        .iter()
-        .map(|r| Some(severity_color(r.severity)))
-        .collect();
-    out.push_str(&layout(
-        &["SEVERITY", "KIND", "SUBJECT", "DETAIL"],
-        &rows,
-        &colors,
-        style,
-    ));
-    out
-}
-
-pub fn coverage(p: &Partnership, a: &Analysis, style: Style) -> String {
-    let mut out = title(p, a, style);
-    if a.coverage.is_empty() {
-        out.push_str("No active partner people.\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = a
-        .coverage
-        .iter()
-        .map(|c| {
-            let person = &p.people[c.person];
-            vec![
-                printable(&person.name).into_owned(),
-                person.level.to_string(),
-                c.direct().to_string(),
-                printable(&joined_names(p, &c.covered_by)).into_owned(),
-                printable(&joined_names(p, &c.depends_on)).into_owned(),
-                if c.reachable { "yes" } else { "NO" }.to_string(),
-                c.last_contact
-                    .map_or_else(|| "—".to_string(), |d| d.to_string()),
-            ]
-        })
-        .collect();
-    let colors: Vec<Option<&str>> = a
-        .coverage
-        .iter()
-        .map(|c| match (c.reachable, c.direct()) {
-            (false, _) => Some(severity_color(Severity::Critical)),
-            (true, 0 | 1) => Some(severity_color(Severity::Medium)),
-            _ => None,
-        })
-        .collect();
-    out.push_str(&layout(
-        &[
-            "PARTNER PERSON",
-            "LEVEL",
-            "DIRECT",
-            "COVERED BY",
-            "DEPENDS ON",
-            "REACHABLE",
-            "LAST CONTACT",
-        ],
-        &rows,
-        &colors,
-        style,
-    ));
-    out
+    let only = heading
+        .only
+        .as_ref()
+        .map(|only| format!("Filtered: {}\n", printable(only)))
+        .unwrap_or_default();
+    format!(
+        "{name} — as of {} — {}\n{only}\n",
+        heading.as_of, heading.headline
+    )
 }

@@ -314,7 +314,8 @@ impl App {
         };
         let analysis = Analysis::run(&self.doc.partnership, &scenario);
         let before = old.unwrap_or(&self.doc.partnership);
-        let said = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
+        let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
+        let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
         self.analysis = analysis;
         self.rebadge();
         self.refresh_risk_rows();

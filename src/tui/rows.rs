@@ -114,7 +114,7 @@ impl App {
                     r.severity.as_str(),
                     r.kind,
                     r.subject_name(p),
-                    r.detail
+                    crate::words::risk_detail(p, self.analysis.scenario.as_of, r)
                 )
             });
             self.matcher

@@ -172,16 +172,12 @@ fn export_text(app: &App, format: export::Format) -> (String, String) {
         let text = export::risks(app.partnership(), &app.analysis, format, Style::default());
         return (text, format!("{all} risks"));
     }
-    // Rows in the list's own order, so that the file reads as the list does.
+    // Rows in the list's own order, so that the file reads as the list
+    // does; the headline and summary stay the whole partnership's.
     let mut rows = app.rows_risks.clone();
     rows.sort_unstable();
-    let risks = rows
-        .iter()
-        .filter_map(|&i| app.analysis.risks.get(i).cloned())
-        .collect();
-    // Exports are rare: a copy of the analysis is cheap enough.
-    let mut shown = app.analysis.clone();
-    shown.risks = risks;
-    let text = export::risks(app.partnership(), &shown, format, Style::default());
+    let filter = app.filter_risks.value().trim();
+    let report = export::RiskReport::only(app.partnership(), &app.analysis, &rows, filter);
+    let text = export::write(&report, format, Style::default());
     (text, format!("{} of {all} risks (filtered)", rows.len()))
 }

@@ -270,11 +270,8 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
                 ));
             } else {
                 // Any one of them alone cuts them off: SPEC §7's words.
-                let sentence = crate::analysis::cut_off_if(
-                    &who,
-                    &printable(&p.names.ours),
-                    &name_vec(p, &chain),
-                );
+                let sentence =
+                    crate::words::cut_off_if(&who, &printable(&p.names.ours), &name_vec(p, &chain));
                 out.push(Line::raw(format!("  {sentence}.")));
             }
         }
@@ -311,7 +308,7 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             format!(
                 "  One of the {} people the partnership hangs on: {}, {} would be cut off.",
                 bus.size,
-                crate::analysis::if_all_left(&together),
+                crate::words::if_all_left(&together),
                 printable(&p.names.partner)
             ),
             theme.severity(crate::analysis::Severity::High),
@@ -327,10 +324,10 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
     for r in risks {
         out.push(Line::from(vec![
             Span::styled(
-                format!("  {} {} ", r.severity.symbol(), r.kind),
+                format!("  {} {} ", crate::words::symbol(r.severity), r.kind),
                 theme.severity(r.severity),
             ),
-            Span::raw(printable(&r.detail).into_owned()),
+            Span::raw(printable(&crate::words::risk_detail(p, a.scenario.as_of, r)).into_owned()),
         ]));
     }
     out

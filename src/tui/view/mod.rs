@@ -118,9 +118,9 @@ pub fn severity_counts(counts: [usize; 4], theme: Theme, compact: bool) -> Vec<S
             theme.severity(s)
         };
         let text = if compact {
-            format!("{} {n}", s.symbol())
+            format!("{} {n}", crate::words::symbol(s))
         } else {
-            format!("{} {n} {s}", s.symbol())
+            format!("{} {n} {s}", crate::words::symbol(s))
         };
         spans.push(Span::styled(text, style));
         spans.push(Span::raw("  "));

@@ -83,7 +83,7 @@ fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     let mut legend = vec![Span::raw("  ")];
     for s in Severity::ALL {
         legend.push(Span::styled(
-            format!("{} {s}  ", s.symbol()),
+            format!("{} {s}  ", crate::words::symbol(s)),
             theme.severity(s),
         ));
     }

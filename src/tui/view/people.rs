@@ -79,7 +79,7 @@ fn badge(app: &App, i: usize, theme: Theme) -> (&'static str, ratatui::style::St
     let active = app.analysis.live.active.get(i).copied().unwrap_or(false);
     let exposed = app.exposed.get(i).copied().unwrap_or(false);
     match app.worst.get(i).copied().flatten() {
-        Some(s) => (s.symbol(), theme.severity(s)),
+        Some(s) => (crate::words::symbol(s), theme.severity(s)),
         None if active && !exposed => ("✓", theme.accent()),
         None => (" ", theme.dim()),
     }

@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::analysis::Subject;
 use crate::text::printable;
 use crate::tui::app::App;
+use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,6 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
     let p = app.partnership();
+    let as_of = app.analysis.scenario.as_of;
     let risks = &app.analysis.risks;
     let rows = &app.rows_risks;
     let title = if rows.len() == risks.len() {
@@ -57,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .map(|(row, r)| {
                 let mut line = Line::from(vec![
                     Span::styled(
-                        format!("{} {:<10}", r.severity.symbol(), r.severity.as_str()),
+                        format!("{} {:<10}", words::symbol(r.severity), r.severity.as_str()),
                         theme.severity(r.severity),
                     ),
                     Span::raw(format!("{:<16}", r.kind.as_str())),
@@ -65,7 +67,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                         "{} ",
                         crate::text::fit(&printable(r.subject_name(p)), subject_w)
                     )),
-                    Span::styled(fit(&printable(&r.detail), detail_w), theme.dim()),
+                    Span::styled(
+                        fit(&printable(&words::risk_detail(p, as_of, r)), detail_w),
+                        theme.dim(),
+                    ),
                 ]);
                 if row == cursor.selected {
                     line = line.style(theme.selected());
@@ -91,12 +96,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             vec![
                 Line::from(vec![
                     Span::styled(
-                        format!("{} {} {} ", r.severity.symbol(), r.severity, r.kind),
+                        format!("{} {} {} ", words::symbol(r.severity), r.severity, r.kind),
                         theme.severity(r.severity),
                     ),
                     Span::raw(format!("· {about}")),
                 ]),
-                Line::raw(printable(&r.detail).into_owned()),
+                Line::raw(printable(&words::risk_detail(p, as_of, r)).into_owned()),
             ]
         }
         None => Vec::new(),
