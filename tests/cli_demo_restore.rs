@@ -272,3 +272,17 @@ fn data_file_lock_file_backups_and_exports_are_private() {
     }
     assert_eq!(mode(&out), 0o600);
 }
+
+#[test]
+fn restore_takes_a_backup_by_the_bare_name_check_lists() {
+    let (_dir, file, good) = broken_after_saves();
+    let newest = partnermap::store::backups(&file)
+        .into_iter()
+        .find(|b| fs::read(&b.path).unwrap() == good)
+        .expect("the last good version is kept");
+    let bare = newest.path.file_name().unwrap().to_owned();
+    // Run from elsewhere: the bare name is found in the backup folder.
+    let out = ok(pm_file(&file, &["restore"]).arg(&bare));
+    assert!(out.contains("Restored"), "{out}");
+    assert_eq!(fs::read(&file).unwrap(), good);
+}

@@ -32,7 +32,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// Open the terminal UI as of this day (YYYY-MM-DD, today, yesterday, -Nd); the header marks it.
+    /// Open the terminal UI as of this day (YYYY-MM-DD, today, yesterday, tomorrow, -Nd, +Nd); the header marks it.
     #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
     pub as_of: Option<Date>,
 

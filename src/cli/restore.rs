@@ -17,7 +17,7 @@ pub fn run(cli: &Cli, args: &RestoreArgs) -> Result<(), CliError> {
         return Err(e.into());
     }
     let backup = match &args.backup {
-        Some(b) => b.clone(),
+        Some(b) => in_backup_dir(&path, b),
         None => backup_to_restore(&path, loaded.is_ok())?,
     };
     if same_file(&backup, &path) {
@@ -43,6 +43,21 @@ pub fn run(cli: &Cli, args: &RestoreArgs) -> Result<(), CliError> {
     );
     warn(saved.warning.as_deref());
     Ok(())
+}
+
+/// A backup named as `check` lists it, by its bare name, is looked for in
+/// the backup folder when there is no such file here.
+fn in_backup_dir(path: &Path, named: &Path) -> PathBuf {
+    let there = store::backup_dir(path).join(named);
+    let bare = named.components().count() == 1;
+    if bare
+        && std::fs::symlink_metadata(named).is_err()
+        && std::fs::symlink_metadata(&there).is_ok()
+    {
+        there
+    } else {
+        named.to_path_buf()
+    }
 }
 
 /// The backup to put back when none is named: only for a file that does
