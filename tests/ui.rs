@@ -63,7 +63,7 @@ fn keys(app: &mut App, script: &str) {
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| tui::view::render(app, frame))
+        .draw(|frame| tui::screen::render(app, frame))
         .unwrap();
     terminal.backend().to_string()
 }
@@ -357,7 +357,7 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     let (_dir, path, mut app) = open_demo();
     let before = std::fs::read(&path).unwrap();
     keys(&mut app, "aAna Other<Tab><BS><BS><BS><BS>ana<C-s>");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the form stays open");
     };
     let id = form.field("Id").unwrap();
@@ -562,10 +562,11 @@ fn in_the_risks_view_m_t_and_x_act_on_the_selected_risks_subject() {
     let risk = &app.analysis.risks[2];
     let subject = risk.subject_id(app.partnership()).to_string();
     keys(&mut app, "m");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the meeting form opens");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind)
+    else {
         panic!("attendees is a pick list");
     };
     let chosen: Vec<&str> = pick
@@ -594,10 +595,11 @@ fn space_in_a_pick_list_chooses_and_starts_the_search_afresh() {
     let (_dir, _path, mut app) = open_demo();
     select(&mut app, "li");
     keys(&mut app, "tana ruiz");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the tie form opens");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("With").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("With").map(|f| &f.kind)
+    else {
         panic!("with is a pick list");
     };
     let chosen: Vec<&str> = pick
@@ -628,7 +630,7 @@ fn keys_on_a_too_small_screen_do_nothing_hidden() {
 fn a_person_without_a_name_is_refused_on_the_name() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "a<C-s>");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the form stays open");
     };
     assert_eq!(
@@ -645,7 +647,7 @@ fn the_detail_pane_does_not_scroll_past_its_end() {
     for _ in 0..200 {
         keys(&mut app, "j");
     }
-    let lines = tui::view::detail::line_count(&app);
+    let lines = tui::views::detail::line_count(&app);
     assert!(
         (app.detail_scroll as usize) < lines,
         "{} of {lines}",
@@ -714,7 +716,7 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
         keys(&mut app, view);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal
-            .draw(|frame| tui::view::render(&app, frame))
+            .draw(|frame| tui::screen::render(&app, frame))
             .unwrap();
         let buffer = terminal.backend().buffer();
         for cell in buffer.content() {
@@ -735,7 +737,7 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
     app.color = true;
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
-        .draw(|frame| tui::view::render(&app, frame))
+        .draw(|frame| tui::screen::render(&app, frame))
         .unwrap();
     assert!(
         terminal
@@ -856,7 +858,7 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     keys(&mut app, "m<Tab><Tab><Tab>");
     // A multi-line paste into Notes, the last field: Enter there would save.
     update::on_paste(&mut app, "Agreed the plan.\nNext: budget.\r\n");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the form is still open");
     };
     assert_eq!(
@@ -895,10 +897,10 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
 // ---- issue 14: what a new user trips over --------------------------------
 
 fn chosen(app: &App, label: &str) -> Vec<String> {
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("a form is open");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field(label).map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field(label).map(|f| &f.kind) else {
         panic!("{label} is a pick list");
     };
     pick.chosen
@@ -908,7 +910,7 @@ fn chosen(app: &App, label: &str) -> Vec<String> {
 }
 
 fn form_error(app: &App, label: &str) -> Option<String> {
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         return None;
     };
     form.field(label).and_then(|f| f.error.clone())
@@ -1013,10 +1015,11 @@ fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
     );
     // Ben Carter left on 2026-09-30: the list does not offer him.
     keys(&mut app, "carter");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(tui::dialogs::Dialog::Form(form)) = &app.dialog else {
         panic!("the form stays open");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind)
+    else {
         panic!("a pick list");
     };
     assert!(pick.shown.is_empty(), "{:?}", pick.shown);
@@ -1276,7 +1279,7 @@ fn enter_in_the_people_view_moves_to_the_detail_pane_which_stops_at_its_end() {
     for _ in 0..100 {
         keys(&mut app, "j");
     }
-    let end = tui::view::detail::max_scroll(&app);
+    let end = tui::views::detail::max_scroll(&app);
     assert!(end > 0);
     assert_eq!(app.detail_scroll as usize, end);
     // The last line is at the bottom of the pane, not above a blank one.

@@ -71,7 +71,7 @@ fn select(app: &mut App, id: &str) {
 fn frame(app: &App, w: u16, h: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let drawn = terminal
-        .draw(|frame| tui::view::render(app, frame))
+        .draw(|frame| tui::screen::render(app, frame))
         .unwrap();
     drawn.buffer.clone()
 }

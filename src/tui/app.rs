@@ -2,7 +2,7 @@
 //! current scenario (what-if included), and where the user is. Rendering
 //! reads it; only `update` changes it.
 
-use super::dialog::Dialog;
+use super::dialogs::Dialog;
 use super::fuzzy::Matcher;
 use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;

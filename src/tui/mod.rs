@@ -5,13 +5,13 @@
 
 pub mod action;
 pub mod app;
-pub mod dialog;
-pub mod form;
+pub mod dialogs;
 pub mod fuzzy;
 pub mod keymap;
-mod rows;
+pub mod screen;
+pub mod theme;
 pub mod update;
-pub mod view;
+pub mod views;
 
 use crate::store::{self, LoadError, Loaded, Stamp};
 use app::App;
@@ -115,14 +115,14 @@ fn event_loop(
 ) -> std::io::Result<Ended> {
     let mut seen = modified(&app.path);
     let too_small = |size: ratatui::layout::Size| {
-        size.width < view::MIN_WIDTH || size.height < view::MIN_HEIGHT
+        size.width < screen::MIN_WIDTH || size.height < screen::MIN_HEIGHT
     };
     let size = terminal.size()?;
     app.too_small = too_small(size);
     app.screen = (size.width, size.height);
     let mut last_look = Instant::now();
     loop {
-        terminal.draw(|frame| view::render(&app, frame))?;
+        terminal.draw(|frame| screen::render(&app, frame))?;
         if app.quit {
             return Ok(Ended::Quit);
         }

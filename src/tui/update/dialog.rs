@@ -6,8 +6,8 @@ use crate::change::Change;
 use crate::export::{self, Style};
 use crate::store::{self, CommitError};
 use crate::tui::app::{App, Tone, View};
-use crate::tui::dialog::{Dialog, EXPORT_FORMATS, export_path_numbered};
-use crate::tui::form::{Confirm, Form, Outcome, build};
+use crate::tui::dialogs::form::{Confirm, Form, Outcome, build};
+use crate::tui::dialogs::{Dialog, EXPORT_FORMATS, export_path_numbered};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn on_dialog_key(app: &mut App, key: KeyEvent) {

@@ -12,8 +12,8 @@ pub use file::check_file;
 
 use super::action::Action;
 use super::app::{App, Pane, View};
-use super::dialog::{Dialog, Export};
-use super::form::build;
+use super::dialogs::form::build;
+use super::dialogs::{Dialog, Export};
 use super::keymap::action_for;
 use crate::analysis::{RiskKind, Subject};
 use crate::model::Side;
@@ -188,7 +188,7 @@ fn escape(app: &mut App) {
 }
 
 /// A new form starts with a clear status line.
-fn open_form(app: &mut App, form: super::form::Form) {
+fn open_form(app: &mut App, form: super::dialogs::form::Form) {
     app.status = None;
     app.dialog = Some(Dialog::Form(form));
 }
@@ -216,7 +216,7 @@ fn step(app: &mut App, delta: isize) {
     }
     if app.pane == Pane::Detail && app.view == View::People {
         // No further than the last line at the bottom of the pane.
-        let last = super::view::detail::max_scroll(app) as isize;
+        let last = super::views::detail::max_scroll(app) as isize;
         let scroll = (app.detail_scroll as isize)
             .saturating_add(delta)
             .clamp(0, last);

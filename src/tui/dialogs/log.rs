@@ -1,10 +1,10 @@
 //! The message log on `!`: every message of this session in full, newest
 //! first, wrapped to the box and scrolled with the arrows.
 
-use super::overlay::popup;
-use super::theme::Theme;
+use super::form::draw::popup;
 use crate::text::printable;
 use crate::tui::app::{App, Tone};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -2,10 +2,10 @@
 //! person's detail beside or below them.
 
 use super::detail;
-use super::theme::Theme;
 use crate::model::{Level, Side};
 use crate::text::{self, printable};
 use crate::tui::app::{App, Pane};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;

@@ -2,11 +2,11 @@
 //! strength), recent meetings, what they depend on, who depends on them,
 //! and their risks.
 
-use super::short_ago;
-use super::theme::Theme;
 use crate::model::{Partnership, Side};
 use crate::text::printable;
 use crate::tui::app::{App, Pane};
+use crate::tui::screen::short_ago;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,7 +29,7 @@ pub fn max_scroll(app: &App) -> usize {
     };
     let (width, height) = app.screen;
     let screen = Rect::new(0, 0, width, height);
-    let [_, body, ..] = super::areas(app, screen);
+    let [_, body, ..] = crate::tui::screen::areas(app, screen);
     let [_, _, pane] = super::people::areas(body);
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
     let lines = lines(app, person, Theme { color: false });

@@ -1,16 +1,10 @@
 //! Rendering: a pure function of the app's state. The header, the current
 //! view, the status line and the hint bar, then any overlay on top.
 
-pub mod detail;
-mod log;
-mod map;
-mod overlay;
-mod people;
-mod risks;
-pub mod theme;
-
 use super::app::{App, Tone, View};
 use super::keymap;
+use super::theme::Theme;
+use super::views::{map, people, risks};
 use crate::analysis::Severity;
 use crate::text::printable;
 use ratatui::Frame;
@@ -18,7 +12,6 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use theme::Theme;
 
 /// The smallest screen the full layout fits.
 pub const MIN_WIDTH: u16 = 80;
@@ -42,8 +35,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_alert(app, frame, alert, theme);
     render_status(app, frame, status, theme);
     render_hints(app, frame, hints, theme);
-    overlay::render(app, frame, area, theme);
-    log::render(app, frame, area, theme);
+    super::dialogs::form::draw::render(app, frame, area, theme);
+    super::dialogs::log::render(app, frame, area, theme);
 }
 
 /// Rows a message may take before it is cut (the log on `!` has it all).
@@ -289,7 +282,7 @@ fn render_alert(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let pairs: Vec<(&str, &str)> = if app.help {
         vec![("↑↓", "scroll"), ("any other key", "close help")]
-    } else if matches!(app.dialog, Some(super::dialog::Dialog::Export(_))) {
+    } else if matches!(app.dialog, Some(super::dialogs::Dialog::Export(_))) {
         vec![
             ("← →", "format"),
             ("c j m", "write that format"),
@@ -298,7 +291,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]
     } else if app.log_open {
         vec![("↑↓", "scroll"), ("Esc", "close")]
-    } else if let Some(super::dialog::Dialog::Form(form)) = &app.dialog {
+    } else if let Some(super::dialogs::Dialog::Form(form)) = &app.dialog {
         if form.confirm.is_some() {
             keymap::CONFIRM_HINTS.to_vec()
         } else if form.in_pick_list() {

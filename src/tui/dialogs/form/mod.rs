@@ -3,12 +3,13 @@
 
 pub mod build;
 mod confirm;
+pub mod draw;
 pub mod pick;
 
 pub use confirm::Confirm;
 
-use super::fuzzy::Matcher;
 use crate::model::Partnership;
+use crate::tui::fuzzy::Matcher;
 use pick::PickList;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;

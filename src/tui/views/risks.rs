@@ -1,11 +1,11 @@
 //! The risks view: the list exactly as `risks` sorts it, and the selected
 //! risk's whole detail underneath.
 
-use super::fit;
-use super::theme::Theme;
 use crate::analysis::Subject;
 use crate::text::printable;
 use crate::tui::app::App;
+use crate::tui::screen::fit;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

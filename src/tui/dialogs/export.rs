@@ -1,7 +1,7 @@
 //! What can be open over the main screen: a form, or the export dialog.
 
-use super::form::Form;
 use crate::export::Format;
+use crate::tui::dialogs::form::Form;
 use std::path::{Path, PathBuf};
 
 /// An open dialog.

@@ -1,14 +1,14 @@
 //! What opens over the main screen: the help overlay, a form, the export
 //! dialog. Help is generated from the keymap table.
 
-use super::fit;
-use super::theme::Theme;
+use super::{Field, FieldKind, Form};
 use crate::analysis::Severity;
 use crate::text::printable;
 use crate::tui::app::App;
-use crate::tui::dialog::{Dialog, EXPORT_FORMATS, Export, free_export_path};
-use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::dialogs::{Dialog, EXPORT_FORMATS, Export, free_export_path};
 use crate::tui::keymap;
+use crate::tui::screen::fit;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// A box of `width` × `height` in the middle of `area`, cleared.
-pub(super) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(2));
     let height = height.min(area.height.saturating_sub(2));
     let rect = Rect {
