@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod fuzzy;
 pub mod keymap;
 pub mod screen;
+pub mod testing;
 pub mod theme;
 pub mod update;
 pub mod views;
@@ -114,12 +115,8 @@ fn event_loop(
     signals: &AtomicUsize,
 ) -> std::io::Result<Ended> {
     let mut seen = modified(&app.path);
-    let too_small = |size: ratatui::layout::Size| {
-        size.width < screen::MIN_WIDTH || size.height < screen::MIN_HEIGHT
-    };
     let size = terminal.size()?;
-    app.too_small = too_small(size);
-    app.screen = (size.width, size.height);
+    update::on_resize(&mut app, size.width, size.height);
     let mut last_look = Instant::now();
     loop {
         terminal.draw(|frame| screen::render(&app, frame))?;
@@ -135,8 +132,7 @@ fn event_loop(
                 Event::Paste(text) => update::on_paste(&mut app, &text),
                 Event::Resize(width, height) => {
                     terminal.autoresize()?;
-                    app.too_small = too_small(ratatui::layout::Size { width, height });
-                    app.screen = (width, height);
+                    update::on_resize(&mut app, width, height);
                 }
                 _ => {}
             }

@@ -83,6 +83,12 @@ fn on_overlay_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+/// The terminal was resized: below the smallest size, keys are held back.
+pub fn on_resize(app: &mut App, width: u16, height: u16) {
+    app.too_small = width < super::screen::MIN_WIDTH || height < super::screen::MIN_HEIGHT;
+    app.screen = (width, height);
+}
+
 /// Pasted text goes into the text being typed (a form field, a pick
 /// list's search or the filter), with line breaks made spaces; elsewhere
 /// it is ignored rather than read as keys.
