@@ -2,7 +2,7 @@
 //! current scenario (what-if included), and where the user is. Rendering
 //! reads it; only `update` changes it.
 
-use super::dialogs::Dialog;
+use super::dialogs::Stack;
 use super::fuzzy::Matcher;
 use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
@@ -119,16 +119,11 @@ pub struct App {
     pub filter_risks: Input,
     /// Typing goes into the current view's filter.
     pub filtering: bool,
-    pub dialog: Option<Dialog>,
-    pub help: bool,
-    /// How far the help overlay is scrolled.
-    pub help_scroll: u16,
+    /// The dialogs open over the main screen, the top one taking keys.
+    pub dialogs: Stack,
     pub status: Option<Status>,
     /// Every message of this session, oldest first (the log on `!`).
     pub log: Vec<Status>,
-    /// The message log is open, scrolled this far.
-    pub log_open: bool,
-    pub log_scroll: u16,
     /// A warning that stays until dismissed (Esc): the file on disk no
     /// longer loads.
     pub alert: Option<String>,
@@ -178,13 +173,9 @@ impl App {
             filter_people: Input::default(),
             filter_risks: Input::default(),
             filtering: false,
-            dialog: None,
-            help: false,
-            help_scroll: 0,
+            dialogs: Stack::default(),
             status: None,
             log: Vec::new(),
-            log_open: false,
-            log_scroll: 0,
             alert: None,
             today: as_of,
             read_only: false,

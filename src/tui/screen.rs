@@ -22,7 +22,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, app.dialog.is_some(), theme);
+        too_small(
+            frame,
+            area,
+            app.dialogs.top().is_some_and(|d| d.holds_input()),
+            theme,
+        );
         return;
     }
     let [header, body, alert, status, hints] = areas(app, area);
@@ -35,8 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_alert(app, frame, alert, theme);
     render_status(app, frame, status, theme);
     render_hints(app, frame, hints, theme);
-    super::dialogs::form::draw::render(app, frame, area, theme);
-    super::dialogs::log::render(app, frame, area, theme);
+    super::dialogs::draw(app, frame, area, theme);
 }
 
 /// Rows a message may take before it is cut (the log on `!` has it all).
@@ -280,34 +284,12 @@ fn render_alert(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let pairs: Vec<(&str, &str)> = if app.help {
-        vec![("↑↓", "scroll"), ("any other key", "close help")]
-    } else if matches!(app.dialog, Some(super::dialogs::Dialog::Export(_))) {
-        vec![
-            ("← →", "format"),
-            ("c j m", "write that format"),
-            ("Enter", "write"),
-            ("Esc", "cancel"),
-        ]
-    } else if app.log_open {
-        vec![("↑↓", "scroll"), ("Esc", "close")]
-    } else if let Some(super::dialogs::Dialog::Form(form)) = &app.dialog {
-        if form.confirm.is_some() {
-            keymap::CONFIRM_HINTS.to_vec()
-        } else if form.in_pick_list() {
-            keymap::PICK_HINTS.to_vec()
-        } else {
-            keymap::FORM_HINTS.to_vec()
-        }
+    let pairs = if let Some(top) = app.dialogs.top() {
+        top.hints()
     } else if app.filtering {
-        vec![
-            ("type", "filter"),
-            ("↑↓", "move"),
-            ("Enter", "keep the filter"),
-            ("Esc", "clear"),
-        ]
+        keymap::hints(keymap::FILTER)
     } else {
-        keymap::main_hints()
+        keymap::hints(keymap::MAIN)
     };
     let pairs = fit_hints(pairs, area.width as usize);
     let mut spans = Vec::new();

@@ -224,15 +224,12 @@ pub fn filtering(app: &App) -> bool {
 
 /// A dialog (a form, export, help or the message log) is open.
 pub fn dialog_open(app: &App) -> bool {
-    app.dialog.is_some() || app.help || app.log_open
+    !app.dialogs.is_empty()
 }
 
 /// The open form, if the top dialog is one.
 pub fn form(app: &App) -> Option<&super::dialogs::form::Form> {
-    match &app.dialog {
-        Some(super::dialogs::Dialog::Form(form)) => Some(form),
-        _ => None,
-    }
+    app.dialogs.top()?.form()
 }
 
 /// The reason a field of the open form is marked wrong.

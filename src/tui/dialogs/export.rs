@@ -1,20 +1,103 @@
-//! What can be open over the main screen: a form, or the export dialog.
+//! The export dialog: which format to write the risk list in, and where
+//! it goes. Writing is in `export_file.rs`.
 
+use super::export_file::write_export;
+use super::{Dialog, Reply, popup};
 use crate::export::Format;
-use crate::tui::dialogs::form::Form;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Binding, Key, also, bind};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 use std::path::{Path, PathBuf};
 
-/// An open dialog.
-#[derive(Debug, Clone)]
-pub enum Dialog {
-    Form(Form),
-    Export(Export),
-}
+pub use super::export_file::export_scope;
 
 /// The export dialog: which format to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Export {
     pub selected: usize,
+}
+
+/// What a key does in the export dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportAction {
+    Prev,
+    Next,
+    /// Writes the format at this place in [`EXPORT_FORMATS`].
+    Write(usize),
+    WriteSelected,
+    Cancel,
+}
+
+/// The export dialog's keys. A format's first letter writes it at once.
+pub const KEYS: &[Binding<ExportAction>] = &[
+    bind(
+        &[Key::Left, Key::Up, Key::BackTab],
+        "",
+        ExportAction::Prev,
+        "",
+        Some(("← →", "format")),
+    ),
+    also(&[Key::Right, Key::Down, Key::Tab], ExportAction::Next),
+    bind(
+        &[Key::Char('c'), Key::Ctrl('c')],
+        "",
+        ExportAction::Write(0),
+        "",
+        Some(("c j m", "write that format")),
+    ),
+    also(&[Key::Char('j'), Key::Ctrl('j')], ExportAction::Write(1)),
+    also(&[Key::Char('m'), Key::Ctrl('m')], ExportAction::Write(2)),
+    bind(
+        &[Key::Enter],
+        "",
+        ExportAction::WriteSelected,
+        "",
+        Some(("Enter", "write")),
+    ),
+    bind(
+        &[Key::Esc, Key::Char('q')],
+        "",
+        ExportAction::Cancel,
+        "",
+        Some(("Esc", "cancel")),
+    ),
+];
+
+impl Dialog for Export {
+    fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
+        let len = EXPORT_FORMATS.len();
+        match keymap::lookup(KEYS, &key) {
+            Some(ExportAction::Prev) => self.selected = (self.selected + len - 1) % len,
+            Some(ExportAction::Next) => self.selected = (self.selected + 1) % len,
+            Some(ExportAction::Write(at)) => {
+                write_export(app, at);
+                return Reply::Close;
+            }
+            Some(ExportAction::WriteSelected) => {
+                write_export(app, self.selected);
+                return Reply::Close;
+            }
+            Some(ExportAction::Cancel) => {
+                app.note("Export cancelled");
+                return Reply::Close;
+            }
+            None => {}
+        }
+        Reply::Keep
+    }
+
+    fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+        render(app, *self, frame, area, theme);
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::hints(KEYS)
+    }
 }
 
 /// The formats offered, in the dialog's order.
@@ -69,6 +152,73 @@ pub fn export_path_numbered(
         Some(dir) => dir.join(name),
         None => PathBuf::from(name),
     }
+}
+
+fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut options = vec![Span::raw("  ")];
+    for (k, format) in EXPORT_FORMATS.iter().enumerate() {
+        let style = if k == export.selected {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        let label = match format {
+            crate::export::Format::Markdown => "Markdown",
+            crate::export::Format::Json => "JSON",
+            _ => "CSV",
+        };
+        options.push(Span::styled(format!(" {label} "), style));
+        options.push(Span::raw("  "));
+    }
+    let format = EXPORT_FORMATS
+        .get(export.selected)
+        .copied()
+        .unwrap_or(crate::export::Format::Csv);
+    let path = free_export_path(&app.path, app.as_of, app.what_if(), format);
+    let (shown, all) = export_scope(app);
+    let count = if shown == all {
+        format!("{all}")
+    } else {
+        format!("{shown} of {all} (filtered)")
+    };
+    let mut lines = vec![
+        Line::raw(format!(
+            "Export the {count} risks as of {}{}",
+            app.as_of,
+            if app.what_if() {
+                " — what-if, labelled as such"
+            } else {
+                ""
+            }
+        )),
+        Line::raw(""),
+        Line::from(options),
+        Line::raw(""),
+        Line::styled(format!("to {}", crate::text::path(&path)), theme.dim()),
+        Line::raw(""),
+        Line::styled(
+            "← → choose · c j m pick a format and write · Enter writes · Esc cancels",
+            theme.dim(),
+        ),
+    ];
+    if app.what_if() {
+        lines.insert(
+            1,
+            Line::styled(
+                "The what-if is not the real state of the partnership.",
+                theme.what_if(),
+            ),
+        );
+    }
+    let height = lines.len() as u16 + 2;
+    let rect = popup(frame, area, 80, height);
+    let block = theme.dialog(" Export the risk list ");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }
 
 #[cfg(test)]

@@ -1,129 +1,23 @@
-//! What opens over the main screen: the help overlay, a form, the export
-//! dialog. Help is generated from the keymap table.
+//! Drawing a form: its fields, each error under its field, the open pick
+//! list, and the question the form waits on.
 
 use super::{Field, FieldKind, Form};
-use crate::analysis::Severity;
 use crate::text::printable;
 use crate::tui::app::App;
-use crate::tui::dialogs::{Dialog, EXPORT_FORMATS, Export, free_export_path};
-use crate::tui::keymap;
+use crate::tui::dialogs::popup;
 use crate::tui::screen::fit;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    match &app.dialog {
-        Some(Dialog::Form(form)) => render_form(app, form, frame, area, theme),
-        Some(Dialog::Export(export)) => render_export(app, *export, frame, area, theme),
-        None => {}
-    }
-    if app.help {
-        render_help(frame, area, app.help_scroll, theme);
-    }
-}
-
-/// A box of `width` × `height` in the middle of `area`, cleared.
-pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width.saturating_sub(2));
-    let height = height.min(area.height.saturating_sub(2));
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    blank_cut_wide_characters(frame, rect);
-    frame.render_widget(Clear, rect);
-    rect
-}
-
-/// A character two columns wide whose second half lies under the box (or
-/// whose first half does, beside its right edge) would be drawn across the
-/// box's border by the terminal: blank what is left of it outside the box.
-fn blank_cut_wide_characters(frame: &mut Frame, rect: Rect) {
-    let buffer = frame.buffer_mut();
-    let area = buffer.area;
-    for y in rect.top()..rect.bottom() {
-        if rect.left() > area.left()
-            && let Some(cell) = buffer.cell_mut((rect.left() - 1, y))
-            && crate::text::width(cell.symbol()) > 1
-        {
-            cell.set_symbol(" ");
-        }
-        if rect.right() < area.right()
-            && let Some(cell) = buffer.cell_mut((rect.right(), y))
-            && cell.symbol().is_empty()
-        {
-            cell.set_symbol(" ");
-        }
-    }
-}
-
-fn render_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
-    let mut lines = vec![Line::styled("Keys", theme.title())];
-    for b in keymap::MAIN.iter().filter(|b| !b.label.is_empty()) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<18}", b.label), theme.key()),
-            Span::raw(b.help),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("In forms", theme.title()));
-    for (key, what) in keymap::FORM {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<18}"), theme.key()),
-            Span::raw(*what),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Badges", theme.title()));
-    let mut legend = vec![Span::raw("  ")];
-    for s in Severity::ALL {
-        legend.push(Span::styled(
-            format!("{} {s}  ", s.symbol()),
-            theme.severity(s),
-        ));
-    }
-    legend.push(Span::styled("✓ no risk, depends on nobody", theme.accent()));
-    lines.push(Line::from(legend));
-    lines.push(Line::raw("  The number: live ties to the other side."));
-    lines.push(Line::raw(
-        "  ● / ○ a live / stale tie to the selected person.",
-    ));
-    lines.push(Line::raw(
-        "  ★ key person · † gone in the what-if · crossed out: has left",
-    ));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Every change is saved at once. ↑↓ scroll; any other key closes.",
-        theme.dim(),
-    ));
-    // Help lines are short enough for 80 columns: no wrapping, so scrolling
-    // counts rows exactly.
-    let total = lines.len() as u16;
-    let rect = popup(frame, area, 80, total + 2);
-    let room = rect.height.saturating_sub(2);
-    let scroll = scroll.min(total.saturating_sub(room));
-    let more = if scroll + room < total {
-        " ↓ more "
-    } else {
-        ""
-    };
-    let block = theme
-        .dialog(" Help ")
-        .title_bottom(Span::styled(more, theme.key()));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
-}
+use ratatui::widgets::Paragraph;
 
 /// Rows a pick list shows while it has the focus, at most.
 const PICK_ROWS: usize = 8;
 /// Width of the label column in forms.
 const LABEL_W: usize = 14;
 
-fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
     // Lines besides the open pick list's rows: fields, errors, the pick
     // list's search and count lines, a blank line and the footer, borders.
     let width: u16 = 76;
@@ -332,73 +226,6 @@ fn pick_lines(
             ),
         ]));
     }
-}
-
-fn render_export(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme) {
-    let mut options = vec![Span::raw("  ")];
-    for (k, format) in EXPORT_FORMATS.iter().enumerate() {
-        let style = if k == export.selected {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        let label = match format {
-            crate::export::Format::Markdown => "Markdown",
-            crate::export::Format::Json => "JSON",
-            _ => "CSV",
-        };
-        options.push(Span::styled(format!(" {label} "), style));
-        options.push(Span::raw("  "));
-    }
-    let format = EXPORT_FORMATS
-        .get(export.selected)
-        .copied()
-        .unwrap_or(crate::export::Format::Csv);
-    let path = free_export_path(&app.path, app.as_of, app.what_if(), format);
-    let (shown, all) = crate::tui::update::export_scope(app);
-    let count = if shown == all {
-        format!("{all}")
-    } else {
-        format!("{shown} of {all} (filtered)")
-    };
-    let mut lines = vec![
-        Line::raw(format!(
-            "Export the {count} risks as of {}{}",
-            app.as_of,
-            if app.what_if() {
-                " — what-if, labelled as such"
-            } else {
-                ""
-            }
-        )),
-        Line::raw(""),
-        Line::from(options),
-        Line::raw(""),
-        Line::styled(format!("to {}", crate::text::path(&path)), theme.dim()),
-        Line::raw(""),
-        Line::styled(
-            "← → choose · c j m pick a format and write · Enter writes · Esc cancels",
-            theme.dim(),
-        ),
-    ];
-    if app.what_if() {
-        lines.insert(
-            1,
-            Line::styled(
-                "The what-if is not the real state of the partnership.",
-                theme.what_if(),
-            ),
-        );
-    }
-    let height = lines.len() as u16 + 2;
-    let rect = popup(frame, area, 80, height);
-    let block = theme.dialog(" Export the risk list ");
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
 }
 
 /// `text` from display column `column` on: the input scrolls by columns,
