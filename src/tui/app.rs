@@ -3,7 +3,9 @@
 //! reads it; only `update` changes it.
 
 use super::dialogs::Stack;
+use super::event::Channel;
 use super::fuzzy::Matcher;
+use super::task::{Apply, Worker};
 use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
 use crate::graph::Scenario;
@@ -11,6 +13,7 @@ use crate::model::{Partnership, Side};
 use crate::store::{Loaded, Stamp};
 use jiff::civil::Date;
 use std::path::PathBuf;
+use std::time::SystemTime;
 use tui_input::Input;
 
 /// The three views (SPEC §7: keys 1, 2, 3).
@@ -146,6 +149,22 @@ pub struct App {
     pub too_small: bool,
     /// A file state already reported as unloadable, so it is said once.
     pub ignored_stamp: Option<Stamp>,
+    /// The data file's modification time and size when last looked at.
+    pub seen: Option<(SystemTime, u64)>,
+    /// SIGTERM or SIGHUP arrived (its number): the loop ends.
+    pub signal: Option<i32>,
+    /// The one event channel: input, ticker and jobs post to it.
+    pub events: Channel,
+    /// Runs background jobs; the newest one's result wins.
+    pub worker: Worker,
+    /// What a background job is doing, shown while it runs.
+    pub progress: Option<String>,
+}
+
+/// The data file's modification time and size, when it can be read.
+pub fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl App {
@@ -153,7 +172,14 @@ impl App {
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
         let demo = doc.stamp == Stamp::Absent;
         let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
+        let events = Channel::default();
+        let worker = Worker::new(events.sender());
         let mut app = App {
+            seen: modified(&path),
+            signal: None,
+            events,
+            worker,
+            progress: None,
             path,
             doc,
             demo,
@@ -341,6 +367,16 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Starts `job` in the background, saying `what` on the progress line
+    /// until its result arrives; a job started before it is now stale.
+    pub fn start<F>(&mut self, what: &str, job: F)
+    where
+        F: FnOnce() -> Apply + Send + 'static,
+    {
+        self.progress = Some(what.to_string());
+        self.worker.start(job);
     }
 
     /// Whether a what-if is in force.

@@ -236,6 +236,14 @@ fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(status) = &app.status else {
+        // A background job's progress, when nothing else is said.
+        if let Some(what) = &app.progress {
+            let line = Line::from(vec![
+                Span::styled("⋯ ", theme.key()),
+                Span::raw(format!("{}…", printable(what))),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+        }
         return;
     };
     let (mark, style) = match status.tone {

@@ -14,10 +14,11 @@ use super::dialogs::form::build;
 use super::dialogs::help::Help;
 use super::dialogs::log::Log;
 use super::dialogs::{self, Export};
+use super::event::Event;
 use super::keymap::{self, FILTER, FilterAction, action_for};
 use crate::analysis::{RiskKind, Subject};
 use crate::model::Side;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
 /// Rows moved by PgUp / PgDn.
@@ -50,6 +51,31 @@ fn on_small_screen_key(app: &mut App, key: KeyEvent) {
         KeyCode::Char('q') if !input => app.quit = true,
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
         _ => {}
+    }
+}
+
+/// Handles one event from the channel.
+pub fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) => on_key(app, key),
+        Event::Paste(text) => on_paste(app, &text),
+        Event::Resize(width, height) => on_resize(app, width, height),
+        Event::Tick => {
+            let now = super::app::modified(&app.path);
+            if now != app.seen {
+                app.seen = now;
+                check_file(app);
+            }
+        }
+        Event::Signal(number) => app.signal = Some(number),
+        Event::Done(done) => {
+            if done.is_current() {
+                app.progress = None;
+            }
+            done.apply(app);
+        }
+        // The loop ends on it before handing events here.
+        Event::InputFailed(_) => {}
     }
 }
 
@@ -90,7 +116,7 @@ fn on_filter_key(app: &mut App, key: KeyEvent) {
         Some(FilterAction::Down) => update(app, Action::Down),
         Some(FilterAction::Quit) => app.quit = true,
         Some(FilterAction::Type) | None => {
-            if let Some(request) = to_input_request(&Event::Key(key))
+            if let Some(request) = to_input_request(&ratatui::crossterm::event::Event::Key(key))
                 && app.filter_mut().handle(request).is_some_and(|c| c.value)
             {
                 app.refilter();
