@@ -75,6 +75,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     }
+    selected_panel(app, frame, detail, theme);
+}
+
+/// The selected risk in full, under the list.
+fn selected_panel(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
+    let p = app.partnership();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim())

@@ -32,6 +32,40 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
     let pick_rows = (area.height as usize)
         .saturating_sub(2 + fixed)
         .clamp(3, PICK_ROWS);
+    let (mut lines, cursor) = field_lines(app, form, value_w, pick_rows, theme);
+    lines.push(Line::raw(""));
+    match &form.confirm {
+        Some(confirm) => lines.push(Line::styled(
+            printable(confirm.question()).into_owned(),
+            theme.selected(),
+        )),
+        None => lines.push(Line::styled(
+            "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
+            theme.dim(),
+        )),
+    }
+    let height = lines.len() as u16 + 2;
+    let rect = popup(frame, area, width, height);
+    let block = theme.dialog(format!(" {} ", form.title));
+    let inner = block.inner(rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    if let Some((x, y)) = cursor
+        && y < inner.height
+        && x < inner.width
+    {
+        frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
+    }
+}
+
+/// The form's fields as lines, each error under its field, the focused
+/// pick list open; and where the cursor goes (row and column in the box).
+fn field_lines(
+    app: &App,
+    form: &Form,
+    value_w: usize,
+    pick_rows: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
     for (at, field) in form.fields.iter().enumerate() {
@@ -68,24 +102,7 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
                 lines.push(Line::from(spans));
             }
             FieldKind::Choice { options, selected } => {
-                for (k, option) in options.iter().enumerate() {
-                    let style = if k == *selected {
-                        if focused {
-                            theme.selected()
-                        } else {
-                            theme.accent()
-                        }
-                    } else {
-                        theme.dim()
-                    };
-                    // Brackets mark the choice without colour too.
-                    let text = if k == *selected {
-                        format!("[{option}]")
-                    } else {
-                        format!(" {option} ")
-                    };
-                    spans.push(Span::styled(text, style));
-                }
+                spans.extend(choice_spans(options, *selected, focused, theme));
                 lines.push(Line::from(spans));
             }
             FieldKind::Pick(pick) => {
@@ -117,28 +134,36 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
             }
         }
     }
-    lines.push(Line::raw(""));
-    match &form.confirm {
-        Some(confirm) => lines.push(Line::styled(
-            printable(confirm.question()).into_owned(),
-            theme.selected(),
-        )),
-        None => lines.push(Line::styled(
-            "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
-            theme.dim(),
-        )),
+    (lines, cursor)
+}
+
+/// A choice field's options, the chosen one in brackets.
+fn choice_spans(
+    options: &[&'static str],
+    selected: usize,
+    focused: bool,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (k, option) in options.iter().enumerate() {
+        let style = if k == selected {
+            if focused {
+                theme.selected()
+            } else {
+                theme.accent()
+            }
+        } else {
+            theme.dim()
+        };
+        // Brackets mark the choice without colour too.
+        let text = if k == selected {
+            format!("[{option}]")
+        } else {
+            format!(" {option} ")
+        };
+        spans.push(Span::styled(text, style));
     }
-    let height = lines.len() as u16 + 2;
-    let rect = popup(frame, area, width, height);
-    let block = theme.dialog(format!(" {} ", form.title));
-    let inner = block.inner(rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
-    if let Some((x, y)) = cursor
-        && y < inner.height
-        && x < inner.width
-    {
-        frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
-    }
+    spans
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces
