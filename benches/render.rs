@@ -10,7 +10,7 @@ use partnermap::generate::{Spec, partnership};
 use partnermap::model::Partnership;
 use partnermap::store::{Loaded, Stamp};
 use partnermap::tui::app::{App, View};
-use partnermap::tui::{update, view};
+use partnermap::tui::{screen, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
                     |b| {
                         b.iter(|| {
                             terminal
-                                .draw(|frame| view::render(black_box(&app), frame))
+                                .draw(|frame| screen::render(black_box(&app), frame))
                                 .map(|_| ())
                         })
                     },

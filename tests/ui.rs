@@ -7,11 +7,12 @@ use jiff::civil::{Date, date};
 use partnermap::analysis::RiskKind;
 use partnermap::model::Side;
 use partnermap::store;
-use partnermap::tui::app::{App, Tone, View};
-use partnermap::tui::{self, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use partnermap::tui::app::{App, Pane, Tone, View};
+use partnermap::tui::testing::{
+    self as ui, alert, analysis, check_file, chosen, column, dialog_open, filter, filtering, form,
+    form_error, gone, keys, paste, quit_asked, risk_rows, screen, select, selected, status, view,
+};
+use partnermap::tui::{self};
 use std::path::{Path, PathBuf};
 
 const AS_OF: Date = date(2026, 11, 24);
@@ -29,69 +30,13 @@ fn open_demo() -> (tempfile::TempDir, PathBuf, App) {
     (dir, path, app)
 }
 
-/// Feeds keys: plain characters, or `<Tab>`, `<S-Tab>`, `<Enter>`, `<Esc>`,
-/// `<Space>`, `<Up>`, `<Down>`, `<C-s>`, `<BS>`.
-fn keys(app: &mut App, script: &str) {
-    let mut rest = script;
-    while let Some(c) = rest.chars().next() {
-        let (event, used) = if c == '<' {
-            let end = rest.find('>').expect("closed key name");
-            let code = match &rest[1..end] {
-                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
-                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-                other => panic!("unknown key <{other}>"),
-            };
-            (code, end + 1)
-        } else {
-            (
-                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                c.len_utf8(),
-            )
-        };
-        update::on_key(app, event);
-        rest = &rest[used..];
-    }
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| tui::view::render(app, frame))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-fn select(app: &mut App, id: &str) {
-    let i = app
-        .partnership()
-        .people
-        .iter()
-        .position(|p| p.id == id)
-        .unwrap();
-    app.select_person(i);
-}
-
 fn count(app: &App, kind: RiskKind, subject: &str) -> usize {
     let p = app.partnership();
-    app.analysis
+    analysis(app)
         .risks
         .iter()
         .filter(|r| r.kind == kind && r.subject_id(p) == subject)
         .count()
-}
-
-fn status(app: &App) -> String {
-    app.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 // ---- snapshots -----------------------------------------------------------
@@ -142,10 +87,10 @@ fn help_overlay_snapshots() {
     // At 80×24 help scrolls with the arrows instead of closing.
     assert!(!screen(&app, 80, 24).contains("Badges"));
     keys(&mut app, "jjjjjjjjjjjjjjjjjjjj");
-    assert!(app.help);
+    assert!(dialog_open(&app));
     assert!(screen(&app, 80, 24).contains("Badges"));
     keys(&mut app, "x");
-    assert!(!app.help, "any key closes help");
+    assert!(!dialog_open(&app), "any key closes help");
     assert!(!app.what_if(), "the key that closes help does nothing else");
 }
 
@@ -155,7 +100,7 @@ fn meeting_form_with_an_error_snapshot() {
     select(&mut app, "li");
     let before = std::fs::read(&path).unwrap();
     keys(&mut app, "m<BS><BS><BS><BS><BS>soon<C-s>");
-    assert!(app.dialog.is_some(), "an invalid form stays open");
+    assert!(dialog_open(&app), "an invalid form stays open");
     insta::assert_snapshot!("meeting_form_error_120x40", screen(&app, 120, 40));
     insta::assert_snapshot!("meeting_form_error_80x24", screen(&app, 80, 24));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing saved");
@@ -204,16 +149,16 @@ fn control_characters_in_names_cannot_reach_the_terminal() {
 fn logging_a_meeting_saves_it_and_the_risk_goes_away() {
     let (_dir, path, mut app) = open_demo();
     assert_eq!(count(&app, RiskKind::SingleThreaded, "li"), 1);
-    let risks_before = app.analysis.risks.len();
+    let risks_before = analysis(&app).risks.len();
     // Li Wei is the second partner person; the form preselects them.
     keys(
         &mut app,
         "<Tab>jm<Tab>Budget review<Tab>ana<Space><Tab>Agreed the Q1 plan<Enter>",
     );
-    assert!(app.dialog.is_none(), "saved and closed: {:?}", app.status);
+    assert!(!dialog_open(&app), "saved and closed: {}", status(&app));
     assert_eq!(count(&app, RiskKind::SingleThreaded, "li"), 0);
     assert_eq!(count(&app, RiskKind::ExecGap, "li"), 0);
-    assert!(app.analysis.risks.len() < risks_before);
+    assert!(analysis(&app).risks.len() < risks_before);
     let said = status(&app);
     assert!(
         said.contains("Logged meeting m-0036 on 2026-11-24"),
@@ -253,7 +198,7 @@ fn what_if_on_a_single_point_raises_the_risks_that_follow() {
     let exposed: Vec<String> = {
         let p = app.partnership();
         let sam = p.people.iter().position(|x| x.id == "sam").unwrap();
-        app.analysis.exposure[sam]
+        analysis(&app).exposure[sam]
             .iter()
             .map(|&i| p.people[i].id.clone())
             .collect()
@@ -292,31 +237,37 @@ fn the_filter_narrows_both_columns_and_esc_clears_it() {
             .collect()
     };
     // Fuzzy, best first: "Chief … Officer" titles have c, f, o too.
-    assert_eq!(names(&app.rows_partner, &app)[0], "li");
-    let shown = app.rows_ours.len() + app.rows_partner.len();
+    assert_eq!(names(&column(&app, Side::Partner), &app)[0], "li");
+    let shown = column(&app, Side::Ours).len() + column(&app, Side::Partner).len();
     assert!(shown <= 5, "{shown} of 40 shown");
     keys(&mut app, "<Enter>");
-    assert!(!app.filtering, "Enter keeps the filter and leaves it");
-    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), shown);
+    assert!(!filtering(&app), "Enter keeps the filter and leaves it");
+    assert_eq!(
+        column(&app, Side::Ours).len() + column(&app, Side::Partner).len(),
+        shown
+    );
     // A slip of the finger still finds the person.
     keys(&mut app, "/<BS><BS><BS>volkv");
-    assert_eq!(names(&app.rows_partner, &app), ["dmitri"]);
+    assert_eq!(names(&column(&app, Side::Partner), &app), ["dmitri"]);
     keys(&mut app, "<BS><BS><BS><BS><BS>engineer");
-    assert!(app.rows_ours.len() >= 3 && app.rows_partner.len() >= 3);
+    assert!(column(&app, Side::Ours).len() >= 3 && column(&app, Side::Partner).len() >= 3);
     keys(&mut app, "<Esc>");
-    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
+    assert_eq!(
+        column(&app, Side::Ours).len() + column(&app, Side::Partner).len(),
+        40
+    );
 }
 
 #[test]
 fn enter_on_a_risk_opens_its_subject() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "2");
-    let first = app.analysis.risks[0]
+    let first = analysis(&app).risks[0]
         .subject_id(app.partnership())
         .to_string();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.view, View::People);
-    let selected = app.selected().unwrap();
+    assert_eq!(view(&app), View::People);
+    let selected = selected(&app).unwrap();
     assert_eq!(app.partnership().people[selected].id, first);
 }
 
@@ -340,7 +291,7 @@ fn adding_a_person_and_a_tie_through_the_forms() {
     // A tie from Zoe (now selected? no: select her) to Ana.
     select(&mut app, "zoe");
     keys(&mut app, "tana<Space><Tab>-3d<Tab><Enter>");
-    assert!(app.dialog.is_none(), "{:?}", app.status);
+    assert!(!dialog_open(&app), "{}", status(&app));
     let saved = store::load(&path).unwrap();
     let tie = saved.ties.last().unwrap();
     assert_eq!((tie.a.as_str(), tie.b.as_str()), ("zoe", "ana"));
@@ -357,7 +308,7 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     let (_dir, path, mut app) = open_demo();
     let before = std::fs::read(&path).unwrap();
     keys(&mut app, "aAna Other<Tab><BS><BS><BS><BS>ana<C-s>");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(form) = form(&app) else {
         panic!("the form stays open");
     };
     let id = form.field("Id").unwrap();
@@ -365,17 +316,14 @@ fn a_taken_id_is_refused_in_place_and_nothing_is_saved() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     // Something was typed: Esc asks first.
     keys(&mut app, "<Esc>");
-    assert!(
-        app.dialog.is_some(),
-        "Esc asks before dropping what was typed"
-    );
+    assert!(dialog_open(&app), "Esc asks before dropping what was typed");
     assert!(screen(&app, 120, 40).contains("Discard what you typed? y/n"));
     keys(&mut app, "y");
-    assert!(app.dialog.is_none());
+    assert!(!dialog_open(&app));
     assert_eq!(status(&app), "Cancelled: nothing was saved");
     // An id derived from a name is made unique.
     keys(&mut app, "aAna Lopez<C-s>");
-    assert!(app.dialog.is_none(), "{:?}", app.status);
+    assert!(!dialog_open(&app), "{}", status(&app));
     assert!(store::load(&path).unwrap().person("ana2").is_some());
 }
 
@@ -388,7 +336,7 @@ fn export_writes_the_risk_list_next_to_the_data_file() {
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         report["risks"].as_array().unwrap().len(),
-        app.analysis.risks.len()
+        analysis(&app).risks.len()
     );
     assert!(report.get("what_if_gone").is_none());
     assert!(
@@ -440,11 +388,11 @@ fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new").join("partnership.json");
     let mut app = tui::open(path.clone(), AS_OF, false).unwrap();
-    assert!(app.demo);
+    assert!(screen(&app, 120, 40).contains("DEMO"));
     assert!(screen(&app, 120, 40).contains("DEMO"));
     assert!(!path.exists());
     keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");
-    assert!(!app.demo);
+    assert!(!screen(&app, 120, 40).contains("DEMO"));
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.people.len(), 40);
     assert_eq!(saved.meetings.len(), 36);
@@ -492,7 +440,7 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     let (_dir, path, mut app) = open_demo();
     assert_eq!(count(&app, RiskKind::ExecGap, "hana"), 1);
     meeting_by_someone_else(&path);
-    update::check_file(&mut app);
+    check_file(&mut app);
     assert_eq!(app.partnership().meetings.len(), 36);
     assert_eq!(count(&app, RiskKind::ExecGap, "hana"), 0);
     assert!(
@@ -503,8 +451,8 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
 
     // A file broken elsewhere is reported once, and the view is kept.
     std::fs::write(&path, "{ not json").unwrap();
-    update::check_file(&mut app);
-    let alert = app.alert.clone().unwrap_or_default();
+    check_file(&mut app);
+    let alert = alert(&app).unwrap_or_default();
     assert!(alert.contains("no longer loads"), "{alert}");
     assert!(
         alert.contains("restore it with"),
@@ -512,7 +460,7 @@ fn a_change_made_elsewhere_is_noticed_and_reloaded() {
     );
     // A change is not saved over the broken file, and the form keeps what was typed.
     keys(&mut app, "<Tab>jm<Tab>Kept<Tab>ana<Space><Tab><Enter>");
-    assert!(app.dialog.is_some(), "the form stays open");
+    assert!(dialog_open(&app), "the form stays open");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
     assert_eq!(app.partnership().meetings.len(), 36);
 }
@@ -559,13 +507,14 @@ fn a_meeting_logged_in_the_ui_does_not_clobber_one_logged_elsewhere() {
 fn in_the_risks_view_m_t_and_x_act_on_the_selected_risks_subject() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "2jj");
-    let risk = &app.analysis.risks[2];
+    let risk = &analysis(&app).risks[2];
     let subject = risk.subject_id(app.partnership()).to_string();
     keys(&mut app, "m");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(form) = form(&app) else {
         panic!("the meeting form opens");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind)
+    else {
         panic!("attendees is a pick list");
     };
     let chosen: Vec<&str> = pick
@@ -576,7 +525,7 @@ fn in_the_risks_view_m_t_and_x_act_on_the_selected_risks_subject() {
     assert_eq!(chosen, [subject.as_str()]);
     keys(&mut app, "<Esc>x");
     assert!(status(&app).contains("gone"), "{}", status(&app));
-    let gone = app.partnership().people[app.gone[0]].id.clone();
+    let gone = gone(&app)[0].clone();
     assert_eq!(gone, subject);
 }
 
@@ -584,7 +533,7 @@ fn in_the_risks_view_m_t_and_x_act_on_the_selected_risks_subject() {
 fn typing_a_date_replaces_the_default_today() {
     let (_dir, path, mut app) = open_demo();
     keys(&mut app, "m2026-11-20<Tab><Tab>li<Space><C-s>");
-    assert!(app.dialog.is_none(), "{:?}", app.status);
+    assert!(!dialog_open(&app), "{}", status(&app));
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.meetings.last().unwrap().date, date(2026, 11, 20));
 }
@@ -594,10 +543,11 @@ fn space_in_a_pick_list_chooses_and_starts_the_search_afresh() {
     let (_dir, _path, mut app) = open_demo();
     select(&mut app, "li");
     keys(&mut app, "tana ruiz");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(form) = form(&app) else {
         panic!("the tie form opens");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("With").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("With").map(|f| &f.kind)
+    else {
         panic!("with is a pick list");
     };
     let chosen: Vec<&str> = pick
@@ -612,23 +562,23 @@ fn space_in_a_pick_list_chooses_and_starts_the_search_afresh() {
 #[test]
 fn keys_on_a_too_small_screen_do_nothing_hidden() {
     let (_dir, _path, mut app) = open_demo();
-    app.too_small = true;
+    ui::resize(&mut app, 60, 20);
     keys(&mut app, "m2x");
-    assert!(app.dialog.is_none() && !app.what_if() && app.view == View::People);
-    app.too_small = false;
+    assert!(!dialog_open(&app) && !app.what_if() && view(&app) == View::People);
+    ui::resize(&mut app, 120, 40);
     keys(&mut app, "m");
-    app.too_small = true;
+    ui::resize(&mut app, 60, 20);
     keys(&mut app, "q");
-    assert!(!app.quit, "q does not drop an open form");
+    assert!(!quit_asked(&app), "q does not drop an open form");
     keys(&mut app, "<Esc>q");
-    assert!(app.dialog.is_none() && app.quit);
+    assert!(!dialog_open(&app) && quit_asked(&app));
 }
 
 #[test]
 fn a_person_without_a_name_is_refused_on_the_name() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "a<C-s>");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(form) = form(&app) else {
         panic!("the form stays open");
     };
     assert_eq!(
@@ -645,24 +595,28 @@ fn the_detail_pane_does_not_scroll_past_its_end() {
     for _ in 0..200 {
         keys(&mut app, "j");
     }
-    let lines = tui::view::detail::line_count(&app);
+    let lines = ui::detail_rows(&app);
     assert!(
-        (app.detail_scroll as usize) < lines,
+        (ui::detail_scroll(&app).0) < lines,
         "{} of {lines}",
-        app.detail_scroll
+        ui::detail_scroll(&app).0
     );
     keys(&mut app, "<Tab>");
     keys(&mut app, "j");
-    assert_eq!(app.detail_scroll, 0, "another person starts at the top");
+    assert_eq!(
+        ui::detail_scroll(&app).0,
+        0,
+        "another person starts at the top"
+    );
 }
 
 #[test]
 fn what_if_says_when_the_gone_persons_own_risks_stop_counting() {
     let (_dir, _path, mut app) = open_demo();
     select(&mut app, "marcus");
-    let before = app.analysis.risks.len();
+    let before = analysis(&app).risks.len();
     keys(&mut app, "x");
-    assert!(app.analysis.risks.len() < before);
+    assert!(analysis(&app).risks.len() < before);
     assert!(
         status(&app).contains("risks about Marcus Bell no longer count"),
         "{}",
@@ -685,23 +639,23 @@ fn a_meeting_dated_after_today_says_it_counts_as_planned() {
 fn in_the_risks_view_the_filter_narrows_the_risks() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "2/stale-tie<Enter>");
-    assert_eq!(app.view, View::Risks);
-    assert!(!app.rows_risks.is_empty());
-    for &at in &app.rows_risks {
-        assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
+    assert_eq!(view(&app), View::Risks);
+    assert!(!risk_rows(&app).is_empty());
+    for &at in &risk_rows(&app) {
+        assert_eq!(analysis(&app).risks[at].kind, RiskKind::StaleTie);
     }
     assert!(screen(&app, 120, 40).contains("match the filter"));
     // Enter opens the subject of the risk under the cursor, not of the
     // unfiltered list's row.
-    let first = app.rows_risks[0];
-    let subject = app.analysis.risks[first]
+    let first = risk_rows(&app)[0];
+    let subject = analysis(&app).risks[first]
         .subject_id(app.partnership())
         .to_string();
     keys(&mut app, "<Enter>");
-    let selected = app.selected().unwrap();
+    let selected = selected(&app).unwrap();
     assert_eq!(app.partnership().people[selected].id, subject);
     keys(&mut app, "2<Esc>");
-    assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
+    assert_eq!(risk_rows(&app).len(), analysis(&app).risks.len());
 }
 
 #[test]
@@ -712,11 +666,7 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
     keys(&mut app, "x");
     for view in ["1", "2", "3", "?"] {
         keys(&mut app, view);
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        terminal
-            .draw(|frame| tui::view::render(&app, frame))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
+        let buffer = ui::buffer(&app, 120, 40);
         for cell in buffer.content() {
             assert_eq!(
                 (cell.fg, cell.bg),
@@ -732,15 +682,9 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
     assert!(text.contains('‼') && text.contains("WHAT-IF"), "{text}");
 
     // With colour, critical risks are red.
-    app.color = true;
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|frame| tui::view::render(&app, frame))
-        .unwrap();
+    ui::set_color(&mut app, true);
     assert!(
-        terminal
-            .backend()
-            .buffer()
+        ui::buffer(&app, 120, 40)
             .content()
             .iter()
             .any(|c| c.symbol() == "‼" && c.fg == Color::Red)
@@ -767,15 +711,15 @@ fn a_file_put_back_while_the_ui_waits_clears_the_broken_file_message() {
     let (_dir, path, mut app) = open_demo();
     let good = std::fs::read(&path).unwrap();
     std::fs::write(&path, "{").unwrap();
-    update::check_file(&mut app);
-    assert!(app.alert.is_some());
+    check_file(&mut app);
+    assert!(alert(&app).is_some());
     std::fs::write(&path, good).unwrap();
-    update::check_file(&mut app);
+    check_file(&mut app);
     assert!(
-        app.alert.is_none(),
+        alert(&app).is_none(),
         "the warning goes when the file loads again"
     );
-    assert_eq!(app.status.as_ref().unwrap().tone, Tone::Done);
+    assert_eq!(ui::tone(&app).unwrap(), Tone::Done);
     assert!(status(&app).contains("loads again"), "{}", status(&app));
 }
 
@@ -793,18 +737,21 @@ fn each_view_keeps_its_own_filter() {
     let (_dir, _path, mut app) = open_demo();
     // A risks filter does not follow you into the people view…
     keys(&mut app, "2/stale-tie<Enter>1");
-    assert_eq!(app.rows_ours.len() + app.rows_partner.len(), 40);
+    assert_eq!(
+        column(&app, Side::Ours).len() + column(&app, Side::Partner).len(),
+        40
+    );
     assert!(!screen(&app, 120, 40).contains("Nobody matches"));
     // …nor a people filter into the risks view; each is kept for its view.
     keys(&mut app, "/cfo<Enter>2");
-    assert_eq!(app.filter().value(), "stale-tie");
-    for &at in &app.rows_risks {
-        assert_eq!(app.analysis.risks[at].kind, RiskKind::StaleTie);
+    assert_eq!(filter(&app), "stale-tie");
+    for &at in &risk_rows(&app) {
+        assert_eq!(analysis(&app).risks[at].kind, RiskKind::StaleTie);
     }
     keys(&mut app, "<Esc>1");
-    assert_eq!(app.filter().value(), "cfo");
+    assert_eq!(filter(&app), "cfo");
     keys(&mut app, "2");
-    assert_eq!(app.rows_risks.len(), app.analysis.risks.len());
+    assert_eq!(risk_rows(&app).len(), analysis(&app).risks.len());
 }
 
 #[test]
@@ -839,11 +786,11 @@ fn an_empty_file_and_a_one_person_file_work_in_every_view() {
             }
         }
         // The bus factor is 0 and said so.
-        assert_eq!(app.analysis.bus_factor.size, 0);
+        assert_eq!(analysis(&app).bus_factor.size, 0);
         assert!(screen(&app, 120, 40).contains("bus factor 0"));
         // Adding the first partner person through the form works.
         keys(&mut app, "1aLi Wei<Tab><Tab>p<C-s>");
-        assert!(app.dialog.is_none(), "{:?}", app.status);
+        assert!(!dialog_open(&app), "{}", status(&app));
         assert!(store::load(&path).unwrap().person("li").is_some());
     }
 }
@@ -855,8 +802,8 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     select(&mut app, "li");
     keys(&mut app, "m<Tab><Tab><Tab>");
     // A multi-line paste into Notes, the last field: Enter there would save.
-    update::on_paste(&mut app, "Agreed the plan.\nNext: budget.\r\n");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    paste(&mut app, "Agreed the plan.\nNext: budget.\r\n");
+    let Some(form) = form(&app) else {
         panic!("the form is still open");
     };
     assert_eq!(
@@ -870,9 +817,9 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     );
     // Into the fresh date, a paste replaces the default; into a pick list, it searches.
     keys(&mut app, "<Esc>ym");
-    update::on_paste(&mut app, "2026-11-20");
+    paste(&mut app, "2026-11-20");
     keys(&mut app, "<Tab><Tab>");
-    update::on_paste(&mut app, "ana");
+    paste(&mut app, "ana");
     keys(&mut app, "<Space><C-s>");
     let saved = store::load(&path).unwrap();
     let m = saved.meetings.last().unwrap();
@@ -885,41 +832,21 @@ fn a_paste_goes_into_the_field_as_text_and_never_acts_as_enter() {
     );
     // In the filter; elsewhere ignored.
     keys(&mut app, "/");
-    update::on_paste(&mut app, "cfo");
-    assert_eq!(app.filter().value(), "cfo");
+    paste(&mut app, "cfo");
+    assert_eq!(filter(&app), "cfo");
     keys(&mut app, "<Esc>");
-    update::on_paste(&mut app, "mxq");
-    assert!(app.dialog.is_none() && !app.quit && !app.what_if());
+    paste(&mut app, "mxq");
+    assert!(!dialog_open(&app) && !quit_asked(&app) && !app.what_if());
 }
 
 // ---- issue 14: what a new user trips over --------------------------------
-
-fn chosen(app: &App, label: &str) -> Vec<String> {
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
-        panic!("a form is open");
-    };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field(label).map(|f| &f.kind) else {
-        panic!("{label} is a pick list");
-    };
-    pick.chosen
-        .iter()
-        .map(|&i| app.partnership().people[i].id.clone())
-        .collect()
-}
-
-fn form_error(app: &App, label: &str) -> Option<String> {
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
-        return None;
-    };
-    form.field(label).and_then(|f| f.error.clone())
-}
 
 #[test]
 fn u_in_a_what_if_takes_back_the_last_marking_never_a_saved_change() {
     let (_dir, path, mut app) = open_demo();
     select(&mut app, "li");
     keys(&mut app, "m<Tab>Budget<Tab>ana<Space><Tab><Enter>");
-    assert!(app.dialog.is_none(), "{}", status(&app));
+    assert!(!dialog_open(&app), "{}", status(&app));
     let saved = std::fs::read(&path).unwrap();
     select(&mut app, "sam");
     keys(&mut app, "x");
@@ -936,7 +863,7 @@ fn u_in_a_what_if_takes_back_the_last_marking_never_a_saved_change() {
         "{}",
         status(&app)
     );
-    assert_eq!(app.gone.len(), 1, "the last marking only");
+    assert_eq!(gone(&app).len(), 1, "the last marking only");
     keys(&mut app, "u");
     assert!(
         status(&app).starts_with("Sam Okafor is back"),
@@ -965,7 +892,7 @@ fn enter_in_the_attendee_pick_list_chooses_the_highlighted_match() {
     keys(&mut app, "<Enter>");
     assert_eq!(chosen(&app, "Attendees"), ["li"]);
     keys(&mut app, "sam<Enter><Tab>Notes here<Enter>");
-    assert!(app.dialog.is_none(), "{}", status(&app));
+    assert!(!dialog_open(&app), "{}", status(&app));
     let m = store::load(&path).unwrap().meetings.pop().unwrap();
     assert_eq!(m.attendees, ["li", "sam"]);
 }
@@ -987,11 +914,11 @@ fn a_full_name_typed_in_the_pick_list_leaves_that_person_chosen() {
 fn q_in_help_closes_help_and_keeps_the_app_open() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "?");
-    assert!(app.help);
+    assert!(dialog_open(&app));
     keys(&mut app, "q");
-    assert!(!app.help && !app.quit);
+    assert!(!dialog_open(&app) && !quit_asked(&app));
     keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(quit_asked(&app));
 }
 
 #[test]
@@ -1013,10 +940,11 @@ fn a_meeting_needs_two_active_people_and_the_form_says_why_in_place() {
     );
     // Ben Carter left on 2026-09-30: the list does not offer him.
     keys(&mut app, "carter");
-    let Some(tui::dialog::Dialog::Form(form)) = &app.dialog else {
+    let Some(form) = form(&app) else {
         panic!("the form stays open");
     };
-    let Some(tui::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind) else {
+    let Some(tui::dialogs::form::FieldKind::Pick(pick)) = form.field("Attendees").map(|f| &f.kind)
+    else {
         panic!("a pick list");
     };
     assert!(pick.shown.is_empty(), "{:?}", pick.shown);
@@ -1055,9 +983,9 @@ fn a_tick_only_for_someone_no_risk_names_who_depends_on_nobody() {
 fn the_risks_filter_matches_severity_and_kind() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "2/critical<Enter>");
-    assert_eq!(app.rows_risks.len(), 3);
-    for &at in &app.rows_risks {
-        assert_eq!(app.analysis.risks[at].severity.as_str(), "critical");
+    assert_eq!(risk_rows(&app).len(), 3);
+    for &at in &risk_rows(&app) {
+        assert_eq!(analysis(&app).risks[at].severity.as_str(), "critical");
     }
     // The export writes what is shown, and says so.
     let (dir, _path, mut app) = open_demo();
@@ -1065,7 +993,7 @@ fn the_risks_filter_matches_severity_and_kind() {
     let csv = dir.path().join("partnership-risks-2026-11-24.csv");
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 4, "{text}");
-    let total = app.analysis.risks.len();
+    let total = analysis(&app).risks.len();
     assert!(
         status(&app).contains(&format!("3 of {total} risks (filtered)")),
         "{}",
@@ -1095,8 +1023,8 @@ fn a_broken_file_warning_stays_until_esc_and_the_log_shows_it_whole() {
     select(&mut app, "li");
     keys(&mut app, "m<Tab><Tab>ana<Space><Tab><Enter>");
     std::fs::write(&path, "{ not json").unwrap();
-    update::check_file(&mut app);
-    let alert = app.alert.clone().unwrap();
+    check_file(&mut app);
+    let alert = alert(&app).unwrap();
     assert!(alert.contains("no longer loads"), "{alert}");
     // Other messages do not hide it.
     select(&mut app, "sam");
@@ -1122,10 +1050,13 @@ fn a_broken_file_warning_stays_until_esc_and_the_log_shows_it_whole() {
     let older = log.find("What-if: Sam Okafor gone").unwrap();
     assert!(newest < older, "newest first");
     keys(&mut app, "<Esc>");
-    assert!(!app.log_open);
-    assert!(app.alert.is_some(), "closing the log leaves the warning");
+    assert!(!dialog_open(&app));
+    assert!(
+        ui::alert(&app).is_some(),
+        "closing the log leaves the warning"
+    );
     keys(&mut app, "<Esc>");
-    assert!(app.alert.is_none(), "Esc dismisses it");
+    assert!(ui::alert(&app).is_none(), "Esc dismisses it");
 }
 
 #[test]
@@ -1150,16 +1081,16 @@ fn at_80_columns_the_what_if_banner_says_not_saved_and_the_hints_keep_help() {
 fn a_new_form_starts_with_a_clear_status_line() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "x");
-    assert!(app.status.is_some());
+    assert!(!status(&app).is_empty());
     keys(&mut app, "m");
-    assert!(app.status.is_none());
+    assert!(status(&app).is_empty());
 }
 
 #[test]
 fn the_header_marks_an_as_of_date_that_is_not_today() {
     let (_dir, _path, mut app) = open_demo();
     assert!(!screen(&app, 120, 40).contains("not today"));
-    app.today = date(2026, 12, 1);
+    ui::set_today(&mut app, date(2026, 12, 1));
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("as of 2026-11-24, not today"), "{shown}");
 }
@@ -1181,7 +1112,7 @@ fn the_tie_form_defaults_to_today() {
     let (dir, _path, mut app) = open_demo();
     select(&mut app, "li");
     keys(&mut app, "tleo<Enter><Tab><Tab><Enter>");
-    assert!(app.dialog.is_none(), "{}", status(&app));
+    assert!(!dialog_open(&app), "{}", status(&app));
     let saved = store::load(&dir.path().join("partnership.json")).unwrap();
     let tie = saved.ties.last().unwrap();
     assert_eq!((tie.b.as_str(), tie.last_contact), ("leo", Some(AS_OF)));
@@ -1196,13 +1127,15 @@ fn the_tie_form_defaults_to_today() {
 fn m_on_a_stale_tie_risk_picks_both_people() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "2");
-    let at = app
-        .rows_risks
+    let at = risk_rows(&app)
         .iter()
-        .position(|&i| app.analysis.risks[i].kind == RiskKind::StaleTie)
+        .position(|&i| analysis(&app).risks[i].kind == RiskKind::StaleTie)
         .unwrap();
-    app.cursor_risks.selected = at;
-    let risk = app.selected_risk().unwrap().clone();
+    for _ in 0..at {
+        keys(&mut app, "j");
+    }
+    assert_eq!(ui::selected_risk(&app).unwrap().kind, RiskKind::StaleTie);
+    let risk = ui::selected_risk(&app).unwrap();
     keys(&mut app, "m");
     let p = app.partnership();
     let subject = risk.subject_id(p).to_string();
@@ -1221,10 +1154,10 @@ fn a_second_person_of_the_same_name_on_one_side_is_asked_about() {
         "{shown}"
     );
     keys(&mut app, "n");
-    assert!(app.dialog.is_some(), "n goes back to the form");
+    assert!(dialog_open(&app), "n goes back to the form");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     keys(&mut app, "<C-s>y");
-    assert!(app.dialog.is_none(), "{}", status(&app));
+    assert!(!dialog_open(&app), "{}", status(&app));
     assert!(store::load(&path).unwrap().person("sam2").is_some());
 }
 
@@ -1232,8 +1165,8 @@ fn a_second_person_of_the_same_name_on_one_side_is_asked_about() {
 fn a_new_person_is_selected_and_listed_with_their_level() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "<Tab>aZoe Quinn<Tab><Tab><Tab><Tab><Tab>e<C-s>");
-    assert!(app.dialog.is_none(), "{}", status(&app));
-    let selected = app.selected().unwrap();
+    assert!(!dialog_open(&app), "{}", status(&app));
+    let selected = selected(&app).unwrap();
     assert_eq!(app.partnership().people[selected].id, "zoe");
     let at = app
         .rows_partner
@@ -1271,14 +1204,14 @@ fn enter_in_the_people_view_moves_to_the_detail_pane_which_stops_at_its_end() {
     let (_dir, _path, mut app) = open_demo();
     select(&mut app, "li");
     keys(&mut app, "<Enter>");
-    assert_eq!(app.pane, tui::app::Pane::Detail);
-    app.screen = (80, 24);
+    assert_eq!(ui::pane(&app), Pane::Detail);
+    ui::resize(&mut app, 80, 24);
     for _ in 0..100 {
         keys(&mut app, "j");
     }
-    let end = tui::view::detail::max_scroll(&app);
+    let end = ui::detail_scroll(&app).1;
     assert!(end > 0);
-    assert_eq!(app.detail_scroll as usize, end);
+    assert_eq!(ui::detail_scroll(&app).0, end);
     // The last line is at the bottom of the pane, not above a blank one.
     let shown = screen(&app, 80, 24);
     let rows: Vec<&str> = shown.lines().collect();
@@ -1360,8 +1293,8 @@ fn a_what_if_is_a_note_and_the_log_holds_every_change() {
     keys(&mut app, "x");
     let shown = status(&app);
     assert!(shown.contains("and 9 more (! shows all)"), "{shown}");
-    assert_eq!(app.status.as_ref().map(|s| s.tone), Some(Tone::Note));
-    let full = app.log.last().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(ui::tone(&app), Some(Tone::Note));
+    let full = ui::log(&app).last().cloned().unwrap_or_default();
     assert!(!full.contains("more"), "{full}");
     assert_eq!(full.matches("; ").count(), 11, "{full}");
 }

@@ -8,11 +8,9 @@
 use jiff::civil::{Date, date};
 use partnermap::text::width;
 use partnermap::tui::app::App;
-use partnermap::tui::{self, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use partnermap::tui::testing::{self as ui, keys, select};
+use partnermap::tui::{self};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const AS_OF: Date = date(2026, 11, 24);
 
@@ -49,31 +47,11 @@ fn open_wide() -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
-fn keys(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        update::on_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn select(app: &mut App, id: &str) {
-    let i = app
-        .partnership()
-        .people
-        .iter()
-        .position(|p| p.id == id)
-        .unwrap();
-    app.select_person(i);
-}
-
 /// The frame as drawn, before it is sent to the terminal: what the UI
 /// means to show. (The terminal is sent only what changed, and skips the
 /// cell after a wide character, which would hide a border drawn there.)
 fn frame(app: &App, w: u16, h: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let drawn = terminal
-        .draw(|frame| tui::view::render(app, frame))
-        .unwrap();
-    drawn.buffer.clone()
+    ui::buffer(app, w, h)
 }
 
 /// Each row as a terminal shows it: every cell's symbol, except the cells

@@ -2,8 +2,12 @@
 //! current scenario (what-if included), and where the user is. Rendering
 //! reads it; only `update` changes it.
 
-use super::dialog::Dialog;
+use super::dialogs::Stack;
+pub use super::views::Cursor;
+
+use super::event::Channel;
 use super::fuzzy::Matcher;
+use super::task::{Apply, Worker};
 use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
 use crate::graph::Scenario;
@@ -11,6 +15,7 @@ use crate::model::{Partnership, Side};
 use crate::store::{Loaded, Stamp};
 use jiff::civil::Date;
 use std::path::PathBuf;
+use std::time::SystemTime;
 use tui_input::Input;
 
 /// The three views (SPEC §7: keys 1, 2, 3).
@@ -54,37 +59,6 @@ pub enum Tone {
     Error,
 }
 
-/// A list's cursor and how far it is scrolled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-impl Cursor {
-    /// Moves by `delta` rows within `len` rows.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        if len == 0 {
-            self.selected = 0;
-            return;
-        }
-        let last = len - 1;
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-    }
-
-    /// Keeps the selection in view of a window `height` rows tall.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        if height == 0 {
-            return;
-        }
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-    }
-}
-
 /// How many messages the log keeps.
 const LOG_KEPT: usize = 500;
 
@@ -119,16 +93,11 @@ pub struct App {
     pub filter_risks: Input,
     /// Typing goes into the current view's filter.
     pub filtering: bool,
-    pub dialog: Option<Dialog>,
-    pub help: bool,
-    /// How far the help overlay is scrolled.
-    pub help_scroll: u16,
+    /// The dialogs open over the main screen, the top one taking keys.
+    pub dialogs: Stack,
     pub status: Option<Status>,
     /// Every message of this session, oldest first (the log on `!`).
     pub log: Vec<Status>,
-    /// The message log is open, scrolled this far.
-    pub log_open: bool,
-    pub log_scroll: u16,
     /// A warning that stays until dismissed (Esc): the file on disk no
     /// longer loads.
     pub alert: Option<String>,
@@ -151,6 +120,22 @@ pub struct App {
     pub too_small: bool,
     /// A file state already reported as unloadable, so it is said once.
     pub ignored_stamp: Option<Stamp>,
+    /// The data file's modification time and size when last looked at.
+    pub seen: Option<(SystemTime, u64)>,
+    /// SIGTERM or SIGHUP arrived (its number): the loop ends.
+    pub signal: Option<i32>,
+    /// The one event channel: input, ticker and jobs post to it.
+    pub events: Channel,
+    /// Runs background jobs; the newest one's result wins.
+    pub worker: Worker,
+    /// What a background job is doing, shown while it runs.
+    pub progress: Option<String>,
+}
+
+/// The data file's modification time and size, when it can be read.
+pub fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl App {
@@ -158,7 +143,14 @@ impl App {
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
         let demo = doc.stamp == Stamp::Absent;
         let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
+        let events = Channel::default();
+        let worker = Worker::new(events.sender());
         let mut app = App {
+            seen: modified(&path),
+            signal: None,
+            events,
+            worker,
+            progress: None,
             path,
             doc,
             demo,
@@ -178,13 +170,9 @@ impl App {
             filter_people: Input::default(),
             filter_risks: Input::default(),
             filtering: false,
-            dialog: None,
-            help: false,
-            help_scroll: 0,
+            dialogs: Stack::default(),
             status: None,
             log: Vec::new(),
-            log_open: false,
-            log_scroll: 0,
             alert: None,
             today: as_of,
             read_only: false,
@@ -351,6 +339,16 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Starts `job` in the background, saying `what` on the progress line
+    /// until its result arrives; a job started before it is now stale.
+    pub fn start<F>(&mut self, what: &str, job: F)
+    where
+        F: FnOnce() -> Apply + Send + 'static,
+    {
+        self.progress = Some(what.to_string());
+        self.worker.start(job);
     }
 
     /// Whether a what-if is in force.

@@ -1,16 +1,20 @@
-//! The one table of keys. Dispatch, the `?` help overlay and the hint bar
-//! are all read from it, so that help can never drift from behaviour.
+//! Keys as tables. Each context — the main screen, the filter, each
+//! dialog — declares its keys once as `(keys, action, help, hint)` rows;
+//! dispatch ([`lookup`]), the `?` help overlay and the hint bar
+//! ([`hints`]) all read the same rows, so they cannot drift apart.
 
 use super::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// A key as the table names it.
+/// A key as the tables name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
     Ctrl(char),
     Up,
     Down,
+    Left,
+    Right,
     PageUp,
     PageDown,
     Home,
@@ -22,7 +26,7 @@ pub enum Key {
 }
 
 impl Key {
-    /// The table's key for a key event, when it has one. Shift on a
+    /// The tables' key for a key event, when it has one. Shift on a
     /// character is ignored: terminals disagree on whether `?` carries it.
     pub fn of(event: &KeyEvent) -> Option<Key> {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -31,6 +35,8 @@ impl Key {
             KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::ALT) => Key::Char(c),
             KeyCode::Up => Key::Up,
             KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
             KeyCode::PageUp => Key::PageUp,
             KeyCode::PageDown => Key::PageDown,
             KeyCode::Home => Key::Home,
@@ -45,26 +51,31 @@ impl Key {
     }
 }
 
-/// One row of the table.
+/// One row of a table: the keys, what they do, and how help and the hint
+/// bar say it.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A> {
+    /// The keys that ask for `action`; none for a row that only explains
+    /// (e.g. "type: narrow the list").
     pub keys: &'static [Key],
-    /// How the keys are written in help, e.g. `↑ ↓ / j k`.
+    /// How the keys are written in help, e.g. `↑ ↓ / j k`; empty keeps
+    /// the row out of help (it continues the row above).
     pub label: &'static str,
-    pub action: Action,
-    /// What the key does, for the help overlay.
+    pub action: A,
+    /// What the keys do, for the help overlay.
     pub help: &'static str,
-    /// A word or two for the hint bar; `None` keeps it out of the bar.
-    pub hint: Option<&'static str>,
+    /// The key and a word or two for the hint bar; `None` keeps it out.
+    pub hint: Option<(&'static str, &'static str)>,
 }
 
-const fn bind(
+/// A row shown in help and, with `hint`, in the hint bar.
+pub const fn bind<A>(
     keys: &'static [Key],
     label: &'static str,
-    action: Action,
+    action: A,
     help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
+    hint: Option<(&'static str, &'static str)>,
+) -> Binding<A> {
     Binding {
         keys,
         label,
@@ -74,16 +85,45 @@ const fn bind(
     }
 }
 
-/// The main screen's keys (SPEC §7), in the order help lists them.
-pub const MAIN: &[Binding] = &[
+/// A row that only dispatches: more keys for an action listed above.
+pub const fn also<A>(keys: &'static [Key], action: A) -> Binding<A> {
+    bind(keys, "", action, "", None)
+}
+
+/// The action a key asks for in `table`.
+pub fn lookup<A: Copy>(table: &[Binding<A>], event: &KeyEvent) -> Option<A> {
+    let key = Key::of(event)?;
+    table
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// The hint bar's pairs for `table`, in its order.
+pub fn hints<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
+    table.iter().filter_map(|b| b.hint).collect()
+}
+
+/// The rows help lists for `table`: `(label, help)`.
+pub fn help_rows<A>(table: &[Binding<A>]) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table
+        .iter()
+        .filter(|b| !b.label.is_empty())
+        .map(|b| (b.label, b.help))
+}
+
+/// The main screen's keys (SPEC §7), in the order help lists them. Every
+/// view uses this table today; a key only one view knows is a row here
+/// that the other views' `update` arms ignore.
+pub const MAIN: &[Binding<Action>] = &[
     bind(
         &[Key::Up, Key::Char('k')],
         "↑ ↓ / k j",
         Action::Up,
         "move in a list",
-        Some("move"),
+        Some(("↑↓", "move")),
     ),
-    bind(&[Key::Down, Key::Char('j')], "", Action::Down, "", None),
+    also(&[Key::Down, Key::Char('j')], Action::Down),
     bind(
         &[Key::PageUp],
         "PgUp PgDn",
@@ -91,7 +131,7 @@ pub const MAIN: &[Binding] = &[
         "move a page",
         None,
     ),
-    bind(&[Key::PageDown], "", Action::PageDown, "", None),
+    also(&[Key::PageDown], Action::PageDown),
     bind(
         &[Key::Home, Key::Char('g')],
         "Home End / g G",
@@ -99,37 +139,37 @@ pub const MAIN: &[Binding] = &[
         "first / last row",
         None,
     ),
-    bind(&[Key::End, Key::Char('G')], "", Action::Bottom, "", None),
+    also(&[Key::End, Key::Char('G')], Action::Bottom),
     bind(
         &[Key::Tab],
         "Tab / Shift-Tab",
         Action::NextPane,
         "next / previous pane",
-        Some("pane"),
+        Some(("Tab", "pane")),
     ),
-    bind(&[Key::BackTab], "", Action::PrevPane, "", None),
+    also(&[Key::BackTab], Action::PrevPane),
     bind(
         &[Key::Enter],
         "Enter",
         Action::Open,
         "open a person; on a risk, jump to its subject",
-        Some("open"),
+        Some(("Enter", "open")),
     ),
     bind(
         &[Key::Char('1')],
         "1 2 3",
         Action::PeopleView,
         "people view, risks view, map view",
-        Some("views"),
+        Some(("1-3", "views")),
     ),
-    bind(&[Key::Char('2')], "", Action::RisksView, "", None),
-    bind(&[Key::Char('3')], "", Action::MapView, "", None),
+    also(&[Key::Char('2')], Action::RisksView),
+    also(&[Key::Char('3')], Action::MapView),
     bind(
         &[Key::Char('/')],
         "/",
         Action::Filter,
         "filter this view (people: name, title, team; risks: all)",
-        Some("filter"),
+        Some(("/", "filter")),
     ),
     bind(
         &[Key::Esc],
@@ -143,127 +183,111 @@ pub const MAIN: &[Binding] = &[
         "m",
         Action::LogMeeting,
         "log a meeting with the selected person preselected",
-        Some("meeting"),
+        Some(("m", "meeting")),
     ),
     bind(
         &[Key::Char('a')],
         "a",
         Action::AddPerson,
         "add a person",
-        Some("add"),
+        Some(("a", "add")),
     ),
     bind(
         &[Key::Char('t')],
         "t",
         Action::AddTie,
         "add a declared tie from the selected person",
-        Some("tie"),
+        Some(("t", "tie")),
     ),
     bind(
         &[Key::Char('x')],
         "x",
         Action::WhatIf,
         "what-if: the selected person gone, not saved (x: back)",
-        Some("what-if"),
+        Some(("x", "what-if")),
     ),
     bind(
         &[Key::Char('e')],
         "e",
         Action::Export,
         "export the risk list (CSV, JSON or Markdown)",
-        Some("export"),
+        Some(("e", "export")),
     ),
     bind(
         &[Key::Char('u')],
         "u",
         Action::Undo,
         "undo the last change; in a what-if, the last x",
-        Some("undo"),
+        Some(("u", "undo")),
     ),
     bind(
         &[Key::Char('!')],
         "!",
         Action::MessageLog,
         "messages of this session in full, newest first",
-        Some("messages"),
+        Some(("!", "messages")),
     ),
     bind(
         &[Key::Char('?')],
         "?",
         Action::Help,
         "help (this screen)",
-        Some("help"),
+        Some(("?", "help")),
     ),
     bind(
         &[Key::Char('q'), Key::Ctrl('c')],
         "q",
         Action::Quit,
         "quit (changes are already saved)",
-        Some("quit"),
+        Some(("q", "quit")),
     ),
+];
+
+/// What a key does while typing a filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterAction {
+    /// Goes into the filter's text.
+    Type,
+    Up,
+    Down,
+    /// Leaves the filter, keeping it.
+    Keep,
+    /// Empties the filter and leaves it.
+    Clear,
+    Quit,
+}
+
+/// The filter's keys; anything else is typed into it.
+pub const FILTER: &[Binding<FilterAction>] = &[
+    bind(
+        &[],
+        "type",
+        FilterAction::Type,
+        "",
+        Some(("type", "filter")),
+    ),
+    bind(&[Key::Up], "", FilterAction::Up, "", Some(("↑↓", "move"))),
+    also(&[Key::Down], FilterAction::Down),
+    bind(
+        &[Key::Enter, Key::Tab, Key::BackTab],
+        "",
+        FilterAction::Keep,
+        "",
+        Some(("Enter", "keep the filter")),
+    ),
+    bind(
+        &[Key::Esc],
+        "",
+        FilterAction::Clear,
+        "",
+        Some(("Esc", "clear")),
+    ),
+    also(&[Key::Ctrl('c')], FilterAction::Quit),
 ];
 
 /// The action a key asks for on the main screen.
 pub fn action_for(event: &KeyEvent) -> Option<Action> {
-    let key = Key::of(event)?;
-    MAIN.iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
-}
-
-/// Keys inside forms and dialogs, for the help overlay and the form's hint bar.
-pub const FORM: &[(&str, &str)] = &[
-    ("Tab / Shift-Tab", "next / previous field"),
-    ("Enter", "next field; on the last field, save"),
-    ("Ctrl-S", "save now"),
-    (
-        "Space / Enter",
-        "pick list: choose / unchoose; clears the search",
-    ),
-    ("↑ ↓", "pick list: move; choice: change it"),
-    ("type", "pick list: narrow it (fuzzy)"),
-    ("Ctrl-U", "clear the field"),
-    (
-        "Esc",
-        "cancel: nothing is saved (asks first when you typed)",
-    ),
-];
-
-/// The hint bar's text in a form.
-pub const FORM_HINTS: &[(&str, &str)] = &[
-    ("Tab", "next field"),
-    ("Enter", "next / save on the last"),
-    ("Ctrl-S", "save"),
-    ("Esc", "cancel"),
-];
-
-/// The hint bar's text in a form's pick list.
-pub const PICK_HINTS: &[(&str, &str)] = &[
-    ("type", "narrow"),
-    ("Space/Enter", "choose"),
-    ("Tab", "next field"),
-    ("Ctrl-S", "save"),
-    ("Esc", "cancel"),
-];
-
-/// The hint bar's text while a form asks a yes/no question.
-pub const CONFIRM_HINTS: &[(&str, &str)] = &[("y", "yes"), ("n", "no, back to the form")];
-
-/// The hint bar's text for the main screen.
-pub fn main_hints() -> Vec<(&'static str, &'static str)> {
-    MAIN.iter()
-        .filter_map(|b| b.hint.map(|hint| (short_label(b), hint)))
-        .collect()
-}
-
-/// The first key of a binding's label, for the hint bar ("↑ ↓ / k j" → "↑↓").
-fn short_label(b: &Binding) -> &'static str {
-    match b.action {
-        Action::Up => "↑↓",
-        Action::NextPane => "Tab",
-        Action::PeopleView => "1-3",
-        _ => b.label,
-    }
+    lookup(MAIN, event)
 }
 
 #[cfg(test)]
@@ -275,15 +299,21 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
-    #[test]
-    fn every_action_has_a_key_and_no_key_two_actions() {
+    /// No key is bound twice in one table.
+    fn unique<A>(table: &[Binding<A>]) {
         let mut seen = Vec::new();
-        for b in MAIN {
+        for b in table {
             for k in b.keys {
                 assert!(!seen.contains(k), "{k:?} bound twice");
                 seen.push(*k);
             }
         }
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_no_key_two_actions() {
+        unique(MAIN);
+        unique(FILTER);
         assert_eq!(
             action_for(&press(KeyCode::Char('?'), KeyModifiers::SHIFT)),
             Some(Action::Help)
@@ -307,5 +337,13 @@ mod tests {
         for b in MAIN {
             assert_eq!(b.help.is_empty(), b.label.is_empty(), "{:?}", b.action);
         }
+    }
+
+    #[test]
+    fn the_main_hint_bar_comes_from_the_table() {
+        let bar = hints(MAIN);
+        assert_eq!(bar.first(), Some(&("↑↓", "move")));
+        assert_eq!(bar.last(), Some(&("q", "quit")));
+        assert_eq!(bar.len(), 14);
     }
 }

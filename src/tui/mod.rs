@@ -5,29 +5,25 @@
 
 pub mod action;
 pub mod app;
-pub mod dialog;
-pub mod form;
+pub mod dialogs;
+pub mod event;
 pub mod fuzzy;
 pub mod keymap;
-mod rows;
+pub mod screen;
+pub mod task;
+pub mod testing;
+pub mod theme;
 pub mod update;
-pub mod view;
+pub mod views;
 
 use crate::store::{self, LoadError, Loaded, Stamp};
 use app::App;
+use event::Event;
 use jiff::civil::Date;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
-
-/// How often the data file is looked at for changes made elsewhere.
-const WATCH_EVERY: Duration = Duration::from_millis(1000);
-
-/// The longest the event loop waits before it looks for a signal to end.
-const SIGNAL_EVERY: Duration = Duration::from_millis(200);
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// How the UI ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,60 +93,49 @@ pub fn run(app: App) -> std::io::Result<Ended> {
     }));
     ratatui::run(|terminal| {
         execute!(std::io::stdout(), EnableBracketedPaste)?;
-        let result = event_loop(terminal, app, &signals);
+        let result = event_loop(terminal, app, signals);
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         result
     })
 }
 
-fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
+/// Runs the threads that post to the channel, then the loop; the threads
+/// are stopped before the terminal is restored.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
-    signals: &AtomicUsize,
+    signals: Arc<AtomicUsize>,
 ) -> std::io::Result<Ended> {
-    let mut seen = modified(&app.path);
-    let too_small = |size: ratatui::layout::Size| {
-        size.width < view::MIN_WIDTH || size.height < view::MIN_HEIGHT
-    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let input = event::spawn_input(app.events.sender(), Arc::clone(&stop));
+    let ticker = event::spawn_ticker(app.events.sender(), signals, Arc::clone(&stop));
+    let ended = run_loop(terminal, &mut app);
+    stop.store(true, Ordering::Relaxed);
+    let _ = input.join();
+    let _ = ticker.join();
+    ended
+}
+
+/// Draws, waits for the next event, hands it to `update::handle`.
+fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<Ended> {
     let size = terminal.size()?;
-    app.too_small = too_small(size);
-    app.screen = (size.width, size.height);
-    let mut last_look = Instant::now();
+    update::on_resize(app, size.width, size.height);
     loop {
-        terminal.draw(|frame| view::render(&app, frame))?;
+        terminal.draw(|frame| screen::render(app, frame))?;
         if app.quit {
             return Ok(Ended::Quit);
         }
-        let wait = WATCH_EVERY
-            .saturating_sub(last_look.elapsed())
-            .min(SIGNAL_EVERY);
-        if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) => update::on_key(&mut app, key),
-                Event::Paste(text) => update::on_paste(&mut app, &text),
-                Event::Resize(width, height) => {
-                    terminal.autoresize()?;
-                    app.too_small = too_small(ratatui::layout::Size { width, height });
-                    app.screen = (width, height);
-                }
-                _ => {}
-            }
+        let Some(event) = app.events.recv() else {
+            return Ok(Ended::Quit);
+        };
+        match event {
+            Event::InputFailed(e) => return Err(e),
+            Event::Resize(..) => terminal.autoresize()?,
+            _ => {}
         }
-        if let signal @ 1.. = signals.load(Ordering::Relaxed) {
-            return Ok(Ended::Signal(i32::try_from(signal).unwrap_or(15)));
-        }
-        if last_look.elapsed() >= WATCH_EVERY {
-            last_look = Instant::now();
-            let now = modified(&app.path);
-            if now != seen {
-                seen = now;
-                update::check_file(&mut app);
-            }
+        update::handle(app, event);
+        if let Some(signal) = app.signal {
+            return Ok(Ended::Signal(signal));
         }
     }
 }

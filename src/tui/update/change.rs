@@ -58,7 +58,7 @@ fn name_of(app: &App, person: usize) -> String {
 }
 
 /// "head: a; b; c and 2 more".
-pub(super) fn sentence(head: String, said: &[String]) -> String {
+pub(crate) fn sentence(head: String, said: &[String]) -> String {
     const SHOWN: usize = 3;
     if said.is_empty() {
         return format!("{head}: no risk changes");
@@ -72,7 +72,7 @@ pub(super) fn sentence(head: String, said: &[String]) -> String {
 
 /// Says `head` and what changed: the first few on the status line, all of
 /// them in the message log.
-pub(super) fn tell(app: &mut App, head: String, said: &[String], tone: Tone) {
+pub(crate) fn tell(app: &mut App, head: String, said: &[String], tone: Tone) {
     let short = sentence(head.clone(), said);
     let full = if said.is_empty() {
         short.clone()
@@ -104,13 +104,13 @@ pub(super) fn undo(app: &mut App) {
     }
 }
 
-pub(super) fn one_line(e: &CommitError) -> String {
+pub(crate) fn one_line(e: &CommitError) -> String {
     e.to_string().replace('\n', " ")
 }
 
 /// Saves one change to the data file and re-runs the analysis. Returns
 /// what changed in the risks.
-pub(super) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
+pub(crate) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
     let committed = store::commit(&app.path, &app.doc, change)?;
     let doc = Loaded {
         partnership: committed.partnership,

@@ -3,9 +3,9 @@
 //! dismissed, and never saved over.
 
 use super::change::tell;
-use super::dialog::capitalised;
 use crate::store::{self, Stamp};
 use crate::tui::app::{App, Tone};
+use crate::tui::dialogs::form::capitalised;
 
 /// Looks at the data file; when someone else changed it, reloads it and
 /// says so. A file that no longer loads is reported and left alone.

@@ -3,21 +3,22 @@
 //! is saved at once and the analysis re-runs. Changes and the what-if are
 //! in `change.rs`, dialogs in `dialog.rs`, the file watch in `file.rs`.
 
-mod change;
-mod dialog;
+pub(crate) mod change;
 mod file;
 
-pub use dialog::export_scope;
 pub use file::check_file;
 
 use super::action::Action;
 use super::app::{App, Pane, View};
-use super::dialog::{Dialog, Export};
-use super::form::build;
-use super::keymap::action_for;
+use super::dialogs::form::build;
+use super::dialogs::help::Help;
+use super::dialogs::log::Log;
+use super::dialogs::{self, Export};
+use super::event::Event;
+use super::keymap::{self, FILTER, FilterAction, action_for};
 use crate::analysis::{RiskKind, Subject};
 use crate::model::Side;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
 /// Rows moved by PgUp / PgDn.
@@ -30,10 +31,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
     }
     if app.too_small {
         on_small_screen_key(app, key);
-    } else if app.help || app.log_open {
-        on_overlay_key(app, key);
-    } else if app.dialog.is_some() {
-        dialog::on_dialog_key(app, key);
+    } else if !app.dialogs.is_empty() {
+        dialogs::on_key(app, key);
     } else if app.filtering {
         on_filter_key(app, key);
     } else if let Some(action) = action_for(&key) {
@@ -43,44 +42,47 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
 
 /// Nothing shows what a key would do: only quit, or cancel a form.
 fn on_small_screen_key(app: &mut App, key: KeyEvent) {
+    let input = app.dialogs.top().is_some_and(|d| d.holds_input());
     match key.code {
-        KeyCode::Esc if app.dialog.is_some() => {
-            app.dialog = None;
+        KeyCode::Esc if input => {
+            app.dialogs.close();
             app.note("Cancelled: nothing was saved");
         }
-        KeyCode::Char('q') if app.dialog.is_none() => app.quit = true,
+        KeyCode::Char('q') if !input => app.quit = true,
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
         _ => {}
     }
 }
 
-/// Help and the message log: arrows scroll; any other key closes them,
-/// `q` included (as in `less`: quitting from help would lose a what-if).
-fn on_overlay_key(app: &mut App, key: KeyEvent) {
-    let scroll = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Some(-1),
-        KeyCode::Down | KeyCode::Char('j') => Some(1),
-        KeyCode::PageUp => Some(-PAGE),
-        KeyCode::PageDown => Some(PAGE),
-        _ => None,
-    };
-    let at = if app.help {
-        &mut app.help_scroll
-    } else {
-        &mut app.log_scroll
-    };
-    if let Some(delta) = scroll {
-        *at = (*at as isize + delta).clamp(0, u16::MAX as isize / 2) as u16;
-        return;
+/// Handles one event from the channel.
+pub fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) => on_key(app, key),
+        Event::Paste(text) => on_paste(app, &text),
+        Event::Resize(width, height) => on_resize(app, width, height),
+        Event::Tick => {
+            let now = super::app::modified(&app.path);
+            if now != app.seen {
+                app.seen = now;
+                check_file(app);
+            }
+        }
+        Event::Signal(number) => app.signal = Some(number),
+        Event::Done(done) => {
+            if done.is_current() {
+                app.progress = None;
+            }
+            done.apply(app);
+        }
+        // The loop ends on it before handing events here.
+        Event::InputFailed(_) => {}
     }
-    app.help = false;
-    app.help_scroll = 0;
-    app.log_open = false;
-    app.log_scroll = 0;
-    // Ctrl-C still quits from anywhere.
-    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-        app.quit = true;
-    }
+}
+
+/// The terminal was resized: below the smallest size, keys are held back.
+pub fn on_resize(app: &mut App, width: u16, height: u16) {
+    app.too_small = width < super::screen::MIN_WIDTH || height < super::screen::MIN_HEIGHT;
+    app.screen = (width, height);
 }
 
 /// Pasted text goes into the text being typed (a form field, a pick
@@ -91,8 +93,8 @@ pub fn on_paste(app: &mut App, text: &str) {
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
         .collect();
-    if let Some(Dialog::Form(form)) = &mut app.dialog {
-        form.paste(&text, &mut app.matcher, &app.doc.partnership);
+    if !app.dialogs.is_empty() {
+        dialogs::on_paste(app, &text);
     } else if app.filtering {
         for c in text.chars() {
             app.filter_mut()
@@ -103,18 +105,18 @@ pub fn on_paste(app: &mut App, text: &str) {
 }
 
 fn on_filter_key(app: &mut App, key: KeyEvent) {
-    match key.code {
-        KeyCode::Esc => {
+    match keymap::lookup(FILTER, &key) {
+        Some(FilterAction::Clear) => {
             app.filtering = false;
             app.filter_mut().reset();
             app.refilter();
         }
-        KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab => app.filtering = false,
-        KeyCode::Up => update(app, Action::Up),
-        KeyCode::Down => update(app, Action::Down),
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => app.quit = true,
-        _ => {
-            if let Some(request) = to_input_request(&Event::Key(key))
+        Some(FilterAction::Keep) => app.filtering = false,
+        Some(FilterAction::Up) => update(app, Action::Up),
+        Some(FilterAction::Down) => update(app, Action::Down),
+        Some(FilterAction::Quit) => app.quit = true,
+        Some(FilterAction::Type) | None => {
+            if let Some(request) = to_input_request(&ratatui::crossterm::event::Event::Key(key))
                 && app.filter_mut().handle(request).is_some_and(|c| c.value)
             {
                 app.refilter();
@@ -165,10 +167,10 @@ pub fn update(app: &mut App, action: Action) {
             None => app.warn("Select a person first: a tie goes from the selected person"),
         },
         Action::WhatIf => change::what_if(app),
-        Action::Export => app.dialog = Some(Dialog::Export(Export { selected: 0 })),
+        Action::Export => app.dialogs.open(Box::new(Export::default())),
         Action::Undo => change::undo(app),
-        Action::MessageLog => app.log_open = true,
-        Action::Help => app.help = true,
+        Action::MessageLog => app.dialogs.open(Box::new(Log::default())),
+        Action::Help => app.dialogs.open(Box::new(Help::default())),
         Action::Quit => app.quit = true,
     }
 }
@@ -188,9 +190,9 @@ fn escape(app: &mut App) {
 }
 
 /// A new form starts with a clear status line.
-fn open_form(app: &mut App, form: super::form::Form) {
+fn open_form(app: &mut App, form: super::dialogs::form::Form) {
     app.status = None;
-    app.dialog = Some(Dialog::Form(form));
+    app.dialogs.open(Box::new(form));
 }
 
 /// Who a new meeting starts with: on a stale-tie risk both ends of the
@@ -216,7 +218,7 @@ fn step(app: &mut App, delta: isize) {
     }
     if app.pane == Pane::Detail && app.view == View::People {
         // No further than the last line at the bottom of the pane.
-        let last = super::view::detail::max_scroll(app) as isize;
+        let last = super::views::detail::max_scroll(app) as isize;
         let scroll = (app.detail_scroll as isize)
             .saturating_add(delta)
             .clamp(0, last);

@@ -1,8 +1,7 @@
 //! The yes/no questions a form asks: before dropping what was typed, and
 //! before saving something that may be a mistake.
 
-use super::{Form, Outcome};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::{Form, FormAction, Outcome};
 
 /// A question a form asks before it goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +31,11 @@ impl Form {
         Outcome::Stay
     }
 
-    /// `y` does what the question asks; `n` or Esc goes back to the form.
-    pub(super) fn on_confirm_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Char('y' | 'Y') => match self.confirm.take() {
+    /// `y` does what the question asks; `n` or Esc goes back to the form;
+    /// any other key leaves the question up.
+    pub(super) fn on_confirm(&mut self, action: Option<FormAction>) -> Outcome {
+        match action {
+            Some(FormAction::Yes) => match self.confirm.take() {
                 Some(Confirm::Discard) => Outcome::Cancel,
                 Some(Confirm::Save(_)) => {
                     self.confirmed = true;
@@ -43,7 +43,7 @@ impl Form {
                 }
                 None => Outcome::Stay,
             },
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+            Some(FormAction::No) => {
                 self.confirm = None;
                 Outcome::Stay
             }

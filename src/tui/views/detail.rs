@@ -2,11 +2,11 @@
 //! strength), recent meetings, what they depend on, who depends on them,
 //! and their risks.
 
-use super::short_ago;
-use super::theme::Theme;
 use crate::model::{Partnership, Side};
 use crate::text::printable;
 use crate::tui::app::{App, Pane};
+use crate::tui::screen::short_ago;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,7 +29,7 @@ pub fn max_scroll(app: &App) -> usize {
     };
     let (width, height) = app.screen;
     let screen = Rect::new(0, 0, width, height);
-    let [_, body, ..] = super::areas(app, screen);
+    let [_, body, ..] = crate::tui::screen::areas(app, screen);
     let [_, _, pane] = super::people::areas(body);
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
     let lines = lines(app, person, Theme { color: false });
@@ -123,11 +123,24 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
 }
 
 fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if about(app, i, theme, &mut out) {
+        ties(app, i, theme, &mut out);
+        meetings(app, i, theme, &mut out);
+        depends_on(app, i, theme, &mut out);
+        risks(app, i, theme, &mut out);
+    }
+    out
+}
+
+/// Who the person is; `false` when they are gone in the what-if, which
+/// is all the detail then says.
+fn about(app: &App, i: usize, theme: Theme, out: &mut Vec<Line<'static>>) -> bool {
     let p = app.partnership();
     let a = &app.analysis;
     let person = &p.people[i];
     let org = p.names.of(person.side);
-    let mut out = vec![Line::styled(name(p, i), theme.title())];
+    out.push(Line::styled(name(p, i), theme.title()));
     let mut facts = Vec::new();
     if let Some(title) = person.title() {
         facts.push(printable(title).into_owned());
@@ -164,11 +177,18 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             "Everything else on screen now shows the partnership without them: \
              the header, the badges, the risks (2) and the map (3).",
         ));
-        return out;
+        return false;
     } else if let Some(left) = person.left.filter(|_| !a.live.active[i]) {
         out.push(Line::styled(format!("Left on {left}"), theme.dim()));
     }
+    true
+}
 
+/// The person's ties: the other side first, then colleagues.
+fn ties(app: &App, i: usize, theme: Theme, out: &mut Vec<Line<'static>>) {
+    let p = app.partnership();
+    let a = &app.analysis;
+    let person = &p.people[i];
     // Ties: the other side first, then colleagues; live first, most recent first.
     let mut ties: Vec<_> = a.live.ties_of[i].iter().map(|&t| &a.live.ties[t]).collect();
     let colleague = |t: &crate::graph::LiveTie| p.people[t.other(i)].side == person.side;
@@ -215,7 +235,12 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             Span::styled(strength_bar(tie.strength), style),
         ]));
     }
+}
 
+/// The person's recent meetings.
+fn meetings(app: &App, i: usize, theme: Theme, out: &mut Vec<Line<'static>>) {
+    let p = app.partnership();
+    let person = &p.people[i];
     // Recent meetings with this person, newest first.
     let mut meetings: Vec<_> = p
         .meetings
@@ -248,7 +273,13 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             theme.dim(),
         ));
     }
+}
 
+/// Whom the person depends on, and who depends on them.
+fn depends_on(app: &App, i: usize, theme: Theme, out: &mut Vec<Line<'static>>) {
+    let p = app.partnership();
+    let a = &app.analysis;
+    let person = &p.people[i];
     // Dependency in plain words.
     out.push(Line::raw(""));
     out.push(heading("Depends on", theme));
@@ -314,7 +345,11 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
             theme.severity(crate::analysis::Severity::High),
         ));
     }
+}
 
+/// The risks about the person.
+fn risks(app: &App, i: usize, theme: Theme, out: &mut Vec<Line<'static>>) {
+    let a = &app.analysis;
     out.push(Line::raw(""));
     let risks: Vec<_> = a.risks_of(i).collect();
     out.push(heading(&format!("Risks · {}", risks.len()), theme));
@@ -327,8 +362,14 @@ fn lines(app: &App, i: usize, theme: Theme) -> Vec<Line<'static>> {
                 format!("  {} {} ", crate::words::symbol(r.severity), r.kind),
                 theme.severity(r.severity),
             ),
-            Span::raw(printable(&crate::words::risk_detail(p, a.scenario.as_of, r)).into_owned()),
+            Span::raw(
+                printable(&crate::words::risk_detail(
+                    app.partnership(),
+                    a.scenario.as_of,
+                    r,
+                ))
+                .into_owned(),
+            ),
         ]));
     }
-    out
 }

@@ -1,11 +1,11 @@
 //! The risks view: the list exactly as `risks` sorts it, and the selected
 //! risk's whole detail underneath.
 
-use super::fit;
-use super::theme::Theme;
 use crate::analysis::Subject;
 use crate::text::printable;
 use crate::tui::app::App;
+use crate::tui::screen::fit;
+use crate::tui::theme::Theme;
 use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -80,6 +80,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     }
+    selected_panel(app, frame, detail, theme);
+}
+
+/// The selected risk in full, under the list.
+fn selected_panel(app: &App, frame: &mut Frame, detail: Rect, theme: Theme) {
+    let p = app.partnership();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim())
@@ -101,7 +107,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                     ),
                     Span::raw(format!("· {about}")),
                 ]),
-                Line::raw(printable(&words::risk_detail(p, as_of, r)).into_owned()),
+                Line::raw(
+                    printable(&words::risk_detail(p, app.analysis.scenario.as_of, r)).into_owned(),
+                ),
             ]
         }
         None => Vec::new(),

@@ -2,10 +2,10 @@
 //! person's detail beside or below them.
 
 use super::detail;
-use super::theme::Theme;
 use crate::model::{Level, Side};
 use crate::text::{self, printable};
 use crate::tui::app::{App, Pane};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -116,74 +116,104 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let width = inner.width as usize;
     let mut lines = Vec::with_capacity(height);
     for (row, &i) in rows.iter().enumerate().skip(cursor.offset).take(height) {
-        let person = &p.people[i];
-        let gone = app.gone.contains(&i);
-        let active = app.analysis.live.active[i];
-        let (mark, mark_style) = match links[i] {
-            Link::Live => ("●", theme.accent()),
-            Link::Stale => ("○", theme.dim()),
-            Link::None => (" ", theme.dim()),
+        let at = Row {
+            person: i,
+            selected: row == cursor.selected,
+            side,
+            focused,
+            width,
         };
-        let (symbol, sym_style) = badge(app, i, theme);
-        let count = app.analysis.live.ties_of[i]
-            .iter()
-            .filter(|&&t| {
-                let tie = &app.analysis.live.ties[t];
-                tie.live && p.people[tie.other(i)].side != side
-            })
-            .count();
-        let badge = if active {
-            format!("{count:>2}")
-        } else if gone {
-            " †".to_string()
-        } else {
-            "  ".to_string()
-        };
-        let full = width >= FULL_LEVELS;
-        let level = if !active && !gone {
-            "left"
-        } else if full {
-            person.level.as_str()
-        } else {
-            level_short(person.level)
-        };
-        let level_w = if full { 9 } else { 5 };
-        let key = if person.key { "★" } else { " " };
-        // Dim text on a highlighted row is unreadable: the row's style wins.
-        let quiet = if row == cursor.selected {
-            ratatui::style::Style::new()
-        } else {
-            theme.dim()
-        };
-        // mark, space, badge(2), symbol, key, name, space, title, level
-        let rest = width.saturating_sub(8 + level_w);
-        let name_w = (rest * 3 / 5).max(6);
-        let title_w = rest.saturating_sub(name_w + 1);
-        // Padded by display width: a CJK or emoji name keeps the columns in line.
-        let name = text::fit(&printable(&person.name), name_w);
-        let title = text::fit(&printable(person.title().unwrap_or("")), title_w);
-        let mut line = Line::from(vec![
-            Span::styled(mark, mark_style),
-            Span::raw(" "),
-            Span::raw(badge),
-            Span::styled(symbol, sym_style),
-            Span::raw(key),
-            Span::raw(format!("{name} ")),
-            Span::styled(title, quiet),
-            Span::styled(format!(" {level:>level_w$}"), quiet),
-        ]);
-        if !active {
-            line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));
-        }
-        if row == cursor.selected {
-            let style = if focused || (app.pane == Pane::Detail && app.side == side) {
-                theme.selected()
-            } else {
-                theme.selected_unfocused()
-            };
-            line = line.style(style);
-        }
-        lines.push(line);
+        lines.push(person_line(app, &at, &links, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Where a person's line sits: which person, in which column, how wide,
+/// and whether it is the column's selection.
+struct Row {
+    person: usize,
+    selected: bool,
+    side: Side,
+    focused: bool,
+    width: usize,
+}
+
+/// One person's line in a column: tie mark, badge, name, title, level.
+fn person_line(app: &App, at: &Row, links: &[Link], theme: Theme) -> Line<'static> {
+    let Row {
+        person: i,
+        selected,
+        side,
+        focused,
+        width,
+    } = *at;
+    let p = app.partnership();
+    let person = &p.people[i];
+    let gone = app.gone.contains(&i);
+    let active = app.analysis.live.active[i];
+    let (mark, mark_style) = match links[i] {
+        Link::Live => ("●", theme.accent()),
+        Link::Stale => ("○", theme.dim()),
+        Link::None => (" ", theme.dim()),
+    };
+    let (symbol, sym_style) = badge(app, i, theme);
+    let count = app.analysis.live.ties_of[i]
+        .iter()
+        .filter(|&&t| {
+            let tie = &app.analysis.live.ties[t];
+            tie.live && p.people[tie.other(i)].side != side
+        })
+        .count();
+    let badge = if active {
+        format!("{count:>2}")
+    } else if gone {
+        " †".to_string()
+    } else {
+        "  ".to_string()
+    };
+    let full = width >= FULL_LEVELS;
+    let level = if !active && !gone {
+        "left"
+    } else if full {
+        person.level.as_str()
+    } else {
+        level_short(person.level)
+    };
+    let level_w = if full { 9 } else { 5 };
+    let key = if person.key { "★" } else { " " };
+    // Dim text on a highlighted row is unreadable: the row's style wins.
+    let quiet = if selected {
+        ratatui::style::Style::new()
+    } else {
+        theme.dim()
+    };
+    // mark, space, badge(2), symbol, key, name, space, title, level
+    let rest = width.saturating_sub(8 + level_w);
+    let name_w = (rest * 3 / 5).max(6);
+    let title_w = rest.saturating_sub(name_w + 1);
+    // Padded by display width: a CJK or emoji name keeps the columns in line.
+    let name = text::fit(&printable(&person.name), name_w);
+    let title = text::fit(&printable(person.title().unwrap_or("")), title_w);
+    let mut line = Line::from(vec![
+        Span::styled(mark, mark_style),
+        Span::raw(" "),
+        Span::raw(badge),
+        Span::styled(symbol, sym_style),
+        Span::raw(key),
+        Span::raw(format!("{name} ")),
+        Span::styled(title, quiet),
+        Span::styled(format!(" {level:>level_w$}"), quiet),
+    ]);
+    if !active {
+        line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));
+    }
+    if selected {
+        let style = if focused || (app.pane == Pane::Detail && app.side == side) {
+            theme.selected()
+        } else {
+            theme.selected_unfocused()
+        };
+        line = line.style(style);
+    }
+    line
 }

@@ -1,19 +1,64 @@
 //! The message log on `!`: every message of this session in full, newest
 //! first, wrapped to the box and scrolled with the arrows.
 
-use super::overlay::popup;
-use super::theme::Theme;
+use super::help::{PAGE, Scroll, scroll_keys};
+use super::{Dialog, Reply, popup, scroll};
 use crate::text::printable;
 use crate::tui::app::{App, Tone};
+use crate::tui::keymap::{self, Binding, Key, also, bind};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    if !app.log_open {
-        return;
+/// The log's keys: arrows scroll; any other key closes it, `q`
+/// included (as in `less`: quitting from help would lose a what-if);
+/// Ctrl-C still quits.
+pub const KEYS: &[Binding<Scroll>] = scroll_keys!(bind(
+    &[Key::Esc],
+    "",
+    Scroll::Close,
+    "",
+    Some(("Esc", "close"))
+));
+
+/// The message log, scrolled this far.
+#[derive(Debug, Default)]
+pub struct Log {
+    pub scroll: u16,
+}
+
+impl Dialog for Log {
+    fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
+        match keymap::lookup(KEYS, &key) {
+            Some(Scroll::By(delta)) => {
+                scroll(&mut self.scroll, delta);
+                Reply::Keep
+            }
+            Some(Scroll::Quit) => {
+                app.quit = true;
+                Reply::Close
+            }
+            Some(Scroll::Close) | None => Reply::Close,
+        }
     }
+
+    fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+        render(app, self.scroll, frame, area, theme);
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::hints(KEYS)
+    }
+
+    fn holds_input(&self) -> bool {
+        false
+    }
+}
+
+fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut lines: Vec<Line> = Vec::new();
     if app.log.is_empty() {
         lines.push(Line::styled(
@@ -37,7 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let room = rect.height.saturating_sub(2);
     let total = paragraph.line_count(rect.width.saturating_sub(2)) as u16;
-    let scroll = app.log_scroll.min(total.saturating_sub(room));
+    let scroll = scroll.min(total.saturating_sub(room));
     let more = if scroll + room < total {
         " ↓ more "
     } else {

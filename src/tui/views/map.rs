@@ -4,10 +4,10 @@
 //! side has more people than rows, only the selected person's two-hop
 //! neighbourhood is drawn.
 
-use super::theme::Theme;
 use crate::model::Side;
 use crate::text::printable;
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;

@@ -2,8 +2,8 @@
 //! narrowed by the people view's filter) and the risks view's list
 //! (narrowed by its own filter, which matches every column shown).
 
-use super::app::{App, Pane, View};
 use crate::model::{Person, Side};
+use crate::tui::app::{App, Pane, View};
 use tui_input::Input;
 
 impl App {

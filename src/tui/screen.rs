@@ -1,16 +1,10 @@
 //! Rendering: a pure function of the app's state. The header, the current
 //! view, the status line and the hint bar, then any overlay on top.
 
-pub mod detail;
-mod log;
-mod map;
-mod overlay;
-mod people;
-mod risks;
-pub mod theme;
-
 use super::app::{App, Tone, View};
 use super::keymap;
+use super::theme::Theme;
+use super::views::{map, people, risks};
 use crate::analysis::Severity;
 use crate::text::printable;
 use ratatui::Frame;
@@ -18,7 +12,6 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use theme::Theme;
 
 /// The smallest screen the full layout fits.
 pub const MIN_WIDTH: u16 = 80;
@@ -29,7 +22,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, app.dialog.is_some(), theme);
+        too_small(
+            frame,
+            area,
+            app.dialogs.top().is_some_and(|d| d.holds_input()),
+            theme,
+        );
         return;
     }
     let [header, body, alert, status, hints] = areas(app, area);
@@ -42,8 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_alert(app, frame, alert, theme);
     render_status(app, frame, status, theme);
     render_hints(app, frame, hints, theme);
-    overlay::render(app, frame, area, theme);
-    log::render(app, frame, area, theme);
+    super::dialogs::draw(app, frame, area, theme);
 }
 
 /// Rows a message may take before it is cut (the log on `!` has it all).
@@ -239,6 +236,14 @@ fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(status) = &app.status else {
+        // A background job's progress, when nothing else is said.
+        if let Some(what) = &app.progress {
+            let line = Line::from(vec![
+                Span::styled("⋯ ", theme.key()),
+                Span::raw(format!("{}…", printable(what))),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+        }
         return;
     };
     let (mark, style) = match status.tone {
@@ -287,34 +292,12 @@ fn render_alert(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let pairs: Vec<(&str, &str)> = if app.help {
-        vec![("↑↓", "scroll"), ("any other key", "close help")]
-    } else if matches!(app.dialog, Some(super::dialog::Dialog::Export(_))) {
-        vec![
-            ("← →", "format"),
-            ("c j m", "write that format"),
-            ("Enter", "write"),
-            ("Esc", "cancel"),
-        ]
-    } else if app.log_open {
-        vec![("↑↓", "scroll"), ("Esc", "close")]
-    } else if let Some(super::dialog::Dialog::Form(form)) = &app.dialog {
-        if form.confirm.is_some() {
-            keymap::CONFIRM_HINTS.to_vec()
-        } else if form.in_pick_list() {
-            keymap::PICK_HINTS.to_vec()
-        } else {
-            keymap::FORM_HINTS.to_vec()
-        }
+    let pairs = if let Some(top) = app.dialogs.top() {
+        top.hints()
     } else if app.filtering {
-        vec![
-            ("type", "filter"),
-            ("↑↓", "move"),
-            ("Enter", "keep the filter"),
-            ("Esc", "clear"),
-        ]
+        keymap::hints(keymap::FILTER)
     } else {
-        keymap::main_hints()
+        keymap::hints(keymap::MAIN)
     };
     let pairs = fit_hints(pairs, area.width as usize);
     let mut spans = Vec::new();

@@ -1,0 +1,82 @@
+//! Writing the risk list beside the data file: never over a file that
+//! exists, and only the rows the risks view shows when its filter is on.
+
+use super::{EXPORT_FORMATS, export_path_numbered};
+use crate::export::{self, Style};
+use crate::store;
+use crate::tui::app::{App, View};
+
+/// How many numbered names an export tries before giving up.
+const EXPORT_NAMES: u32 = 1000;
+
+/// Writes the risk list beside the data file, under the first name that
+/// is free: an existing file (or a link planted there) is never written
+/// over, and the message says which name was used. With the risks view's
+/// filter on, the rows it shows are written, and the message says so.
+pub(super) fn write_export(app: &mut App, at: usize) {
+    let Some(&format) = EXPORT_FORMATS.get(at) else {
+        return;
+    };
+    let (text, count) = export_text(app, format);
+    let name = |n| export_path_numbered(&app.path, app.as_of, app.what_if(), format, n);
+    let first = name(1);
+    for n in 1..=EXPORT_NAMES {
+        let path = name(n);
+        match store::write_new(&path, text.as_bytes()) {
+            Ok(()) => {
+                let label = if app.what_if() { " (what-if)" } else { "" };
+                let taken = if n > 1 {
+                    format!(
+                        " ({} exists and was left as it is)",
+                        crate::text::path(&first)
+                    )
+                } else {
+                    String::new()
+                };
+                app.say(format!(
+                    "Exported {count}{label} as {format} to {}{taken}",
+                    crate::text::path(&path)
+                ));
+                return;
+            }
+            Err(store::SaveError::Exists { .. }) => {}
+            Err(e) => {
+                app.warn(format!("Export failed: {e}"));
+                return;
+            }
+        }
+    }
+    app.warn(format!(
+        "Export failed: {} and {EXPORT_NAMES} numbered names after it exist",
+        crate::text::path(&first)
+    ));
+}
+
+/// How many risks an export writes now, and of how many: the rows the
+/// risks view shows when its filter is on, else all.
+pub fn export_scope(app: &App) -> (usize, usize) {
+    let all = app.analysis.risks.len();
+    if app.view != View::Risks || app.filter_risks.value().trim().is_empty() {
+        (all, all)
+    } else {
+        (app.rows_risks.len(), all)
+    }
+}
+
+/// The export's text and how many risks it holds, in words: all of them,
+/// or "12 of 40 risks (filtered)" when the risks view's filter is on.
+fn export_text(app: &App, format: export::Format) -> (String, String) {
+    let all = app.analysis.risks.len();
+    if export_scope(app) == (all, all) {
+        let text = export::risks(app.partnership(), &app.analysis, format, Style::default());
+        return (text, format!("{all} risks"));
+    }
+    // Rows in the list's own order, so that the file reads as the list
+    // does; the headline and summary stay the whole partnership's.
+    let mut rows = app.rows_risks.clone();
+    rows.sort_unstable();
+    let filter = app.filter_risks.value().trim();
+    let report = export::RiskReport::only(app.partnership(), &app.analysis, &rows, filter);
+    let text = export::write(&report, format, Style::default());
+    (text, format!("{} of {all} risks (filtered)", rows.len()))
+}

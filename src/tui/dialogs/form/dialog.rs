@@ -1,0 +1,101 @@
+//! The form as a dialog: keys go to the form; a valid form is saved
+//! (after a question when it adds a namesake), an invalid one stays open
+//! with the faults marked.
+
+use super::{Confirm, Form, Outcome, build};
+use crate::change::Change;
+use crate::store::CommitError;
+use crate::tui::app::{App, Tone};
+use crate::tui::dialogs::{Dialog, Reply};
+use crate::tui::keymap;
+use crate::tui::theme::Theme;
+use crate::tui::update::change::{one_line, save, tell};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+impl Dialog for Form {
+    fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
+        match self.take_key(key, &mut app.matcher, &app.doc.partnership) {
+            Outcome::Stay => Reply::Keep,
+            Outcome::Cancel => {
+                app.note("Cancelled: nothing was saved");
+                Reply::Close
+            }
+            Outcome::Submit => submit(app, self),
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, app: &mut App) {
+        self.paste(text, &mut app.matcher, &app.doc.partnership);
+    }
+
+    fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+        super::draw::render_form(app, self, frame, area, theme);
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::hints(self.keys())
+    }
+
+    fn form(&self) -> Option<&Form> {
+        Some(self)
+    }
+}
+
+/// Saves what a valid form describes; an invalid one stays open with the
+/// faults marked, and a second person of the same name on one side is
+/// asked about first.
+fn submit(app: &mut App, form: &mut Form) -> Reply {
+    let Some(change) = build::submit(form, app.partnership(), app.as_of) else {
+        return Reply::Keep;
+    };
+    if let Change::AddPerson(person) = &change
+        && !form.confirmed
+        && let Some(question) = build::namesake_question(app.partnership(), person)
+    {
+        form.confirm = Some(Confirm::Save(question));
+        return Reply::Keep;
+    }
+    let what = change.describe(app.partnership());
+    match save(app, &change) {
+        Ok(mut said) => {
+            let what = match app.undo.last() {
+                Some(made) => made.describe(app.partnership()),
+                None => what,
+            };
+            match app.undo.last() {
+                Some(Change::AddMeeting(m)) if m.date > app.as_of => said.insert(
+                    0,
+                    "dated after today, it counts as planned until then".into(),
+                ),
+                Some(Change::AddPerson(person)) => {
+                    let id = person.id.clone();
+                    if let Some(i) = app.partnership().people.iter().position(|x| x.id == id) {
+                        app.select_person(i);
+                    }
+                }
+                _ => {}
+            }
+            tell(app, capitalised(&what), &said, Tone::Done);
+            Reply::Close
+        }
+        Err(CommitError::Refused(e)) => {
+            build::refused(form, &e);
+            Reply::Keep
+        }
+        Err(e) => {
+            // Keep the form open: nothing typed is lost.
+            app.warn(format!("Not saved: {}", one_line(&e)));
+            Reply::Keep
+        }
+    }
+}
+
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
