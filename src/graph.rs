@@ -95,136 +95,22 @@ pub fn is_large_event(active: usize, p: &Partnership) -> bool {
 
 impl LiveGraph {
     pub fn build(p: &Partnership, scenario: &Scenario) -> LiveGraph {
-        let n = p.people.len();
         let as_of = scenario.as_of;
-        let today = day_number(as_of);
         let mut active: Vec<bool> = p.people.iter().map(|x| x.is_active_on(as_of)).collect();
         for &g in &scenario.gone {
             if let Some(slot) = active.get_mut(g) {
                 *slot = false;
             }
         }
-        let index = p.person_index();
-        let pair = |x: usize, y: usize| -> u64 {
-            let (lo, hi) = if x < y { (x, y) } else { (y, x) };
-            ((lo as u64) << 32) | hi as u64
-        };
-
-        let mut contacts: Vec<Contact> = Vec::new();
-        for tie in &p.ties {
-            let (Some(&a), Some(&b)) = (index.get(tie.a.as_str()), index.get(tie.b.as_str()))
-            else {
-                continue;
-            };
-            if a == b || !active[a] || !active[b] {
-                continue;
-            }
-            let day = tie
-                .last_contact
-                .map(day_number)
-                .filter(|&d| d <= today)
-                .unwrap_or(UNDATED);
-            contacts.push(Contact {
-                pair: pair(a, b),
-                day,
-                declared: true,
-            });
-        }
-        let mut present: Vec<usize> = Vec::new();
-        for meeting in &p.meetings {
-            let day = day_number(meeting.date);
-            if day > today {
-                continue;
-            }
-            present.clear();
-            present.extend(
-                meeting
-                    .attendees
-                    .iter()
-                    .filter_map(|id| index.get(id.as_str()).copied())
-                    .filter(|&i| active[i]),
-            );
-            // A large event (an all-hands, a conference) ties nobody: its
-            // attendees need not know each other, and n people make n²/2 pairs.
-            if is_large_event(present.len(), p) {
-                continue;
-            }
-            for (k, &x) in present.iter().enumerate() {
-                for &y in &present[k + 1..] {
-                    if x != y {
-                        contacts.push(Contact {
-                            pair: pair(x, y),
-                            day,
-                            declared: false,
-                        });
-                    }
-                }
-            }
-        }
+        let mut contacts = contacts(p, &active, day_number(as_of));
         contacts.sort_unstable_by_key(|c| c.pair);
-
-        let stale_after = i64::from(p.settings.stale_after_days);
-        let half_life = f64::from(p.settings.half_life_days);
-        let mut ties = Vec::new();
-        for group in contacts.chunk_by(|x, y| x.pair == y.pair) {
-            let (a, b) = (
-                (group[0].pair >> 32) as usize,
-                (group[0].pair & 0xffff_ffff) as usize,
-            );
-            let mut tie = LiveTie {
-                a,
-                b,
-                declared: false,
-                undated: false,
-                last_contact: None,
-                meetings: 0,
-                strength: 0.0,
-                live: false,
-            };
-            let mut last = UNDATED;
-            for c in group {
-                if c.declared {
-                    tie.declared = true;
-                    tie.undated |= c.day == UNDATED;
-                    tie.strength += 1.0;
-                } else {
-                    tie.meetings += 1;
-                    tie.strength += (-f64::from(today - c.day) / half_life).exp2();
-                }
-                last = last.max(c.day);
-            }
-            if last != UNDATED {
-                tie.last_contact = Some(crate::date::add_days(as_of, i64::from(last - today)));
-            }
-            tie.live = tie.undated || (last != UNDATED && i64::from(today - last) <= stale_after);
-            ties.push(tie);
-        }
-
-        let mut ties_of = vec![Vec::new(); n];
+        let ties = ties(p, as_of, &contacts);
+        let mut ties_of = vec![Vec::new(); p.people.len()];
         for (t, tie) in ties.iter().enumerate() {
             ties_of[tie.a].push(t);
             ties_of[tie.b].push(t);
         }
-
-        let live_count = ties.iter().filter(|t| t.live).count();
-        let active_count = active.iter().filter(|&&a| a).count();
-        let mut graph = UnGraph::with_capacity(active_count + 1, live_count + active_count);
-        let org = graph.add_node(Node::Org);
-        let mut node_of = vec![None; n];
-        for (i, person) in p.people.iter().enumerate() {
-            if active[i] {
-                let node = graph.add_node(Node::Person(i));
-                node_of[i] = Some(node);
-                if person.side == Side::Ours {
-                    graph.add_edge(org, node, None);
-                }
-            }
-        }
-        for (t, tie) in ties.iter().enumerate() {
-            if let (true, Some(a), Some(b)) = (tie.live, node_of[tie.a], node_of[tie.b]) {
-                graph.add_edge(a, b, Some(t));
-            }
-        }
+        let (graph, org, node_of) = graph(p, &active, &ties);
         LiveGraph {
             as_of,
             active,
@@ -251,4 +137,143 @@ impl LiveGraph {
     pub fn stale_tie_count(&self) -> usize {
         self.ties.len() - self.live_tie_count()
     }
+}
+
+/// Both people of a pair, the smaller index in the high half.
+fn pair(x: usize, y: usize) -> u64 {
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+    ((lo as u64) << 32) | hi as u64
+}
+
+/// Every source of a tie between active people: declared ties, and each
+/// pair of active attendees of a meeting held by day `today` that is not a
+/// large event.
+fn contacts(p: &Partnership, active: &[bool], today: i32) -> Vec<Contact> {
+    let index = p.person_index();
+    let mut contacts: Vec<Contact> = Vec::new();
+    for tie in &p.ties {
+        let (Some(&a), Some(&b)) = (index.get(tie.a.as_str()), index.get(tie.b.as_str())) else {
+            continue;
+        };
+        if a == b || !active[a] || !active[b] {
+            continue;
+        }
+        let day = tie
+            .last_contact
+            .map(day_number)
+            .filter(|&d| d <= today)
+            .unwrap_or(UNDATED);
+        contacts.push(Contact {
+            pair: pair(a, b),
+            day,
+            declared: true,
+        });
+    }
+    let mut present: Vec<usize> = Vec::new();
+    for meeting in &p.meetings {
+        let day = day_number(meeting.date);
+        if day > today {
+            continue;
+        }
+        present.clear();
+        present.extend(
+            meeting
+                .attendees
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .filter(|&i| active[i]),
+        );
+        // A large event (an all-hands, a conference) ties nobody: its
+        // attendees need not know each other, and n people make n²/2 pairs.
+        if is_large_event(present.len(), p) {
+            continue;
+        }
+        for (k, &x) in present.iter().enumerate() {
+            for &y in &present[k + 1..] {
+                if x != y {
+                    contacts.push(Contact {
+                        pair: pair(x, y),
+                        day,
+                        declared: false,
+                    });
+                }
+            }
+        }
+    }
+    contacts
+}
+
+/// One tie per pair of `contacts` (sorted by pair): its last contact,
+/// strength and whether it is live on `as_of`.
+fn ties(p: &Partnership, as_of: Date, contacts: &[Contact]) -> Vec<LiveTie> {
+    let today = day_number(as_of);
+    let stale_after = i64::from(p.settings.stale_after_days);
+    let half_life = f64::from(p.settings.half_life_days);
+    let mut ties = Vec::new();
+    for group in contacts.chunk_by(|x, y| x.pair == y.pair) {
+        let (a, b) = (
+            (group[0].pair >> 32) as usize,
+            (group[0].pair & 0xffff_ffff) as usize,
+        );
+        let mut tie = LiveTie {
+            a,
+            b,
+            declared: false,
+            undated: false,
+            last_contact: None,
+            meetings: 0,
+            strength: 0.0,
+            live: false,
+        };
+        let mut last = UNDATED;
+        for c in group {
+            if c.declared {
+                tie.declared = true;
+                tie.undated |= c.day == UNDATED;
+                tie.strength += 1.0;
+            } else {
+                tie.meetings += 1;
+                tie.strength += (-f64::from(today - c.day) / half_life).exp2();
+            }
+            last = last.max(c.day);
+        }
+        if last != UNDATED {
+            tie.last_contact = Some(crate::date::add_days(as_of, i64::from(last - today)));
+        }
+        tie.live = tie.undated || (last != UNDATED && i64::from(today - last) <= stale_after);
+        ties.push(tie);
+    }
+    ties
+}
+
+/// Our organisation, every active person, and the live ties between them.
+fn graph(
+    p: &Partnership,
+    active: &[bool],
+    ties: &[LiveTie],
+) -> (
+    UnGraph<Node, Option<usize>>,
+    NodeIndex,
+    Vec<Option<NodeIndex>>,
+) {
+    let live_count = ties.iter().filter(|t| t.live).count();
+    let active_count = active.iter().filter(|&&a| a).count();
+    let mut graph = UnGraph::with_capacity(active_count + 1, live_count + active_count);
+    let org = graph.add_node(Node::Org);
+    let mut node_of = vec![None; p.people.len()];
+    for (i, person) in p.people.iter().enumerate() {
+        if active[i] {
+            let node = graph.add_node(Node::Person(i));
+            node_of[i] = Some(node);
+            if person.side == Side::Ours {
+                graph.add_edge(org, node, None);
+            }
+        }
+    }
+    for (t, tie) in ties.iter().enumerate() {
+        if let (true, Some(a), Some(b)) = (tie.live, node_of[tie.a], node_of[tie.b]) {
+            graph.add_edge(a, b, Some(t));
+        }
+    }
+    (graph, org, node_of)
 }

@@ -39,114 +39,161 @@ impl Network {
     /// Runs the maximum flow from `source` to `sink` (which must differ);
     /// returns the flow value and, per node, whether it is on the source
     /// side of the minimum cut nearest the source.
-    pub fn max_flow(mut self, source: u32, sink: u32) -> (u64, Vec<bool>) {
-        let n = self.nodes;
-        // Arcs grouped by tail node (compressed adjacency).
+    pub fn max_flow(self, source: u32, sink: u32) -> (u64, Vec<bool>) {
+        let mut run = Run::new(self);
+        let (s, t) = (source as usize, sink as usize);
+        let mut flow = 0u64;
+        if s != t {
+            while run.levels(s, t) {
+                flow += run.blocking_flow(s, t);
+            }
+        }
+        (flow, run.source_side(s))
+    }
+}
+
+/// One run of Dinic's algorithm: the network with its arcs grouped by tail
+/// node (compressed adjacency), and the work arrays of each phase.
+struct Run {
+    net: Network,
+    /// Arcs of node `u`: `arcs[start[u]..start[u + 1]]`.
+    start: Vec<u32>,
+    arcs: Vec<u32>,
+    level: Vec<u32>,
+    /// Per node: the next arc to try in this phase (current-arc pointer).
+    next: Vec<u32>,
+    queue: Vec<u32>,
+    path: Vec<u32>,
+}
+
+impl Run {
+    fn new(net: Network) -> Run {
+        let n = net.nodes;
         let mut start = vec![0u32; n + 1];
-        for a in 0..self.to.len() {
-            start[self.to[a ^ 1] as usize + 1] += 1;
+        for a in 0..net.to.len() {
+            start[net.to[a ^ 1] as usize + 1] += 1;
         }
         for i in 0..n {
             start[i + 1] += start[i];
         }
         let mut fill = start.clone();
-        let mut arcs = vec![0u32; self.to.len()];
-        for a in 0..self.to.len() {
-            let tail = self.to[a ^ 1] as usize;
+        let mut arcs = vec![0u32; net.to.len()];
+        for a in 0..net.to.len() {
+            let tail = net.to[a ^ 1] as usize;
             arcs[fill[tail] as usize] = a as u32;
             fill[tail] += 1;
         }
+        Run {
+            net,
+            start,
+            arcs,
+            level: vec![u32::MAX; n],
+            next: vec![0u32; n],
+            queue: Vec::with_capacity(n),
+            path: Vec::new(),
+        }
+    }
 
-        let (s, t) = (source as usize, sink as usize);
+    /// Levels by breadth-first search over arcs with capacity left; whether
+    /// the sink is still reached.
+    fn levels(&mut self, s: usize, t: usize) -> bool {
+        self.level.fill(u32::MAX);
+        self.level[s] = 0;
+        self.queue.clear();
+        self.queue.push(s as u32);
+        let mut head = 0;
+        while head < self.queue.len() {
+            let u = self.queue[head] as usize;
+            head += 1;
+            for i in self.start[u] as usize..self.start[u + 1] as usize {
+                let a = self.arcs[i] as usize;
+                let v = self.net.to[a] as usize;
+                if self.net.cap[a] > 0 && self.level[v] == u32::MAX {
+                    self.level[v] = self.level[u] + 1;
+                    self.queue.push(v as u32);
+                }
+            }
+        }
+        self.level[t] != u32::MAX
+    }
+
+    /// A blocking flow along level arcs: advance, push at the sink, retreat
+    /// from dead ends. Returns the flow pushed.
+    fn blocking_flow(&mut self, s: usize, t: usize) -> u64 {
+        let n = self.level.len();
+        self.next.copy_from_slice(&self.start[..n]);
+        self.path.clear();
         let mut flow = 0u64;
-        let mut level = vec![u32::MAX; n];
-        let mut next = vec![0u32; n];
-        let mut queue = Vec::with_capacity(n);
-        let mut path: Vec<u32> = Vec::new();
-        if s != t {
-            loop {
-                // Levels by breadth-first search over arcs with capacity left.
-                level.fill(u32::MAX);
-                level[s] = 0;
-                queue.clear();
-                queue.push(s as u32);
-                let mut head = 0;
-                while head < queue.len() {
-                    let u = queue[head] as usize;
-                    head += 1;
-                    for &a in &arcs[start[u] as usize..start[u + 1] as usize] {
-                        let v = self.to[a as usize] as usize;
-                        if self.cap[a as usize] > 0 && level[v] == u32::MAX {
-                            level[v] = level[u] + 1;
-                            queue.push(v as u32);
-                        }
-                    }
-                }
-                if level[t] == u32::MAX {
-                    break;
-                }
-                // Blocking flow: advance along level arcs, retreat from dead ends.
-                next.copy_from_slice(&start[..n]);
-                path.clear();
-                let mut u = s;
-                loop {
-                    if u == t {
-                        let push = path
-                            .iter()
-                            .map(|&a| self.cap[a as usize])
-                            .min()
-                            .unwrap_or(0);
-                        for &a in &path {
-                            self.cap[a as usize] -= push;
-                            self.cap[a as usize ^ 1] += push;
-                        }
-                        flow += u64::from(push);
-                        path.clear();
-                        u = s;
-                        continue;
-                    }
-                    let end = start[u + 1];
-                    let mut advanced = false;
-                    while next[u] < end {
-                        let a = arcs[next[u] as usize] as usize;
-                        let v = self.to[a] as usize;
-                        if self.cap[a] > 0 && level[v] == level[u] + 1 {
-                            path.push(a as u32);
-                            u = v;
-                            advanced = true;
-                            break;
-                        }
-                        next[u] += 1;
-                    }
-                    if !advanced {
-                        level[u] = u32::MAX;
-                        match path.pop() {
-                            None => break,
-                            Some(a) => {
-                                u = self.to[a as usize ^ 1] as usize;
-                                next[u] += 1;
-                            }
-                        }
+        let mut u = s;
+        loop {
+            if u == t {
+                flow += u64::from(self.augment());
+                u = s;
+                continue;
+            }
+            if !self.advance(&mut u) {
+                self.level[u] = u32::MAX;
+                match self.path.pop() {
+                    None => return flow,
+                    Some(a) => {
+                        u = self.net.to[a as usize ^ 1] as usize;
+                        self.next[u] += 1;
                     }
                 }
             }
         }
-        // Source side of the cut: reachable through arcs with capacity left.
-        let mut seen = vec![false; n];
+    }
+
+    /// Pushes the path's bottleneck along it; returns the amount.
+    fn augment(&mut self) -> u32 {
+        let push = self
+            .path
+            .iter()
+            .map(|&a| self.net.cap[a as usize])
+            .min()
+            .unwrap_or(0);
+        for &a in &self.path {
+            self.net.cap[a as usize] -= push;
+            self.net.cap[a as usize ^ 1] += push;
+        }
+        self.path.clear();
+        push
+    }
+
+    /// Moves `u` one level on along its current arc, if it has one left.
+    fn advance(&mut self, u: &mut usize) -> bool {
+        let end = self.start[*u + 1];
+        while self.next[*u] < end {
+            let a = self.arcs[self.next[*u] as usize] as usize;
+            let v = self.net.to[a] as usize;
+            if self.net.cap[a] > 0 && self.level[v] == self.level[*u] + 1 {
+                self.path.push(a as u32);
+                *u = v;
+                return true;
+            }
+            self.next[*u] += 1;
+        }
+        false
+    }
+
+    /// Source side of the cut: reachable through arcs with capacity left.
+    fn source_side(&mut self, s: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.level.len()];
         seen[s] = true;
-        queue.clear();
-        queue.push(s as u32);
-        while let Some(u) = queue.pop() {
+        self.queue.clear();
+        self.queue.push(s as u32);
+        while let Some(u) = self.queue.pop() {
             let u = u as usize;
-            for &a in &arcs[start[u] as usize..start[u + 1] as usize] {
-                let v = self.to[a as usize] as usize;
-                if self.cap[a as usize] > 0 && !seen[v] {
+            for i in self.start[u] as usize..self.start[u + 1] as usize {
+                let a = self.arcs[i] as usize;
+                let v = self.net.to[a] as usize;
+                if self.net.cap[a] > 0 && !seen[v] {
                     seen[v] = true;
-                    queue.push(v as u32);
+                    self.queue.push(v as u32);
                 }
             }
         }
-        (flow, seen)
+        seen
     }
 }
 

@@ -10,6 +10,7 @@ mod encode;
 mod error;
 mod fs_kind;
 mod lock;
+mod raw_keys;
 mod strict;
 mod write;
 
