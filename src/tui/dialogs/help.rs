@@ -22,6 +22,26 @@ pub enum Scroll {
     Quit,
 }
 
+/// A key in a scrolling overlay (help, the log): scroll, close, or quit.
+pub fn on_scroll_key(
+    keys: &[Binding<Scroll>],
+    key: KeyEvent,
+    at: &mut u16,
+    app: &mut App,
+) -> Reply {
+    match keymap::lookup(keys, &key) {
+        Some(Scroll::By(delta)) => {
+            scroll(at, delta);
+            Reply::Keep
+        }
+        Some(Scroll::Quit) => {
+            app.quit = true;
+            Reply::Close
+        }
+        Some(Scroll::Close) | None => Reply::Close,
+    }
+}
+
 /// Rows moved by PgUp / PgDn.
 pub const PAGE: isize = 10;
 
@@ -65,17 +85,7 @@ pub struct Help {
 
 impl Dialog for Help {
     fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
-        match keymap::lookup(KEYS, &key) {
-            Some(Scroll::By(delta)) => {
-                scroll(&mut self.scroll, delta);
-                Reply::Keep
-            }
-            Some(Scroll::Quit) => {
-                app.quit = true;
-                Reply::Close
-            }
-            Some(Scroll::Close) | None => Reply::Close,
-        }
+        on_scroll_key(KEYS, key, &mut self.scroll, app)
     }
 
     fn draw(&self, _app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

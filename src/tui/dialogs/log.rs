@@ -1,8 +1,8 @@
 //! The message log on `!`: every message of this session in full, newest
 //! first, wrapped to the box and scrolled with the arrows.
 
-use super::help::{PAGE, Scroll, scroll_keys};
-use super::{Dialog, Reply, popup, scroll};
+use super::help::{PAGE, Scroll, on_scroll_key, scroll_keys};
+use super::{Dialog, Reply, popup};
 use crate::text::printable;
 use crate::tui::app::{App, Tone};
 use crate::tui::keymap::{self, Binding, Key, also, bind};
@@ -32,17 +32,7 @@ pub struct Log {
 
 impl Dialog for Log {
     fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
-        match keymap::lookup(KEYS, &key) {
-            Some(Scroll::By(delta)) => {
-                scroll(&mut self.scroll, delta);
-                Reply::Keep
-            }
-            Some(Scroll::Quit) => {
-                app.quit = true;
-                Reply::Close
-            }
-            Some(Scroll::Close) | None => Reply::Close,
-        }
+        on_scroll_key(KEYS, key, &mut self.scroll, app)
     }
 
     fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
