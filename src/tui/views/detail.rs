@@ -12,6 +12,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// The detail pane's state.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DetailView {
+    /// How many lines the pane is scrolled down.
+    pub scroll: u16,
+}
+
 const RECENT_MEETINGS: usize = 5;
 
 /// How many lines the selected person's detail has (before wrapping).
@@ -40,7 +47,7 @@ pub fn max_scroll(app: &App) -> usize {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let focused = app.pane == Pane::Detail;
+    let focused = app.people.pane == Pane::Detail;
     let block = theme.panel(" Detail ", focused);
     let lines = match app.selected() {
         Some(person) => lines(app, person, theme),
@@ -50,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+            .scroll((app.detail.scroll, 0)),
         area,
     );
 }
