@@ -26,9 +26,9 @@ fn app(p: Partnership) -> App {
     };
     let mut app = App::new(PathBuf::from("bench.json"), doc, AS_OF, true);
     // Select a partner person in the middle of the list, like a user would.
-    app.side = partnermap::model::Side::Partner;
-    let mid = app.rows_partner.len() / 2;
-    app.cursor_partner.selected = mid;
+    app.people.side = partnermap::model::Side::Partner;
+    let mid = app.people.rows_partner.len() / 2;
+    app.people.cursor_partner.selected = mid;
     app
 }
 
@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
         g.bench_function("filter_keystroke", |b| {
             b.iter(|| {
-                app.filter_people = tui_input::Input::new("ana".into());
+                app.people.filter = tui_input::Input::new("ana".into());
                 app.refresh_rows();
             })
         });

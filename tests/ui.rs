@@ -1168,13 +1168,9 @@ fn a_new_person_is_selected_and_listed_with_their_level() {
     assert!(!dialog_open(&app), "{}", status(&app));
     let selected = selected(&app).unwrap();
     assert_eq!(app.partnership().people[selected].id, "zoe");
-    let at = app
-        .rows_partner
-        .iter()
-        .position(|&i| i == selected)
-        .unwrap();
-    let levels: Vec<_> = app
-        .rows_partner
+    let rows = column(&app, Side::Partner);
+    let at = rows.iter().position(|&i| i == selected).unwrap();
+    let levels: Vec<_> = rows
         .iter()
         .map(|&i| app.partnership().people[i].level)
         .collect();

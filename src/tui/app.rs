@@ -4,6 +4,9 @@
 
 use super::dialogs::Stack;
 pub use super::views::Cursor;
+use super::views::detail::DetailView;
+use super::views::people::PeopleView;
+use super::views::risks::RisksView;
 
 use super::event::Channel;
 use super::fuzzy::Matcher;
@@ -16,7 +19,6 @@ use crate::store::{Loaded, Stamp};
 use jiff::civil::Date;
 use std::path::PathBuf;
 use std::time::SystemTime;
-use tui_input::Input;
 
 /// The three views (SPEC §7: keys 1, 2, 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,23 +76,13 @@ pub struct App {
     pub gone: Vec<usize>,
     pub analysis: Analysis,
     pub view: View,
-    pub pane: Pane,
-    /// The column last focused; the selected person is its selection.
-    pub side: Side,
-    /// Rows shown in each column (person indices), after the filter.
-    pub rows_ours: Vec<usize>,
-    pub rows_partner: Vec<usize>,
-    pub cursor_ours: Cursor,
-    pub cursor_partner: Cursor,
-    /// Risks shown in the risks view (indices into the analysis's list),
-    /// after the filter.
-    pub rows_risks: Vec<usize>,
-    pub cursor_risks: Cursor,
-    pub detail_scroll: u16,
-    /// The people view's filter (the map follows it).
-    pub filter_people: Input,
-    /// The risks view's filter: each view keeps its own.
-    pub filter_risks: Input,
+    /// The people view's state: its columns, cursors, filter and focus
+    /// (the map view shares it).
+    pub people: PeopleView,
+    /// The risks view's state: its list, cursor and filter.
+    pub risks_view: RisksView,
+    /// The detail pane's state: how far it is scrolled.
+    pub detail: DetailView,
     /// Typing goes into the current view's filter.
     pub filtering: bool,
     /// The dialogs open over the main screen, the top one taking keys.
@@ -158,17 +150,9 @@ impl App {
             gone: Vec::new(),
             analysis,
             view: View::People,
-            pane: Pane::Ours,
-            side: Side::Ours,
-            rows_ours: Vec::new(),
-            rows_partner: Vec::new(),
-            cursor_ours: Cursor::default(),
-            cursor_partner: Cursor::default(),
-            rows_risks: Vec::new(),
-            cursor_risks: Cursor::default(),
-            detail_scroll: 0,
-            filter_people: Input::default(),
-            filter_risks: Input::default(),
+            people: PeopleView::default(),
+            risks_view: RisksView::default(),
+            detail: DetailView::default(),
             filtering: false,
             dialogs: Stack::default(),
             status: None,
@@ -254,8 +238,7 @@ impl App {
 
     /// The selected person, if the focused column has any rows.
     pub fn selected(&self) -> Option<usize> {
-        let (rows, cursor) = self.column(self.side);
-        rows.get(cursor.selected).copied()
+        self.people.selected()
     }
 
     /// The person `m`, `t` and `x` act on: in the risks view the selected
@@ -274,22 +257,7 @@ impl App {
 
     /// The risk under the cursor in the risks view.
     pub fn selected_risk(&self) -> Option<&Risk> {
-        let at = *self.rows_risks.get(self.cursor_risks.selected)?;
-        self.analysis.risks.get(at)
-    }
-
-    pub fn column(&self, side: Side) -> (&[usize], Cursor) {
-        match side {
-            Side::Ours => (&self.rows_ours, self.cursor_ours),
-            Side::Partner => (&self.rows_partner, self.cursor_partner),
-        }
-    }
-
-    pub fn cursor_mut(&mut self, side: Side) -> &mut Cursor {
-        match side {
-            Side::Ours => &mut self.cursor_ours,
-            Side::Partner => &mut self.cursor_partner,
-        }
+        self.analysis.risks.get(self.risks_view.selected()?)
     }
 
     /// Runs the analysis again for the current data and what-if, and

@@ -198,18 +198,18 @@ pub fn view(app: &App) -> View {
 
 /// The focused pane.
 pub fn pane(app: &App) -> Pane {
-    app.pane
+    app.people.pane
 }
 
 /// The people a column lists, in its order (indices into the people).
 pub fn column(app: &App, side: Side) -> Vec<usize> {
-    app.column(side).0.to_vec()
+    app.people.column(side).0.to_vec()
 }
 
 /// The risks the risks view lists, in its order (indices into the
 /// analysis's risks).
 pub fn risk_rows(app: &App) -> Vec<usize> {
-    app.rows_risks.clone()
+    app.risks_view.rows.clone()
 }
 
 /// The current view's filter text.
@@ -279,7 +279,7 @@ pub fn quit_asked(app: &App) -> bool {
 /// screen last drawn.
 pub fn detail_scroll(app: &App) -> (usize, usize) {
     (
-        app.detail_scroll as usize,
+        app.detail.scroll as usize,
         super::views::detail::max_scroll(app),
     )
 }

@@ -56,10 +56,10 @@ pub(super) fn write_export(app: &mut App, at: usize) {
 /// risks view shows when its filter is on, else all.
 pub fn export_scope(app: &App) -> (usize, usize) {
     let all = app.analysis.risks.len();
-    if app.view != View::Risks || app.filter_risks.value().trim().is_empty() {
+    if app.view != View::Risks || app.risks_view.filter.value().trim().is_empty() {
         (all, all)
     } else {
-        (app.rows_risks.len(), all)
+        (app.risks_view.rows.len(), all)
     }
 }
 
@@ -73,9 +73,9 @@ fn export_text(app: &App, format: export::Format) -> (String, String) {
     }
     // Rows in the list's own order, so that the file reads as the list
     // does; the headline and summary stay the whole partnership's.
-    let mut rows = app.rows_risks.clone();
+    let mut rows = app.risks_view.rows.clone();
     rows.sort_unstable();
-    let filter = app.filter_risks.value().trim();
+    let filter = app.risks_view.filter.value().trim();
     let report = export::RiskReport::only(app.partnership(), &app.analysis, &rows, filter);
     let text = export::write(&report, format, Style::default());
     (text, format!("{} of {all} risks (filtered)", rows.len()))

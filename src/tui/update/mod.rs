@@ -144,8 +144,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::MapView => {
             app.view = View::Map;
-            if app.pane == Pane::Detail {
-                app.pane = Pane::of(app.side);
+            if app.people.pane == Pane::Detail {
+                app.people.pane = Pane::of(app.people.side);
             }
         }
         Action::Filter => app.filtering = true,
@@ -156,7 +156,7 @@ pub fn update(app: &mut App, action: Action) {
             open_form(app, form);
         }
         Action::AddPerson => {
-            let form = build::person(app.partnership(), app.side);
+            let form = build::person(app.partnership(), app.people.side);
             open_form(app, form);
         }
         Action::AddTie => match app.acting_person() {
@@ -212,22 +212,22 @@ fn meeting_people(app: &App) -> Vec<usize> {
 
 fn step(app: &mut App, delta: isize) {
     if app.view == View::Risks {
-        let len = app.rows_risks.len();
-        app.cursor_risks.step(delta, len);
+        let len = app.risks_view.rows.len();
+        app.risks_view.cursor.step(delta, len);
         return;
     }
-    if app.pane == Pane::Detail && app.view == View::People {
+    if app.people.pane == Pane::Detail && app.view == View::People {
         // No further than the last line at the bottom of the pane.
         let last = super::views::detail::max_scroll(app) as isize;
-        let scroll = (app.detail_scroll as isize)
+        let scroll = (app.detail.scroll as isize)
             .saturating_add(delta)
             .clamp(0, last);
-        app.detail_scroll = scroll as u16;
+        app.detail.scroll = scroll as u16;
         return;
     }
-    let len = app.column(app.side).0.len();
-    app.cursor_mut(app.side).step(delta, len);
-    app.detail_scroll = 0;
+    let len = app.people.column(app.people.side).0.len();
+    app.people.cursor_mut(app.people.side).step(delta, len);
+    app.detail.scroll = 0;
 }
 
 fn cycle_pane(app: &mut App, forward: bool) {
@@ -236,17 +236,20 @@ fn cycle_pane(app: &mut App, forward: bool) {
         View::Map => &[Pane::Ours, Pane::Partner],
         View::Risks => return,
     };
-    let at = order.iter().position(|&p| p == app.pane).unwrap_or(0);
+    let at = order
+        .iter()
+        .position(|&p| p == app.people.pane)
+        .unwrap_or(0);
     let len = order.len();
     let next = if forward {
         (at + 1) % len
     } else {
         (at + len - 1) % len
     };
-    app.pane = order[next];
-    match app.pane {
-        Pane::Ours => app.side = Side::Ours,
-        Pane::Partner => app.side = Side::Partner,
+    app.people.pane = order[next];
+    match app.people.pane {
+        Pane::Ours => app.people.side = Side::Ours,
+        Pane::Partner => app.people.side = Side::Partner,
         Pane::Detail => {}
     }
 }
@@ -254,8 +257,8 @@ fn cycle_pane(app: &mut App, forward: bool) {
 fn open(app: &mut App) {
     match app.view {
         View::People => {
-            app.pane = match app.pane {
-                Pane::Detail => Pane::of(app.side),
+            app.people.pane = match app.people.pane {
+                Pane::Detail => Pane::of(app.people.side),
                 _ => Pane::Detail,
             };
         }

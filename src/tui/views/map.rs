@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [map, legend] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let height = map.height.saturating_sub(2) as usize;
     let (ours, partner, whole) = shown(app, height);
-    let filter = app.filter_people.value().trim();
+    let filter = app.people.filter.value().trim();
     let title = match (whole, filter.is_empty()) {
         (true, true) => " Map · every active person ".to_string(),
         (true, false) => format!(
@@ -65,8 +65,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// The people drawn on each side, top to bottom, and whether that is everyone.
 fn shown(app: &App, height: usize) -> (Vec<usize>, Vec<usize>, bool) {
     let visible = |i: &usize| app.analysis.live.active[*i] || app.gone.contains(i);
-    let ours: Vec<usize> = app.rows_ours.iter().copied().filter(visible).collect();
-    let partner: Vec<usize> = app.rows_partner.iter().copied().filter(visible).collect();
+    let ours: Vec<usize> = app
+        .people
+        .rows_ours
+        .iter()
+        .copied()
+        .filter(visible)
+        .collect();
+    let partner: Vec<usize> = app
+        .people
+        .rows_partner
+        .iter()
+        .copied()
+        .filter(visible)
+        .collect();
     if ours.len() <= height && partner.len() <= height {
         return (ours, partner, true);
     }

@@ -1,7 +1,7 @@
 //! The people view: our people left, partner people right, the selected
 //! person's detail beside or below them.
 
-use super::detail;
+use super::{Cursor, detail};
 use crate::model::{Level, Side};
 use crate::text::{self, printable};
 use crate::tui::app::{App, Pane};
@@ -11,6 +11,61 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use tui_input::Input;
+
+/// The people view's state. The map view shows the same columns, filter
+/// and selection.
+#[derive(Debug, Clone)]
+pub struct PeopleView {
+    /// Rows shown in each column (person indices), after the filter.
+    pub rows_ours: Vec<usize>,
+    pub rows_partner: Vec<usize>,
+    pub cursor_ours: Cursor,
+    pub cursor_partner: Cursor,
+    /// The people view's filter (the map follows it).
+    pub filter: Input,
+    /// The focused pane.
+    pub pane: Pane,
+    /// The column last focused; the selected person is its selection.
+    pub side: Side,
+}
+
+impl Default for PeopleView {
+    fn default() -> PeopleView {
+        PeopleView {
+            rows_ours: Vec::new(),
+            rows_partner: Vec::new(),
+            cursor_ours: Cursor::default(),
+            cursor_partner: Cursor::default(),
+            filter: Input::default(),
+            pane: Pane::Ours,
+            side: Side::Ours,
+        }
+    }
+}
+
+impl PeopleView {
+    /// A column's rows and cursor.
+    pub fn column(&self, side: Side) -> (&[usize], Cursor) {
+        match side {
+            Side::Ours => (&self.rows_ours, self.cursor_ours),
+            Side::Partner => (&self.rows_partner, self.cursor_partner),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, side: Side) -> &mut Cursor {
+        match side {
+            Side::Ours => &mut self.cursor_ours,
+            Side::Partner => &mut self.cursor_partner,
+        }
+    }
+
+    /// The selected person, if the focused column has any rows.
+    pub fn selected(&self) -> Option<usize> {
+        let (rows, cursor) = self.column(self.side);
+        rows.get(cursor.selected).copied()
+    }
+}
 
 /// Below this width the detail pane goes under the two columns.
 const WIDE: u16 = 110;
@@ -87,15 +142,15 @@ fn badge(app: &App, i: usize, theme: Theme) -> (&'static str, ratatui::style::St
 
 fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let p = app.partnership();
-    let (rows, mut cursor) = app.column(side);
-    let focused = app.pane == Pane::of(side);
+    let (rows, mut cursor) = app.people.column(side);
+    let focused = app.people.pane == Pane::of(side);
     let org = p.names.of(side);
     let title = format!(" {} · {} ", printable(org), rows.len());
     let block = theme.panel(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        let text = if app.filter_people.value().is_empty() {
+        let text = if app.people.filter.value().is_empty() {
             "Nobody yet — press a to add a person"
         } else {
             "Nobody matches the filter. Esc clears it."
@@ -107,7 +162,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let height = inner.height as usize;
     cursor.scroll_into_view(height);
     // Highlight, in this column, the ties of the person selected in the other.
-    let other = if app.side != side {
+    let other = if app.people.side != side {
         app.selected()
     } else {
         None
@@ -208,7 +263,7 @@ fn person_line(app: &App, at: &Row, links: &[Link], theme: Theme) -> Line<'stati
         line = line.style(theme.dim().add_modifier(Modifier::CROSSED_OUT));
     }
     if selected {
-        let style = if focused || (app.pane == Pane::Detail && app.side == side) {
+        let style = if focused || (app.people.pane == Pane::Detail && app.people.side == side) {
             theme.selected()
         } else {
             theme.selected_unfocused()

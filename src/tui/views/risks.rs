@@ -6,18 +6,37 @@ use crate::text::printable;
 use crate::tui::app::App;
 use crate::tui::screen::fit;
 use crate::tui::theme::Theme;
+use crate::tui::views::Cursor;
 use crate::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use tui_input::Input;
+
+/// The risks view's state: its own filter, the rows it leaves and the cursor.
+#[derive(Debug, Clone, Default)]
+pub struct RisksView {
+    /// Risks shown (indices into the analysis's list), after the filter.
+    pub rows: Vec<usize>,
+    pub cursor: Cursor,
+    /// The risks view's filter: each view keeps its own.
+    pub filter: Input,
+}
+
+impl RisksView {
+    /// The selected risk's index in the analysis's list.
+    pub fn selected(&self) -> Option<usize> {
+        self.rows.get(self.cursor.selected).copied()
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
     let p = app.partnership();
     let as_of = app.analysis.scenario.as_of;
     let risks = &app.analysis.risks;
-    let rows = &app.rows_risks;
+    let rows = &app.risks_view.rows;
     let title = if rows.len() == risks.len() {
         format!(" Risks · {} ", risks.len())
     } else {
@@ -45,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
     } else {
         let height = inner.height as usize;
-        let mut cursor = app.cursor_risks;
+        let mut cursor = app.risks_view.cursor;
         cursor.scroll_into_view(height);
         let width = inner.width as usize;
         let subject_w = 20;

@@ -11,15 +11,15 @@ impl App {
     /// people and map views share the people filter.
     pub fn filter(&self) -> &Input {
         match self.view {
-            View::Risks => &self.filter_risks,
-            View::People | View::Map => &self.filter_people,
+            View::Risks => &self.risks_view.filter,
+            View::People | View::Map => &self.people.filter,
         }
     }
 
     pub fn filter_mut(&mut self) -> &mut Input {
         match self.view {
-            View::Risks => &mut self.filter_risks,
-            View::People | View::Map => &mut self.filter_people,
+            View::Risks => &mut self.risks_view.filter,
+            View::People | View::Map => &mut self.people.filter,
         }
     }
 
@@ -37,16 +37,16 @@ impl App {
         let Some(side) = self.partnership().people.get(person).map(|p| p.side) else {
             return;
         };
-        if !self.column(side).0.contains(&person) {
-            self.filter_people.reset();
+        if !self.people.column(side).0.contains(&person) {
+            self.people.filter.reset();
             self.refresh_rows();
         }
-        if let Some(at) = self.column(side).0.iter().position(|&i| i == person) {
-            self.cursor_mut(side).selected = at;
+        if let Some(at) = self.people.column(side).0.iter().position(|&i| i == person) {
+            self.people.cursor_mut(side).selected = at;
         }
-        self.side = side;
-        self.pane = Pane::of(side);
-        self.detail_scroll = 0;
+        self.people.side = side;
+        self.people.pane = Pane::of(side);
+        self.detail.scroll = 0;
     }
 
     /// Recomputes both columns from the people filter, keeping the
@@ -56,11 +56,11 @@ impl App {
     /// best matches come first.
     pub fn refresh_rows(&mut self) {
         let keep = [Side::Ours, Side::Partner].map(|side| {
-            let (rows, cursor) = self.column(side);
+            let (rows, cursor) = self.people.column(side);
             rows.get(cursor.selected).copied()
         });
         let p = &self.doc.partnership;
-        let query = self.filter_people.value().trim();
+        let query = self.people.filter.value().trim();
         let mut ours = Vec::new();
         let mut partner = Vec::new();
         let mut put = |i: usize| match p.people.get(i).map(|x| x.side) {
@@ -77,15 +77,15 @@ impl App {
                 put(i);
             }
         }
-        self.rows_ours = ours;
-        self.rows_partner = partner;
+        self.people.rows_ours = ours;
+        self.people.rows_partner = partner;
         for (side, kept) in [Side::Ours, Side::Partner].into_iter().zip(keep) {
             let at = {
-                let rows = self.column(side).0;
+                let rows = self.people.column(side).0;
                 kept.and_then(|k| rows.iter().position(|&i| i == k))
             };
-            let len = self.column(side).0.len();
-            let cursor = self.cursor_mut(side);
+            let len = self.people.column(side).0.len();
+            let cursor = self.people.cursor_mut(side);
             match at {
                 Some(at) => cursor.selected = at,
                 None => cursor.step(0, len),
@@ -100,9 +100,9 @@ impl App {
     /// (about 50 ms for 52,000 risks), so outside the risks view a filter
     /// leaves the list empty; showing the risks view computes it.
     pub fn refresh_risk_rows(&mut self) {
-        let query = self.filter_risks.value().trim();
+        let query = self.risks_view.filter.value().trim();
         let risks = &self.analysis.risks;
-        self.rows_risks = if !query.is_empty() && self.view != View::Risks {
+        self.risks_view.rows = if !query.is_empty() && self.view != View::Risks {
             Vec::new()
         } else if query.is_empty() {
             (0..risks.len()).collect()
@@ -123,8 +123,8 @@ impl App {
                 .map(|(i, _)| i)
                 .collect()
         };
-        let len = self.rows_risks.len();
-        self.cursor_risks.step(0, len);
+        let len = self.risks_view.rows.len();
+        self.risks_view.cursor.step(0, len);
     }
 }
 
