@@ -11,7 +11,9 @@ use jiff::civil::date;
 use libfuzzer_sys::fuzz_target;
 use partnermap::analysis::Analysis;
 use partnermap::date::add_days;
-use partnermap::export::{self, CoverageReport, Format, RiskReport, Style, csv_cell, guard};
+use partnermap::export::{
+    self, CoverageReport, Format, Report, RiskReport, Style, csv_cell, guard,
+};
 use partnermap::graph::Scenario;
 use partnermap::model::{Level, Meeting, Partnership, Person, Side, Tie};
 use partnermap::text::{needs_escape, printable};
@@ -143,7 +145,7 @@ fuzz_target!(|input: Input| {
     let p = build(&input);
     let a = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));
 
-    let risks = RiskReport::new(&p, &a);
+    let risks = RiskReport::new(&p, &a).json();
     let expected = risks
         .risks
         .iter()
@@ -164,7 +166,7 @@ fuzz_target!(|input: Input| {
         expected,
     );
 
-    let coverage = CoverageReport::new(&p, &a);
+    let coverage = CoverageReport::new(&p, &a).json();
     let expected = coverage
         .people
         .iter()
