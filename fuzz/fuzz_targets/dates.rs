@@ -27,7 +27,9 @@ fuzz_target!(|text: &str| {
         let ok = parse_date(text.trim()) == Ok(d)
             || (t == "today" && d == today)
             || (t == "yesterday" && d == add_days(today, -1))
-            || (t.starts_with('-') && t.ends_with('d') && d <= today);
+            || (t == "tomorrow" && d == add_days(today, 1))
+            || (t.starts_with('-') && t.ends_with('d') && d <= today)
+            || (t.starts_with('+') && t.ends_with('d') && d >= today);
         assert!(ok, "{text:?} was read as {d}");
     }
     // Errors quote at most 60 characters of the text (each escaped to at
