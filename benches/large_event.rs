@@ -43,6 +43,7 @@ fn all_hands(people: usize) -> Partnership {
         title: Some("All-hands".into()),
         attendees: p.people.iter().map(|x| x.id.clone()).collect(),
         notes: None,
+        source: None,
         extra: Default::default(),
     });
     p

@@ -127,6 +127,7 @@ pub fn partnership(spec: Spec) -> Partnership {
             title: Some(format!("Meeting {m}")),
             attendees: attendees.iter().map(|&a| people[a].id.clone()).collect(),
             notes: None,
+            source: None,
             extra: Default::default(),
         });
     }
@@ -143,16 +144,22 @@ pub fn partnership(spec: Spec) -> Partnership {
         }
     }
     Partnership {
-        names: Names {
-            name: format!("Synthetic × Partner ({n} people)"),
-            ours: "Synthetic".into(),
-            partner: "Partner".into(),
-            extra: Default::default(),
-        },
+        names: names(n),
         settings: Settings::default(),
         people,
         ties,
         meetings,
+        extra: Default::default(),
+    }
+}
+
+/// The generated partnership's names.
+fn names(n: usize) -> Names {
+    Names {
+        name: format!("Synthetic × Partner ({n} people)"),
+        ours: "Synthetic".into(),
+        partner: "Partner".into(),
+        domains: None,
         extra: Default::default(),
     }
 }

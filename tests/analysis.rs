@@ -62,6 +62,7 @@ impl Map {
             title: None,
             attendees: who.iter().map(|s| s.to_string()).collect(),
             notes: None,
+            source: None,
             extra: Default::default(),
         });
         self

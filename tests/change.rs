@@ -47,6 +47,7 @@ fn build(
             title: None,
             attendees: attendees.iter().map(|i| format!("p{i}")).collect(),
             notes: None,
+            source: None,
             extra: Default::default(),
         });
     }

@@ -125,7 +125,10 @@ macro_rules! bad_file {
 }
 
 /// The files of `tests/files/bad/`, each with its own test below.
-const BAD_FILES: [&str; 32] = [
+const BAD_FILES: [&str; 35] = [
+    "person_bad_stance.json",
+    "domains_not_lower_case.json",
+    "meeting_source_twice.json",
     "json_syntax_error.json",
     "meeting_date_not_a_day.json",
     "meeting_empty_attendees.json",
@@ -322,6 +325,18 @@ fn unusual_but_valid_files_load() {
         assert!(kept.contains(&original), "{name}: the original is not kept");
     }
 }
+
+bad_file!(person_bad_stance, "person_bad_stance.json", [
+    "people[1] (id \"li\")", "stance", "unknown stance \"fan\" (expected champion, supporter, neutral, skeptic, blocker";
+]);
+
+bad_file!(domains_not_lower_case, "domains_not_lower_case.json", [
+    "partnership.domains", "partner", "\"@Globex.example\" is not an e-mail domain";
+]);
+
+bad_file!(meeting_source_twice, "meeting_source_twice.json", [
+    "meetings[1] (id \"m-0002\")", "source", "is already the source of meetings[0]";
+]);
 
 bad_file!(duplicate_keys, "duplicate_keys.json", [
     "partnership", "name", "appears twice";

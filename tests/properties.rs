@@ -79,6 +79,7 @@ fn build(
             title: None,
             attendees: attendees.iter().map(|i| format!("p{i}")).collect(),
             notes: None,
+            source: None,
             extra: Default::default(),
         });
     }
@@ -663,6 +664,7 @@ fn everyone_left_before_the_as_of_date() {
         title: None,
         attendees: vec!["ana".into(), "bo".into(), "li".into(), "wu".into()],
         notes: None,
+        source: None,
         extra: Default::default(),
     });
     let (a, n) = run(&p);

@@ -66,6 +66,7 @@ fn rough() -> impl Strategy<Value = Partnership> {
                 title: None,
                 attendees,
                 notes: None,
+                source: None,
                 extra: Default::default(),
             });
         }

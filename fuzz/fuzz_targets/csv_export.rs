@@ -79,6 +79,7 @@ fn build(input: &Input) -> Partnership {
             title: None,
             attendees,
             notes: None,
+            source: None,
             extra: Default::default(),
         });
     }

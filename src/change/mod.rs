@@ -20,7 +20,7 @@ pub use delete::{Cascade, Counts, Deletion, Record};
 pub use replace::Edit;
 
 use crate::edit::{self, EditError};
-use crate::model::{Anchor, ExtraField, Meeting, Partnership, Person, Tie};
+use crate::model::{Meeting, Partnership, Person, Stance, Tie};
 use crate::rules::{self, Place};
 use delete::gone;
 use jiff::civil::Date;
@@ -52,35 +52,12 @@ impl Change {
         Change::edit_person(person, after)
     }
 
-    /// Sets `person`'s stance (`champion` … `blocker`), or makes it
-    /// unknown. Until the model has a `stance` field, the stance is the
-    /// person's unknown field `stance`, kept as JSON text.
-    pub fn set_stance(person: &Person, stance: Option<&str>) -> Change {
-        let mut after = person.clone();
-        match stance {
-            Some(stance) => {
-                let value = serde_json::Value::String(stance.into());
-                if !after.extra.contains_key("stance")
-                    && let Ok(raw) = serde_json::value::to_raw_value(&value)
-                {
-                    // Where a reload finds it: after the last field written.
-                    let last = if after.notes.is_some() {
-                        "notes"
-                    } else {
-                        "reports_to"
-                    };
-                    after.extra.push(ExtraField {
-                        name: "stance".into(),
-                        raw,
-                        anchor: Anchor::After(last),
-                    });
-                }
-                after.extra.insert("stance", &value);
-            }
-            None => {
-                after.extra.remove("stance");
-            }
-        }
+    /// Sets `person`'s stance, or makes it unknown (`None`).
+    pub fn set_stance(person: &Person, stance: Option<Stance>) -> Change {
+        let after = Person {
+            stance,
+            ..person.clone()
+        };
         Change::edit_person(person, after)
     }
 

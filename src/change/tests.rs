@@ -30,6 +30,7 @@ fn raw_meeting(id: &str, attendees: &[&str]) -> Meeting {
         title: None,
         attendees: attendees.iter().map(|a| a.to_string()).collect(),
         notes: None,
+        source: None,
         extra: Default::default(),
     }
 }
@@ -109,7 +110,7 @@ fn every_kind_of_change_is_taken_back_exactly() {
             after: settings,
         }),
         Change::mark_left(&sam, Some(date(2026, 3, 1))),
-        Change::set_stance(&sam, Some("champion")),
+        Change::set_stance(&sam, Some(crate::model::Stance::Champion)),
         Change::delete(&p, Record::Person(sam.clone())).unwrap(),
         Change::delete(&p, Record::Tie(p.ties[2].clone())).unwrap(),
         Change::delete(&p, Record::Meeting(p.meetings[0].clone())).unwrap(),
@@ -248,7 +249,7 @@ fn a_batch_is_made_whole_or_not_at_all_and_undone_in_reverse() {
 #[test]
 fn a_stance_set_by_an_edit_survives_the_file() {
     let p = busy();
-    let change = Change::set_stance(&p.people[1], Some("skeptic"));
+    let change = Change::set_stance(&p.people[1], Some(crate::model::Stance::Skeptic));
     let mut q = p.clone();
     let made = change.apply(&mut q).unwrap();
     let text = crate::store::to_text(&q);

@@ -118,6 +118,7 @@ pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditErro
         title: non_empty(new.title),
         attendees: new.attendees,
         notes: non_empty(new.notes),
+        source: None,
         extra: Default::default(),
     };
     check_meeting(p, &meeting)?;

@@ -132,7 +132,8 @@ pub mod known {
         "ties",
         "meetings",
     ];
-    pub const NAMES: &[&str] = &["name", "ours", "partner"];
+    pub const NAMES: &[&str] = &["name", "ours", "partner", "domains"];
+    pub const DOMAINS: &[&str] = &["ours", "partner"];
     pub const SETTINGS: &[&str] = &["stale_after_days", "half_life_days", "large_meeting"];
     pub const PERSON: &[&str] = &[
         "id",
@@ -143,10 +144,11 @@ pub mod known {
         "team",
         "email",
         "key",
+        "stance",
         "left",
         "reports_to",
         "notes",
     ];
     pub const TIE: &[&str] = &["a", "b", "last_contact", "note"];
-    pub const MEETING: &[&str] = &["id", "date", "title", "attendees", "notes"];
+    pub const MEETING: &[&str] = &["id", "date", "title", "attendees", "notes", "source"];
 }

@@ -103,12 +103,83 @@ impl fmt::Display for Level {
     }
 }
 
-/// The partnership's names: the partnership itself and the two organisations.
+/// How a person stands toward the partnership (SPEC §2); a person without
+/// one is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    Champion,
+    Supporter,
+    Neutral,
+    Skeptic,
+    Blocker,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 5] = [
+        Stance::Champion,
+        Stance::Supporter,
+        Stance::Neutral,
+        Stance::Skeptic,
+        Stance::Blocker,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Champion => "champion",
+            Stance::Supporter => "supporter",
+            Stance::Neutral => "neutral",
+            Stance::Skeptic => "skeptic",
+            Stance::Blocker => "blocker",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|stance| stance.as_str() == s)
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The e-mail domains of each side (lower case, no `@`), which import uses
+/// to put a contact on its side (SPEC §2, §11).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Domains {
+    pub ours: Vec<String>,
+    pub partner: Vec<String>,
+    pub extra: Extra,
+}
+
+impl Domains {
+    /// The domains of `side`.
+    pub fn of(&self, side: Side) -> &[String] {
+        match side {
+            Side::Ours => &self.ours,
+            Side::Partner => &self.partner,
+        }
+    }
+
+    /// The side whose domains hold `domain` (compared in lower case).
+    pub fn side_of(&self, domain: &str) -> Option<Side> {
+        let domain = domain.to_lowercase();
+        Side::ALL
+            .into_iter()
+            .find(|&side| self.of(side).contains(&domain))
+    }
+}
+
+/// The partnership's names: the partnership itself and the two
+/// organisations, and their e-mail domains when known.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Names {
     pub name: String,
     pub ours: String,
     pub partner: String,
+    /// `None` when the file has no `domains` (it is then not written).
+    pub domains: Option<Domains>,
     pub extra: Extra,
 }
 
@@ -157,6 +228,8 @@ pub struct Person {
     pub team: Option<String>,
     pub email: Option<String>,
     pub key: bool,
+    /// `None` is unknown.
+    pub stance: Option<Stance>,
     pub left: Option<Date>,
     pub reports_to: Option<String>,
     pub notes: Option<String>,
@@ -175,6 +248,7 @@ impl Person {
             team: None,
             email: None,
             key: false,
+            stance: None,
             left: None,
             reports_to: None,
             notes: None,
@@ -236,6 +310,8 @@ pub struct Meeting {
     pub title: Option<String>,
     pub attendees: Vec<String>,
     pub notes: Option<String>,
+    /// Where an imported meeting came from (`ics:<UID>`); unique in a file.
+    pub source: Option<String>,
     pub extra: Extra,
 }
 

@@ -1,7 +1,9 @@
 //! The rules applied to typed records: a whole partnership, or the records
 //! a change touched.
 
-use super::values::{AttendeeList, TiePairs, UniqueIds, id, length, same_ends, setting};
+use super::values::{
+    AttendeeList, TiePairs, UniqueIds, UniqueSources, domain, id, length, same_ends, setting,
+};
 use super::{Fault, Field, Place, Problem, reporting_lines};
 use crate::model::{Meeting, Names, Partnership, Person, Settings, Tie};
 use std::collections::HashMap;
@@ -39,10 +41,15 @@ pub fn check(p: &Partnership) -> Vec<Problem> {
         }
     }
     let mut unique = UniqueIds::new("meetings");
+    let mut sources = UniqueSources::default();
     for (i, meeting) in p.meetings.iter().enumerate() {
         meeting_alone(meeting, i, &ids, &mut out);
         if let Some(fault) = unique.check(&meeting.id, i) {
             out.push(Problem::new(Place::Meeting(i), Field::Id, fault));
+        }
+        let source = meeting.source.as_deref();
+        if let Some(fault) = source.and_then(|s| sources.check(s, i)) {
+            out.push(Problem::new(Place::Meeting(i), Field::Source, fault));
         }
     }
     out
@@ -73,6 +80,9 @@ pub fn check_records(p: &Partnership, touched: &[Place]) -> Vec<Problem> {
                     let ids = p.meetings.iter().map(|x| &x.id);
                     if let Some(fault) = taken(ids, &meeting.id, i, "meetings") {
                         out.push(Problem::new(place, Field::Id, fault));
+                    }
+                    if let Some(fault) = source_taken(p, i) {
+                        out.push(Problem::new(place, Field::Source, fault));
                     }
                 }
             }
@@ -142,6 +152,21 @@ fn taken<'a>(
     })
 }
 
+/// The index of another meeting with the `source` of meeting `at`, as a fault.
+fn source_taken(p: &Partnership, at: usize) -> Option<Fault> {
+    let source = p.meetings.get(at)?.source.as_deref()?;
+    let first = p
+        .meetings
+        .iter()
+        .enumerate()
+        .find(|&(j, m)| j != at && m.source.as_deref() == Some(source))?
+        .0;
+    Some(Fault::SourceTaken {
+        source: source.to_string(),
+        first,
+    })
+}
+
 /// Each id's first holder in `people`.
 fn first_holders(p: &Partnership) -> HashMap<&str, usize> {
     let mut ids = HashMap::with_capacity(p.people.len());
@@ -166,6 +191,15 @@ fn names(n: &Names, out: &mut Vec<Problem>) {
         (Field::Partner, Some(n.partner.as_str())),
     ];
     lengths(Place::Names, &fields, out);
+    let domains = n.domains.iter().flat_map(|d| {
+        let ours = d.ours.iter().map(|x| (Field::Ours, x));
+        ours.chain(d.partner.iter().map(|x| (Field::Partner, x)))
+    });
+    for (field, d) in domains {
+        if let Some(fault) = domain(d) {
+            out.push(Problem::new(Place::Names, field, fault));
+        }
+    }
 }
 
 fn settings(s: &Settings, out: &mut Vec<Problem>) {
@@ -234,6 +268,7 @@ fn meeting_alone(m: &Meeting, i: usize, ids: &HashMap<&str, usize>, out: &mut Ve
     let fields = [
         (Field::Title, m.title.as_deref()),
         (Field::Notes, m.notes.as_deref()),
+        (Field::Source, m.source.as_deref()),
     ];
     lengths(place, &fields, out);
     if let Some(fault) = AttendeeList::count(m.attendees.len()) {

@@ -1,7 +1,7 @@
 //! What can be wrong with a record: facts, with the words a file's problem
 //! list uses for them (the edit path words some of them its own way).
 
-use crate::model::{Level, MAX_ATTENDEES, Side};
+use crate::model::{Level, MAX_ATTENDEES, Side, Stance};
 use crate::text::clip;
 use std::fmt;
 
@@ -18,6 +18,14 @@ pub enum Fault {
     },
     UnknownSide(String),
     UnknownLevel(String),
+    UnknownStance(String),
+    /// An e-mail domain that is not lower case without `@` and spaces.
+    BadDomain(String),
+    /// A meeting `source` an earlier meeting already has (at `first`).
+    SourceTaken {
+        source: String,
+        first: usize,
+    },
     /// A date that is not a day as `YYYY-MM-DD`; the reason as the date
     /// parser words it.
     BadDate(String),
@@ -82,6 +90,18 @@ impl fmt::Display for Fault {
                     .map(|l| format!("; did you mean {l}?"))
                     .unwrap_or_default()
             ),
+            Fault::UnknownStance(text) => unknown_stance(f, text),
+            Fault::BadDomain(text) => write!(
+                f,
+                "{:?} is not an e-mail domain as the file writes them \
+                 (lower case, no @ or spaces, e.g. contoso.example)",
+                clip(text)
+            ),
+            Fault::SourceTaken { source, first } => write!(
+                f,
+                "{:?} is already the source of meetings[{first}]; two meetings never share a source",
+                clip(source)
+            ),
             Fault::BadDate(reason) => f.write_str(reason),
             Fault::NotWhole { got, min, unit } => {
                 write!(f, "expected a whole number of {unit} ≥ {min}, got {got}")
@@ -125,4 +145,14 @@ impl fmt::Display for Fault {
             Fault::IdChanged => f.write_str("an id never changes once written"),
         }
     }
+}
+
+fn unknown_stance(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    let all: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+    write!(
+        f,
+        "unknown stance {:?} (expected {}, or leave it out for unknown)",
+        clip(text),
+        all.join(", ")
+    )
 }

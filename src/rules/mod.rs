@@ -16,8 +16,8 @@ pub use check::{check, check_records};
 pub use fault::Fault;
 pub use lines::reporting_lines;
 pub use values::{
-    AttendeeList, TiePairs, UniqueIds, date, id, length, level, max_chars, same_ends, setting,
-    setting_floor, side,
+    AttendeeList, TiePairs, UniqueIds, UniqueSources, date, domain, id, length, level, max_chars,
+    same_ends, setting, setting_floor, side, stance,
 };
 
 use std::fmt;
@@ -35,6 +35,7 @@ pub enum Field {
     // The partnership's names.
     Ours,
     Partner,
+    Domains,
     // Settings.
     StaleAfterDays,
     HalfLifeDays,
@@ -48,6 +49,7 @@ pub enum Field {
     Team,
     Email,
     Key,
+    Stance,
     Left,
     ReportsTo,
     Notes,
@@ -59,6 +61,7 @@ pub enum Field {
     // A meeting.
     Date,
     Attendees,
+    Source,
     /// A person as a whole (a record that is gone or changed meanwhile).
     Person,
     /// A tie as a whole.
@@ -80,6 +83,7 @@ impl Field {
             Field::Meetings => "meetings",
             Field::Ours => "ours",
             Field::Partner => "partner",
+            Field::Domains => "domains",
             Field::StaleAfterDays => "stale_after_days",
             Field::HalfLifeDays => "half_life_days",
             Field::LargeMeeting => "large_meeting",
@@ -91,6 +95,7 @@ impl Field {
             Field::Team => "team",
             Field::Email => "email",
             Field::Key => "key",
+            Field::Stance => "stance",
             Field::Left => "left",
             Field::ReportsTo => "reports_to",
             Field::Notes => "notes",
@@ -100,6 +105,7 @@ impl Field {
             Field::Note => "note",
             Field::Date => "date",
             Field::Attendees => "attendees",
+            Field::Source => "source",
             Field::Person => "person",
             Field::Tie => "tie",
             Field::Meeting => "meeting",

@@ -4,7 +4,9 @@
 
 use super::{Fault, Field};
 use crate::date::parse_date;
-use crate::model::{Level, MAX_ATTENDEES, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, Side};
+use crate::model::{
+    Level, MAX_ATTENDEES, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, Side, Stance,
+};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -48,6 +50,23 @@ pub fn side(text: &str) -> Result<Side, Fault> {
 /// A level as the file writes it.
 pub fn level(text: &str) -> Result<Level, Fault> {
     Level::parse(text).ok_or_else(|| Fault::UnknownLevel(text.to_string()))
+}
+
+/// A stance as the file writes it.
+pub fn stance(text: &str) -> Result<Stance, Fault> {
+    Stance::parse(text).ok_or_else(|| Fault::UnknownStance(text.to_string()))
+}
+
+/// An e-mail domain as the file writes it: lower case, no `@`, no spaces,
+/// not empty, at most [`MAX_ID_CHARS`] characters.
+pub fn domain(text: &str) -> Option<Fault> {
+    let fits = !text.is_empty()
+        && text.chars().count() <= MAX_ID_CHARS
+        && !text
+            .chars()
+            .any(|c| c == '@' || c.is_whitespace() || c.is_control())
+        && text.to_lowercase() == text;
+    (!fits).then(|| Fault::BadDomain(text.to_string()))
 }
 
 /// A date as the file writes it.
@@ -107,6 +126,28 @@ impl UniqueIds {
             }),
             None => {
                 self.seen.insert(id.to_string(), index);
+                None
+            }
+        }
+    }
+}
+
+/// Meeting sources seen so far: two meetings never share one.
+#[derive(Default)]
+pub struct UniqueSources {
+    seen: HashMap<String, usize>,
+}
+
+impl UniqueSources {
+    /// Notes `source` at `index`, or says which earlier meeting has it.
+    pub fn check(&mut self, source: &str, index: usize) -> Option<Fault> {
+        match self.seen.get(source) {
+            Some(&first) => Some(Fault::SourceTaken {
+                source: source.to_string(),
+                first,
+            }),
+            None => {
+                self.seen.insert(source.to_string(), index);
                 None
             }
         }

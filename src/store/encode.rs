@@ -3,7 +3,7 @@
 //! unknown field written back as the exact text it was read as, in its place
 //! among the known ones ([`Anchor`]).
 
-use crate::model::{Anchor, Extra, Meeting, Partnership, Person, SCHEMA, Tie, known};
+use crate::model::{Anchor, Domains, Extra, Meeting, Partnership, Person, SCHEMA, Tie, known};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
 
@@ -112,6 +112,7 @@ fn person(p: &Person) -> Out<'_> {
             .optional("team", optional(&p.team))
             .optional("email", optional(&p.email))
             .field("key", Out::Bool(p.key))
+            .optional("stance", p.stance.map(|s| text(s.as_str())))
             .field("left", p.left.map_or(Out::Null, date))
             .field("reports_to", optional(&p.reports_to).unwrap_or(Out::Null))
             .optional("notes", optional(&p.notes)),
@@ -138,7 +139,19 @@ fn meeting(m: &Meeting) -> Out<'_> {
                 "attendees",
                 Out::List(m.attendees.iter().map(|a| text(a)).collect()),
             )
-            .optional("notes", optional(&m.notes)),
+            .optional("notes", optional(&m.notes))
+            .optional("source", optional(&m.source)),
+    )
+}
+
+fn domains(d: &Domains) -> Out<'_> {
+    fn list(items: &[String]) -> Out<'_> {
+        Out::List(items.iter().map(|x| text(x)).collect())
+    }
+    Out::Object(
+        Object::new(known::DOMAINS, &d.extra)
+            .field("ours", list(&d.ours))
+            .field("partner", list(&d.partner)),
     )
 }
 
@@ -146,7 +159,8 @@ fn file(p: &Partnership) -> Object<'_> {
     let names = Object::new(known::NAMES, &p.names.extra)
         .field("name", text(&p.names.name))
         .field("ours", text(&p.names.ours))
-        .field("partner", text(&p.names.partner));
+        .field("partner", text(&p.names.partner))
+        .optional("domains", p.names.domains.as_ref().map(domains));
     let s = &p.settings;
     let settings = Object::new(known::SETTINGS, &s.extra)
         .field("stale_after_days", Out::Number(s.stale_after_days.into()))

@@ -48,6 +48,8 @@ pub struct Duplicates {
 pub enum RecordAt {
     Top,
     Names,
+    /// The partnership's `domains`.
+    Domains,
     Settings,
     Person(usize),
     Tie(usize),
@@ -60,6 +62,7 @@ impl RecordAt {
         match at {
             At::Root => Some(RecordAt::Top),
             At::Key(At::Root, "partnership", _) => Some(RecordAt::Names),
+            At::Key(At::Key(At::Root, "partnership", _), "domains", _) => Some(RecordAt::Domains),
             At::Key(At::Root, "settings", _) => Some(RecordAt::Settings),
             At::Index(At::Key(At::Root, list, _), i) => match *list {
                 "people" => Some(RecordAt::Person(*i)),
@@ -76,6 +79,7 @@ impl RecordAt {
         match self {
             RecordAt::Top => known::TOP,
             RecordAt::Names => known::NAMES,
+            RecordAt::Domains => known::DOMAINS,
             RecordAt::Settings => known::SETTINGS,
             RecordAt::Person(_) => known::PERSON,
             RecordAt::Tie(_) => known::TIE,

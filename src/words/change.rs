@@ -138,6 +138,7 @@ mod tests {
             title: None,
             attendees: who.iter().map(|s| s.to_string()).collect(),
             notes: None,
+            source: None,
             extra: Default::default(),
         }
     }

@@ -230,6 +230,29 @@ impl<'p> Fields<'p> {
         }
     }
 
+    /// A list of e-mail domains (absent: none).
+    pub(super) fn domains(&mut self, field: Field) -> Vec<String> {
+        let mut out = Vec::new();
+        for value in self.list(field, false) {
+            match value {
+                Value::String(d) => match rules::domain(&d) {
+                    None => out.push(d),
+                    Some(fault) => self.fault(field, &fault),
+                },
+                other => {
+                    let message = format!("expected domains (strings), got {}", kind_of(&other));
+                    self.problem(field, message);
+                }
+            }
+        }
+        out
+    }
+
+    /// The problem list, for reading a nested record.
+    pub(super) fn problems(&mut self) -> &mut Problems {
+        self.problems
+    }
+
     pub(super) fn rest(self) -> Extra {
         self.extra
     }

@@ -3,7 +3,7 @@
 use super::fields::{Fields, Problems, Record, kind_of};
 use super::{object_record, peek_id};
 use crate::model::{Meeting, Tie};
-use crate::rules::{self, AttendeeList, Fault, Field, TiePairs, UniqueIds};
+use crate::rules::{self, AttendeeList, Fault, Field, TiePairs, UniqueIds, UniqueSources};
 use crate::store::strict::{Extras, RecordAt};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -71,6 +71,7 @@ pub(super) fn decode_meetings(
 ) -> Vec<Meeting> {
     let mut meetings = Vec::with_capacity(items.len());
     let mut seen = UniqueIds::new("meetings");
+    let mut sources = UniqueSources::default();
     for (index, item) in items.into_iter().enumerate() {
         let Some(map) = object_record(item, "meetings", index, problems) else {
             continue;
@@ -82,6 +83,10 @@ pub(super) fn decode_meetings(
         let date = f.date(Field::Date, true);
         let title = f.string(Field::Title, false);
         let notes = f.string(Field::Notes, false);
+        let source = f.string(Field::Source, false);
+        if let Some(fault) = source.as_deref().and_then(|s| sources.check(s, index)) {
+            f.fault(Field::Source, &fault);
+        }
         let Some(attendees) = attendees(&mut f, ids) else {
             continue;
         };
@@ -96,6 +101,7 @@ pub(super) fn decode_meetings(
                 title,
                 attendees,
                 notes,
+                source,
                 extra,
             });
         }

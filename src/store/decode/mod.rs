@@ -13,7 +13,7 @@ mod people;
 pub use fields::{MAX_PROBLEMS, Problems};
 
 use super::strict::{Extras, Parsed, RecordAt};
-use crate::model::{Names, Partnership, SCHEMA, Settings};
+use crate::model::{Domains, Names, Partnership, SCHEMA, Settings};
 use crate::rules::Field;
 use duplicates::report_duplicates;
 use fields::{Fields, Record, describe, kind_of};
@@ -119,8 +119,24 @@ fn read_names(map: Map<String, Value>, extras: &mut Extras, problems: &mut Probl
     let name = f.string(Field::Name, true).unwrap_or_default();
     let ours = f.string(Field::Ours, true).unwrap_or_default();
     let partner = f.string(Field::Partner, true).unwrap_or_default();
+    let domains = f
+        .object(Field::Domains, false)
+        .map(|map| read_domains(map, extras, f.problems()));
     Names {
         name,
+        ours,
+        partner,
+        domains,
+        extra: f.rest(),
+    }
+}
+
+fn read_domains(map: Map<String, Value>, extras: &mut Extras, problems: &mut Problems) -> Domains {
+    let extra = extras.remove(&RecordAt::Domains);
+    let mut f = Fields::new(map, extra, Record::top("partnership.domains"), problems);
+    let ours = f.domains(Field::Ours);
+    let partner = f.domains(Field::Partner);
+    Domains {
         ours,
         partner,
         extra: f.rest(),

@@ -66,6 +66,7 @@ fn read_person(f: &mut Fields<'_>) -> (Option<Person>, bool) {
     let team = f.string(Field::Team, false);
     let email = f.string(Field::Email, false);
     let key = f.bool(Field::Key);
+    let stance = f.parsed(Field::Stance, false, rules::stance);
     let left = f.date(Field::Left, false);
     let reports_to = f.string(Field::ReportsTo, false);
     let notes = f.string(Field::Notes, false);
@@ -75,6 +76,7 @@ fn read_person(f: &mut Fields<'_>) -> (Option<Person>, bool) {
         team,
         email,
         key,
+        stance,
         left,
         reports_to,
         notes,
