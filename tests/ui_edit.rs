@@ -440,3 +440,32 @@ fn an_edit_is_merged_with_another_writer_or_refused_when_it_no_longer_fits() {
     assert!(status(&app).contains("no longer fits"), "{}", status(&app));
     assert_eq!(bytes(&path), theirs, "nothing written over theirs");
 }
+
+#[test]
+fn in_the_risks_view_the_keys_act_on_the_person_a_risk_is_about_never_on_a_guess() {
+    use partnermap::analysis::RiskKind;
+    let (_dir, path, mut app) = open_demo();
+    let before = bytes(&path);
+    keys(&mut app, "2");
+    while ui::selected_risk(&app).unwrap().kind != RiskKind::BusFactor {
+        keys(&mut app, "j");
+    }
+    for key in ["E", "L", "D", "s"] {
+        keys(&mut app, key);
+        assert!(!dialog_open(&app), "{key}");
+        assert!(
+            status(&app).starts_with("This risk is about the whole partnership"),
+            "{key}: {}",
+            status(&app)
+        );
+    }
+    keys(&mut app, "gE");
+    assert_eq!(
+        form(&app).unwrap().title,
+        "Edit Victor Lindqvist (id victor)"
+    );
+    keys(&mut app, "<Esc>D");
+    assert!(screen(&app, 120, 40).contains("Delete Victor Lindqvist (Contoso)?"));
+    keys(&mut app, "<Esc>");
+    assert_eq!(bytes(&path), before);
+}

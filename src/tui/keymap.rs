@@ -120,7 +120,7 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Up, Key::Char('k')],
         "↑ ↓ / k j",
         Action::Up,
-        "move in a list",
+        "move in a list (detail pane: its ties and meetings)",
         Some(("↑↓", "move")),
     ),
     also(&[Key::Down, Key::Char('j')], Action::Down),

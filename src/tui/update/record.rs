@@ -2,9 +2,10 @@
 //! the tie or meeting selected there, else the person `m` and `x` act on —
 //! and the dialog each opens. Saving happens in the dialogs, as one change.
 
+use crate::analysis::Subject;
 use crate::change::{Change, Record};
 use crate::model::{Meeting, Person, Tie};
-use crate::tui::app::App;
+use crate::tui::app::{App, View};
 use crate::tui::dialogs::delete::ConfirmDelete;
 use crate::tui::dialogs::form::records;
 use crate::tui::views::detail::{DetailRow, selected_row};
@@ -45,10 +46,35 @@ fn selected(app: &App) -> Option<Selected> {
     }
 }
 
-/// The person `E`, `L`, `D` and `s` act on outside the detail selection.
+/// The person `E`, `L`, `D` and `s` act on outside the detail selection:
+/// in the risks view the subject of a risk about one person (a risk about
+/// the whole partnership names nobody to change).
 fn person(app: &App) -> Option<Person> {
+    if app.view == View::Risks
+        && app
+            .selected_risk()
+            .is_some_and(|r| r.subject == Subject::Partnership)
+    {
+        return None;
+    }
     let i = app.acting_person()?;
     app.partnership().people.get(i).cloned()
+}
+
+/// Nobody to act on: says how to select someone; `what` is what the key
+/// does ("E edits the selected person").
+fn nobody(app: &mut App, what: &str) {
+    let about_partnership = app.view == View::Risks
+        && app
+            .selected_risk()
+            .is_some_and(|r| r.subject == Subject::Partnership);
+    if about_partnership {
+        app.warn(format!(
+            "This risk is about the whole partnership, not one person ({what}): select a risk about one person, or a person in the people view (1)"
+        ));
+    } else {
+        app.warn(format!("Select a person first: {what}"));
+    }
 }
 
 /// A tie made by meetings alone has nothing to edit or delete: said so,
@@ -69,7 +95,7 @@ pub(super) fn edit(app: &mut App) {
         Some(Selected::Met { other, meetings }) => return met_only(app, &other, meetings),
         None => match person(app) {
             Some(x) => records::edit_person(app.partnership(), &x),
-            None => return app.warn("Select a person first: E edits the selected person"),
+            None => return nobody(app, "E edits the selected person"),
         },
     };
     super::open_form(app, form);
@@ -79,7 +105,7 @@ pub(super) fn edit(app: &mut App) {
 pub(super) fn left(app: &mut App) {
     match person(app) {
         Some(x) => super::open_form(app, records::left(&x)),
-        None => app.warn("Select a person first: L marks the selected person as left"),
+        None => nobody(app, "L marks the selected person as left"),
     }
 }
 
@@ -87,7 +113,7 @@ pub(super) fn left(app: &mut App) {
 pub(super) fn stance(app: &mut App) {
     match person(app) {
         Some(x) => super::open_form(app, records::stance(&x)),
-        None => app.warn("Select a person first: s sets the selected person's stance"),
+        None => nobody(app, "s sets the selected person's stance"),
     }
 }
 
@@ -100,7 +126,7 @@ pub(super) fn delete(app: &mut App) {
         Some(Selected::Met { other, meetings }) => return met_only(app, &other, meetings),
         None => match person(app) {
             Some(x) => Record::Person(x),
-            None => return app.warn("Select a person first: D deletes the selected person"),
+            None => return nobody(app, "D deletes the selected person"),
         },
     };
     match Change::delete(app.partnership(), record) {

@@ -5,7 +5,7 @@
 //! form's fields and the date fields with these.
 
 use super::pick::PickList;
-use super::{Field, FieldKind, Form, FormKind};
+use super::{Field, FieldKind, Form, FormKind, records};
 use crate::change::Change;
 use crate::date::parse_relative;
 use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
@@ -34,15 +34,6 @@ pub const LEFT: &str = "Left on";
 const LEVELS: [&str; 4] = ["staff", "manager", "senior", "executive"];
 const SIDES: [&str; 2] = ["ours", "partner"];
 const YES_NO: [&str; 2] = ["no", "yes"];
-/// A stance, or none: "unknown" first.
-const STANCES: [&str; 6] = [
-    "unknown",
-    "champion",
-    "supporter",
-    "neutral",
-    "skeptic",
-    "blocker",
-];
 
 /// Every person as a pick-list item: "Li Wei · CFO · Contoso".
 pub(super) fn people_items(
@@ -132,12 +123,17 @@ pub(super) fn person_fields(p: &Partnership, x: &Person, with_id: bool) -> Vec<F
     fields
 }
 
-/// A choice of stance, `stance` chosen ("unknown" for none).
+/// A choice of stance, `stance` chosen: "unknown" (none) first, then the
+/// stances from champion to blocker.
 pub(super) fn stance_field(stance: Option<Stance>) -> Field {
+    let options: Vec<&'static str> = std::iter::once(None)
+        .chain(Stance::ALL.map(Some))
+        .map(crate::words::stance)
+        .collect();
     let at = stance.map_or(0, |s| {
-        STANCES.iter().position(|o| *o == s.as_str()).unwrap_or(0)
+        options.iter().position(|o| *o == s.as_str()).unwrap_or(0)
     });
-    Field::choice(STANCE, STANCES.to_vec(), at)
+    Field::choice(STANCE, options, at)
 }
 
 /// The day someone left, or empty when they have not.
@@ -343,11 +339,11 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
             tie.note = optional(form, NOTE);
             Some(Change::AddTie(tie))
         }
-        FormKind::EditPerson { .. }
-        | FormKind::EditTie { .. }
-        | FormKind::EditMeeting { .. }
-        | FormKind::Left { .. }
-        | FormKind::Stance { .. } => super::records::submit(form, p, today),
+        FormKind::EditPerson { before } => records::person(form, p, today, before),
+        FormKind::EditTie { before } => records::tie(form, today, before),
+        FormKind::EditMeeting { before } => records::meeting(form, p, today, before),
+        FormKind::Left { before } => records::left_on(form, today, &before),
+        FormKind::Stance { before } => Some(records::stance_of(form, &before)),
         // A new partnership is a new file, not a change: `start.rs` saves it.
         FormKind::Start { .. } => None,
     }

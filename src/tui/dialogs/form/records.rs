@@ -1,8 +1,9 @@
 //! The forms that change a record already in the file: `E` on a person, a
 //! declared tie or a meeting, `L` (the day someone left) and `s` (their
 //! stance). Each holds the record as it was when it opened and makes one
-//! [`Change::Edit`]; the library checks it like any other change, and a
-//! refusal is shown on the field at fault.
+//! [`Change::Edit`] (`build::submit` calls the function for the form's
+//! kind); the library checks it like any other change, and a refusal is
+//! shown on the field at fault.
 
 use super::build::{
     self, ATTENDEES, DATE, LAST_CONTACT, LEFT, NOTE, NOTES, TITLE, date_field, optional,
@@ -97,66 +98,68 @@ pub fn stance(x: &Person) -> Form {
     )
 }
 
-/// The edit the form describes, or `None` with the faulty fields marked.
-pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
-    match form.kind.clone() {
-        FormKind::EditPerson { before } => {
-            let mut after = build::person_from(form, p, today, before.clone())?;
-            // Text the form shows trimmed is kept as it was when not changed.
-            for (was, is) in [
-                (&before.title, &mut after.title),
-                (&before.team, &mut after.team),
-                (&before.email, &mut after.email),
-            ] {
-                if trimmed(was) == trimmed(is) {
-                    is.clone_from(was);
-                }
-            }
-            if before.name.trim() == after.name {
-                after.name.clone_from(&before.name);
-            }
-            Some(Change::edit_person(&before, after))
+/// `E` on a person: `before` with the form's fields, or `None` with the
+/// faulty fields marked.
+pub fn person(form: &mut Form, p: &Partnership, today: Date, before: Person) -> Option<Change> {
+    let mut after = build::person_from(form, p, today, before.clone())?;
+    // Text the form shows trimmed is kept as it was when not changed.
+    for (was, is) in [
+        (&before.title, &mut after.title),
+        (&before.team, &mut after.team),
+        (&before.email, &mut after.email),
+    ] {
+        if trimmed(was) == trimmed(is) {
+            is.clone_from(was);
         }
-        FormKind::EditTie { before } => {
-            let last_contact = build::last_contact(form, today)?;
-            let note = kept(&before.note, optional(form, NOTE));
-            let after = Tie {
-                last_contact,
-                note,
-                ..before.clone()
-            };
-            Some(Change::Edit(Edit::Tie { before, after }))
-        }
-        FormKind::EditMeeting { before } => {
-            let date = date_field(form, DATE, today, true).ok()??;
-            let attendees = picked(form, ATTENDEES)
-                .iter()
-                .filter_map(|&i| p.people.get(i).map(|x| x.id.clone()))
-                .collect();
-            let after = Meeting {
-                date,
-                title: kept(&before.title, optional(form, TITLE)),
-                attendees,
-                notes: kept(&before.notes, optional(form, NOTES)),
-                ..before.clone()
-            };
-            Some(Change::Edit(Edit::Meeting { before, after }))
-        }
-        FormKind::Left { before } => {
-            let left = date_field(form, LEFT, today, false).ok()?;
-            Some(Change::mark_left(&before, left))
-        }
-        FormKind::Stance { before } => {
-            let stance = form
-                .field(build::STANCE)
-                .and_then(|f| Stance::parse(f.value()));
-            Some(Change::set_stance(&before, stance))
-        }
-        FormKind::Meeting | FormKind::Person { .. } | FormKind::Tie { .. } => {
-            build::submit(form, p, today)
-        }
-        FormKind::Start { .. } => None,
     }
+    if before.name.trim() == after.name {
+        after.name.clone_from(&before.name);
+    }
+    Some(Change::edit_person(&before, after))
+}
+
+/// `E` on a declared tie: its new last contact and note.
+pub fn tie(form: &mut Form, today: Date, before: Tie) -> Option<Change> {
+    let last_contact = build::last_contact(form, today)?;
+    let note = kept(&before.note, optional(form, NOTE));
+    let after = Tie {
+        last_contact,
+        note,
+        ..before.clone()
+    };
+    Some(Change::Edit(Edit::Tie { before, after }))
+}
+
+/// `E` on a meeting: its new date, title, attendees and notes; the file's
+/// rules about attendees are checked when the change is made.
+pub fn meeting(form: &mut Form, p: &Partnership, today: Date, before: Meeting) -> Option<Change> {
+    let date = date_field(form, DATE, today, true).ok()??;
+    let attendees = picked(form, ATTENDEES)
+        .iter()
+        .filter_map(|&i| p.people.get(i).map(|x| x.id.clone()))
+        .collect();
+    let after = Meeting {
+        date,
+        title: kept(&before.title, optional(form, TITLE)),
+        attendees,
+        notes: kept(&before.notes, optional(form, NOTES)),
+        ..before.clone()
+    };
+    Some(Change::Edit(Edit::Meeting { before, after }))
+}
+
+/// `L`: the day typed, or none (has not left).
+pub fn left_on(form: &mut Form, today: Date, before: &Person) -> Option<Change> {
+    let left = date_field(form, LEFT, today, false).ok()?;
+    Some(Change::mark_left(before, left))
+}
+
+/// `s`: the stance chosen ("unknown" is none).
+pub fn stance_of(form: &Form, before: &Person) -> Change {
+    let stance = form
+        .field(build::STANCE)
+        .and_then(|f| Stance::parse(f.value()));
+    Change::set_stance(before, stance)
 }
 
 /// Whether an edit leaves its record as it was (then nothing is saved).
