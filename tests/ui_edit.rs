@@ -469,3 +469,17 @@ fn in_the_risks_view_the_keys_act_on_the_person_a_risk_is_about_never_on_a_guess
     keys(&mut app, "<Esc>");
     assert_eq!(bytes(&path), before);
 }
+
+#[test]
+fn a_side_change_that_would_cross_a_reporting_line_is_refused_on_it() {
+    let (_dir, path, mut app) = open_demo();
+    let before = bytes(&path);
+    select(&mut app, "ana");
+    // Ana reports to Priya Nair, at Northwind: she cannot move to Contoso.
+    keys(&mut app, "E<Tab>p<C-s>");
+    assert_eq!(
+        form_error(&app, "Reports to").as_deref(),
+        Some("Priya Nair is on the other side")
+    );
+    assert_eq!(bytes(&path), before);
+}

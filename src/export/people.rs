@@ -30,7 +30,7 @@ impl<'a> PeopleReport<'a> {
     }
 }
 
-impl Report for PeopleReport<'_> {
+impl<'a> Report for PeopleReport<'a> {
     type Json = PeopleJson;
 
     fn heading(&self) -> Heading {
@@ -66,6 +66,12 @@ impl Report for PeopleReport<'_> {
 
     fn rows(&self) -> Vec<Row> {
         let text = |t: &Option<String>| Cell::text(t.as_deref().unwrap_or_default());
+        let index = self.p.person_index();
+        let name = |id: &'a str| {
+            index
+                .get(id)
+                .map_or(id, |&i| self.p.people[i].name.as_str())
+        };
         self.people()
             .map(|x| Row {
                 cells: vec![
@@ -82,7 +88,7 @@ impl Report for PeopleReport<'_> {
                         // The boss's name for a reader, the id in CSV.
                         Some(boss) => Cell::People {
                             ids: vec![boss.to_string()],
-                            names: vec![self.p.person(boss).map_or(boss, |b| &b.name).to_string()],
+                            names: vec![name(boss).to_string()],
                         },
                         None => Cell::text(""),
                     },

@@ -47,10 +47,11 @@ pub fn edit_tie(p: &Partnership, t: &Tie) -> Form {
 /// `E` on a meeting: its date, title, attendees (anyone in the file, those
 /// who have left too: it may be an old meeting) and notes.
 pub fn edit_meeting(p: &Partnership, m: &Meeting) -> Form {
+    let index = p.person_index();
     let chosen = m
         .attendees
         .iter()
-        .filter_map(|a| p.people.iter().position(|x| &x.id == a))
+        .filter_map(|a| index.get(a.as_str()).copied())
         .collect();
     let pick = PickList::new(people_items(p, |_, _| true), chosen, true);
     Form::new(
