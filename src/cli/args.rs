@@ -76,6 +76,54 @@ pub enum Command {
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
+    /// Start a new, empty partnership file: the two organisations (never writes over a file).
+    #[command(
+        after_help = "Examples:\n  partnermap --file acme.json init --ours Acme --partner Globex\n  partnermap --file acme.json init --ours Acme --partner Globex --name \"Acme × Globex cloud\" \\\n      --ours-domain acme.example --partner-domain globex.example\n\nThen add people in the terminal UI (partnermap --file acme.json, then a)."
+    )]
+    Init(InitArgs),
+    /// One row per person: id, name, side, title, level, team, e-mail, stance, left, reports_to.
+    #[command(
+        after_help = "Examples:\n  partnermap people\n  partnermap people --side partner --format csv --output contoso.csv\n\nThe id column is what `meeting add --with` takes."
+    )]
+    People(PeopleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Our organisation's name.
+    #[arg(long, value_name = "NAME")]
+    pub ours: String,
+    /// The partner organisation's name.
+    #[arg(long, value_name = "NAME")]
+    pub partner: String,
+    /// The partnership's name (default: "OURS × PARTNER").
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Our e-mail domain, e.g. acme.example (no @); repeat or separate with commas.
+    #[arg(long = "ours-domain", value_name = "D", value_delimiter = ',')]
+    pub ours_domains: Vec<String>,
+    /// The partner's e-mail domain, e.g. globex.example; repeat or separate with commas.
+    #[arg(long = "partner-domain", value_name = "D", value_delimiter = ',')]
+    pub partner_domains: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Only the people of one side.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// Output format (default: table; with --output, taken from the file's extension: .csv, .json, .md, .txt).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file (atomically) instead of standard output (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    Ours,
+    Partner,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,8 +7,10 @@ mod check;
 mod demo;
 mod error;
 mod generate;
+mod init;
 mod meeting;
 mod output;
+mod people;
 mod report;
 mod restore;
 mod ui;
@@ -41,6 +43,8 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Init(args) => init::run(cli, args),
+        Command::People(args) => people::run(cli, args),
     }
 }
 

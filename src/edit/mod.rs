@@ -10,8 +10,12 @@ use crate::model::{MAX_ATTENDEES, Meeting, Partnership, Person, Tie};
 use crate::rules::{self, AttendeeList, Fault, Field, Problem};
 use jiff::civil::Date;
 
+mod start;
 mod suggest;
 
+pub use start::{
+    NewPartnership, StartError, StartField, default_name, new_partnership, split_domains,
+};
 pub(crate) use suggest::one_edit_apart;
 pub use suggest::{suggest_id, suggest_person_id};
 
