@@ -73,6 +73,14 @@ pub enum Command {
         after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
     )]
     Restore(RestoreArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), every command on one page.
+    #[command(
+        after_help = "Examples:\n  partnermap man | man -l -\n  partnermap man > ~/.local/share/man/man1/partnermap.1"
+    )]
+    Man,
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -120,6 +128,21 @@ pub struct RestoreArgs {
     /// The backup to put back (default: the newest that loads and differs from the file).
     #[arg(value_name = "BACKUP")]
     pub backup: Option<PathBuf>,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  partnermap completions bash > ~/.local/share/bash-completion/completions/partnermap
+  partnermap completions zsh > ~/.zfunc/_partnermap     # with fpath+=~/.zfunc before compinit
+  partnermap completions fish > ~/.config/fish/completions/partnermap.fish
+  partnermap completions elvish >> ~/.config/elvish/rc.elv
+  partnermap completions powershell >> $PROFILE";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,9 +4,11 @@
 
 mod args;
 mod check;
+mod completions;
 mod demo;
 mod error;
 mod generate;
+mod man;
 mod meeting;
 mod output;
 mod report;
@@ -41,6 +43,8 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
     }
 }
 

@@ -73,22 +73,21 @@ impl Output {
                     eprintln!("note: {note}");
                 }
             }
-            Destination::Stdout => {
-                let mut stdout = std::io::stdout().lock();
-                if let Err(e) = stdout
-                    .write_all(text.as_bytes())
-                    .and_then(|()| stdout.flush())
-                {
-                    // A closed pipe (`| head`) is not a failure of ours.
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        return Err(CliError::failed(format!(
-                            "cannot write to standard output: {e}"
-                        )));
-                    }
-                }
-            }
+            Destination::Stdout => to_stdout(text.as_bytes())?,
         }
         Ok(())
+    }
+}
+
+/// Writes `bytes` to standard output; a closed pipe (`| head`) is not a
+/// failure of ours.
+pub fn to_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::failed(format!(
+            "cannot write to standard output: {e}"
+        ))),
+        _ => Ok(()),
     }
 }
 
