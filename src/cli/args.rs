@@ -73,6 +73,9 @@ pub enum Command {
         after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
     )]
     Restore(RestoreArgs),
+    /// Merge two versions of the data file made from a common one: git's merge driver.
+    #[command(after_help = MERGE_EXAMPLES)]
+    Merge(MergeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -128,6 +131,36 @@ pub struct RestoreArgs {
     /// The backup to put back (default: the newest that loads and differs from the file).
     #[arg(value_name = "BACKUP")]
     pub backup: Option<PathBuf>,
+}
+
+const MERGE_EXAMPLES: &str = "\
+Examples:
+  partnermap merge base.json ours.json theirs.json   writes the merge to ours.json
+
+As git's merge driver for the data file (see the README):
+  echo 'partnership.json merge=partnermap' >> .gitattributes
+  git config merge.partnermap.driver 'partnermap merge %O %A %B --name %P'
+
+Records are merged one by one (people by id, ties by pair, meetings by id
+and source); a meeting id taken on both sides is renumbered. The same field
+changed differently on both sides is a conflict: ours is kept, each conflict
+is listed on stderr, and the exit code is 1 so that git marks the file. The
+file written always loads; a merge that would not load writes nothing.";
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (git's %O); an empty file when there is none.
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A); the merge is written here.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The file's name in the repository (git's %P), used in messages instead of OURS.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 const COMPLETIONS_EXAMPLES: &str = "\

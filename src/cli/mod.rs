@@ -10,6 +10,7 @@ mod error;
 mod generate;
 mod man;
 mod meeting;
+mod merge;
 mod output;
 mod report;
 mod restore;
@@ -45,6 +46,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Generate(args) => generate::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
+        Command::Merge(args) => merge::run(args),
     }
 }
 

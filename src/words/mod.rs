@@ -6,6 +6,7 @@
 
 mod change;
 mod dependency;
+pub mod merge;
 mod risk;
 
 pub use change::{risk_change, risk_changes};
