@@ -26,7 +26,12 @@
 //! let a = Analysis::run(&p, &Scenario::on(date(2026, 11, 24)));
 //! assert_eq!(a.bus_factor.size, 1);
 //! let kinds: Vec<&str> = a.risks.iter().map(|r| r.kind.as_str()).collect();
-//! assert_eq!(kinds, ["bus-factor", "single-point", "single-threaded", "exec-gap"]);
+//! assert_eq!(
+//!     kinds,
+//!     ["bus-factor", "single-point", "no-champion", "single-threaded", "exec-gap"]
+//! );
+//! // 18 + 9 + 9 + 9 + 3: lower is better.
+//! assert_eq!(a.risk_score(), 48);
 //! ```
 
 pub mod advice;

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use partnermap::analysis::{Analysis, RiskKind, Severity, Subject};
 use partnermap::date::add_days;
 use partnermap::graph::Scenario;
-use partnermap::model::{Level, Meeting, Partnership, Person, Side, Tie};
+use partnermap::model::{Level, Meeting, Partnership, Person, Side, Stance, Tie};
 use partnermap::words::risk_detail;
 
 const AS_OF: Date = Date::constant(2026, 6, 15);
@@ -44,6 +44,16 @@ impl Map {
 
     fn key(mut self, id: &str) -> Map {
         self.p.people.iter_mut().find(|x| x.id == id).unwrap().key = true;
+        self
+    }
+
+    fn stance(mut self, id: &str, stance: Stance) -> Map {
+        self.p
+            .people
+            .iter_mut()
+            .find(|x| x.id == id)
+            .unwrap()
+            .stance = Some(stance);
         self
     }
 
@@ -141,8 +151,10 @@ fn a_tie_exactly_stale_after_days_old_is_live_and_one_day_older_is_stale() {
     let a = m.run();
     assert!(tie_between(&m, &a, "o1", "t1").unwrap().live);
     assert!(!tie_between(&m, &a, "o2", "t2").unwrap().live);
-    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o2"), Some(Severity::Low));
-    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o1"), None);
+    // One stale-tie risk per partner person: t2 (covered by nobody, a
+    // stale tie with o2); t1's tie is live.
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "t2"), Some(Severity::Low));
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "t1"), None);
 }
 
 #[test]
@@ -396,7 +408,7 @@ fn zero_reachable_partner_people() {
         has(&m, &a, RiskKind::Unreachable, "t"),
         Some(Severity::High)
     );
-    assert_eq!(has(&m, &a, RiskKind::StaleTie, "o"), Some(Severity::Low));
+    assert_eq!(has(&m, &a, RiskKind::StaleTie, "t"), Some(Severity::Low));
 }
 
 #[test]
@@ -412,18 +424,24 @@ fn a_partner_side_of_one_person() {
     assert_eq!(a.coverage[0].direct(), 2);
     assert!(a.coverage[0].depends_on.is_empty());
     let kinds: Vec<_> = a.risks.iter().map(|r| r.kind).collect();
-    assert_eq!(kinds, [RiskKind::BusFactor]);
+    // Nobody at the partner is a champion.
+    assert_eq!(kinds, [RiskKind::BusFactor, RiskKind::NoChampion]);
+    // 9 × (3 − 1) + 9.
+    assert_eq!(a.risk_score(), 27);
 }
 
 #[test]
-fn an_empty_file_has_bus_factor_zero_and_one_risk() {
+fn an_empty_file_has_bus_factor_zero_and_two_partnership_risks() {
     let m = Map::new();
     let a = m.run();
     assert_eq!(a.bus_factor.size, 0);
     assert!(a.coverage.is_empty());
     assert_eq!(a.active_people(), 0);
-    assert_eq!(risk_list(&m, &a).len(), 1);
-    assert_eq!(a.risks[0].subject, Subject::Partnership);
+    let kinds: Vec<_> = a.risks.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [RiskKind::BusFactor, RiskKind::NoChampion]);
+    assert!(a.risks.iter().all(|r| r.subject == Subject::Partnership));
+    // 9 × 3 + 9.
+    assert_eq!(a.risk_score(), 36);
 }
 
 #[test]
@@ -445,7 +463,7 @@ fn what_if_removes_a_person_in_memory_only() {
     let m = Map::new()
         .ours("o1")
         .ours("o2")
-        .theirs("t")
+        .person("t", Side::Partner, Level::Senior)
         .met(3, &["o1", "t"])
         .met(3, &["o2", "t"]);
     let before = m.run();
@@ -457,7 +475,7 @@ fn what_if_removes_a_person_in_memory_only() {
     let after = Analysis::run(&m.p, &scenario);
     assert_eq!(
         has(&m, &after, RiskKind::SingleThreaded, "t"),
-        Some(Severity::Low)
+        Some(Severity::Medium)
     );
     assert_eq!(m.ids(&after.exposure[m.idx("o1")]), ["t"]);
     assert!(m.p.people[m.idx("o2")].left.is_none());
@@ -516,13 +534,13 @@ fn single_threaded_severity_follows_level() {
         has(&m, &a, RiskKind::SingleThreaded, "s"),
         Some(Severity::Medium)
     );
+    // Managers and staff are never single-threaded (SPEC §5): what hangs
+    // on one person there is that person's single point.
+    assert_eq!(has(&m, &a, RiskKind::SingleThreaded, "mg"), None);
+    assert_eq!(has(&m, &a, RiskKind::SingleThreaded, "st"), None);
     assert_eq!(
-        has(&m, &a, RiskKind::SingleThreaded, "mg"),
-        Some(Severity::Low)
-    );
-    assert_eq!(
-        has(&m, &a, RiskKind::SingleThreaded, "st"),
-        Some(Severity::Low)
+        has(&m, &a, RiskKind::SinglePoint, "o"),
+        Some(Severity::Critical)
     );
     let r = a
         .risks
@@ -584,7 +602,7 @@ fn exec_gap_needs_a_live_tie_to_one_of_our_executives() {
 }
 
 #[test]
-fn stale_ties_are_reported_across_sides_only_with_our_end_as_subject() {
+fn a_stale_tie_risk_is_about_the_partner_person_with_our_side_as_people() {
     let m = Map::new()
         .ours("o1")
         .ours("o2")
@@ -603,8 +621,8 @@ fn stale_ties_are_reported_across_sides_only_with_our_end_as_subject() {
         [(
             RiskKind::StaleTie,
             Severity::Medium,
-            "o1".to_string(),
-            vec!["t1".to_string()]
+            "t1".to_string(),
+            vec!["o1".to_string()]
         )]
     );
     assert_eq!(a.live.stale_tie_count(), 3);
@@ -622,6 +640,7 @@ fn risks_sort_by_severity_kind_then_name_case_insensitively() {
         order,
         [
             (RiskKind::BusFactor, "partnership".to_string()),
+            (RiskKind::NoChampion, "partnership".to_string()),
             (RiskKind::Unreachable, "a".to_string()),
             (RiskKind::Unreachable, "c".to_string()),
             (RiskKind::Unreachable, "b".to_string()),
@@ -756,4 +775,215 @@ fn a_twenty_thousand_person_event_is_linear() {
     let a = m.run();
     assert!(a.live.ties.is_empty());
     assert_eq!(a.coverage.len(), 10_000);
+}
+
+// ---- SPEC §5 revised: stance, no-champion, weights ------------------------
+
+fn weight(m: &Map, a: &Analysis, kind: RiskKind, subject: &str) -> Option<u32> {
+    a.risks
+        .iter()
+        .find(|r| r.kind == kind && r.subject_id(&m.p) == subject)
+        .map(|r| r.weight)
+}
+
+#[test]
+fn no_champion_is_raised_until_a_partner_champion_is_reachable() {
+    let base = Map::new()
+        .ours("o")
+        .theirs("t")
+        .theirs("far")
+        .met(1, &["o", "t"]);
+    let none = base.run();
+    assert_eq!(
+        has(&base, &none, RiskKind::NoChampion, "partnership"),
+        Some(Severity::High)
+    );
+    // A champion who cannot be reached does not count.
+    let far = Map { p: base.p.clone() }.stance("far", Stance::Champion);
+    let a = far.run();
+    assert_eq!(
+        has(&far, &a, RiskKind::NoChampion, "partnership"),
+        Some(Severity::High)
+    );
+    let detail = risk_detail(
+        &far.p,
+        AS_OF,
+        a.risks
+            .iter()
+            .find(|r| r.kind == RiskKind::NoChampion)
+            .unwrap(),
+    );
+    assert!(detail.contains("1 champion cannot be reached"), "{detail}");
+    // Nor does one of ours, nor a partner champion who has left.
+    let ours = Map { p: base.p.clone() }.stance("o", Stance::Champion);
+    assert!(has(&ours, &ours.run(), RiskKind::NoChampion, "partnership").is_some());
+    let gone = Map { p: base.p.clone() }
+        .stance("t", Stance::Champion)
+        .left("t", 1);
+    assert!(has(&gone, &gone.run(), RiskKind::NoChampion, "partnership").is_some());
+    // A reachable partner champion clears it.
+    let near = Map { p: base.p.clone() }.stance("t", Stance::Champion);
+    let a = near.run();
+    assert_eq!(has(&near, &a, RiskKind::NoChampion, "partnership"), None);
+    assert!(a.risks.iter().all(|r| r.people.len() <= 1));
+}
+
+#[test]
+fn champions_count_like_executives_in_severities() {
+    // c1 unreachable; c2 reached only through o2 (a single point); c3
+    // covered by o1 alone; c4 with a stale tie only.
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .theirs("c1")
+        .theirs("c2")
+        .theirs("c3")
+        .theirs("c4")
+        .stance("c1", Stance::Champion)
+        .stance("c2", Stance::Champion)
+        .stance("c3", Stance::Champion)
+        .stance("c4", Stance::Champion)
+        .met(1, &["o2", "c2"])
+        .met(1, &["o1", "c3"])
+        .met(200, &["o1", "c4"]);
+    let a = m.run();
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "c1"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SinglePoint, "o2"),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::SingleThreaded, "c3"),
+        Some(Severity::High)
+    );
+    assert_eq!(
+        has(&m, &a, RiskKind::StaleTie, "c4"),
+        Some(Severity::Medium)
+    );
+    // Weights: 3 × 9, 9, 9, 1.
+    assert_eq!(weight(&m, &a, RiskKind::Unreachable, "c1"), Some(27));
+    assert_eq!(weight(&m, &a, RiskKind::SinglePoint, "o2"), Some(9));
+    assert_eq!(weight(&m, &a, RiskKind::SingleThreaded, "c3"), Some(9));
+    assert_eq!(weight(&m, &a, RiskKind::StaleTie, "c4"), Some(1));
+}
+
+#[test]
+fn single_threaded_counts_people_reached_only_through_colleagues() {
+    // x (executive) is reached through t (staff) alone, no one of ours
+    // meets x: direct coverage 0, still single-threaded, with no people.
+    // u (senior) is unreachable: unreachable, never single-threaded.
+    let m = Map::new()
+        .ours("o")
+        .theirs("t")
+        .person("x", Side::Partner, Level::Executive)
+        .person("u", Side::Partner, Level::Senior)
+        .met(1, &["o", "t"])
+        .met(1, &["t", "x"]);
+    let a = m.run();
+    let r = a
+        .risks
+        .iter()
+        .find(|r| r.kind == RiskKind::SingleThreaded)
+        .unwrap();
+    assert_eq!(r.subject_id(&m.p), "x");
+    assert_eq!(r.severity, Severity::High);
+    assert!(r.people.is_empty());
+    assert_eq!(r.weight, 9);
+    let detail = risk_detail(&m.p, AS_OF, r);
+    assert!(
+        detail.contains("reached only through colleagues"),
+        "{detail}"
+    );
+    assert_eq!(has(&m, &a, RiskKind::SingleThreaded, "u"), None);
+    assert_eq!(
+        has(&m, &a, RiskKind::Unreachable, "u"),
+        Some(Severity::High)
+    );
+    assert_eq!(weight(&m, &a, RiskKind::Unreachable, "u"), Some(9));
+    // t is the only path to x: weight I(x) = 9; o too (to t and x): 1 + 9.
+    assert_eq!(weight(&m, &a, RiskKind::SinglePoint, "t"), Some(9));
+    assert_eq!(weight(&m, &a, RiskKind::SinglePoint, "o"), Some(10));
+}
+
+#[test]
+fn stale_tie_is_one_risk_per_thinly_covered_partner_person() {
+    // p1: stale ties with o1 and o2, covered by nobody → one risk, both
+    // listed. p2: stale tie with o1 but covered by o2 and o3 → none.
+    // p3: stale tie with o1, covered by o2 alone → one risk.
+    let m = Map::new()
+        .ours("o1")
+        .ours("o2")
+        .ours("o3")
+        .theirs("p1")
+        .theirs("p2")
+        .theirs("p3")
+        .met(120, &["o1", "p1"])
+        .met(100, &["o2", "p1"])
+        .met(100, &["o1", "p2"])
+        .met(1, &["o2", "p2"])
+        .met(1, &["o3", "p2"])
+        .met(100, &["o1", "p3"])
+        .met(1, &["o2", "p3"]);
+    let a = m.run();
+    let stale: Vec<_> = risk_list(&m, &a)
+        .into_iter()
+        .filter(|r| r.0 == RiskKind::StaleTie)
+        .map(|r| (r.2, r.3))
+        .collect();
+    assert_eq!(
+        stale,
+        [
+            ("p1".to_string(), vec!["o1".to_string(), "o2".to_string()]),
+            ("p3".to_string(), vec!["o1".to_string()]),
+        ]
+    );
+    let p1 = a
+        .risks
+        .iter()
+        .find(|r| r.kind == RiskKind::StaleTie && r.subject_id(&m.p) == "p1")
+        .unwrap();
+    // The latest of the two stale contacts.
+    let detail = risk_detail(&m.p, AS_OF, p1);
+    assert!(
+        detail.contains("the latest contact was 100 days ago"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn the_risk_score_is_the_sum_of_the_weights_in_the_spec_table() {
+    // Bus factor 1 (o): 18. no-champion: 9. x executive, covered by o
+    // alone: single-threaded 9, exec-gap 3. o is a single point for x and
+    // s (senior): 9 + 3. s single-threaded (direct 0): 3.
+    let m = Map::new()
+        .ours("o")
+        .person("x", Side::Partner, Level::Executive)
+        .person("s", Side::Partner, Level::Senior)
+        .met(1, &["o", "x"])
+        .met(1, &["x", "s"]);
+    let a = m.run();
+    let weights: Vec<_> = a
+        .risks
+        .iter()
+        .map(|r| (r.kind, r.subject_id(&m.p).to_string(), r.weight))
+        .collect();
+    assert_eq!(
+        weights,
+        [
+            // Critical: bus factor 1; o's exposure holds an executive.
+            (RiskKind::BusFactor, "partnership".to_string(), 18),
+            (RiskKind::SinglePoint, "o".to_string(), 12),
+            // High.
+            (RiskKind::NoChampion, "partnership".to_string(), 9),
+            (RiskKind::SingleThreaded, "x".to_string(), 9),
+            // Medium: x's exposure is one senior.
+            (RiskKind::SinglePoint, "x".to_string(), 3),
+            (RiskKind::SingleThreaded, "s".to_string(), 3),
+            (RiskKind::ExecGap, "x".to_string(), 3),
+        ]
+    );
+    assert_eq!(a.risk_score(), 12 + 3 + 18 + 9 + 9 + 3 + 3);
 }

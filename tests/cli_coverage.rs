@@ -56,6 +56,7 @@ fn coverage_json_has_the_spec_shape() {
                 "name",
                 "level",
                 "key",
+                "stance",
                 "direct",
                 "covered_by",
                 "depends_on",
@@ -68,6 +69,8 @@ fn coverage_json_has_the_spec_shape() {
         let level = person["level"].as_str().unwrap_or("staff");
         assert_eq!(row["level"], level);
         assert_eq!(row["key"], person["key"].as_bool().unwrap_or(false));
+        // The stance as the file has it, null when unknown.
+        assert_eq!(row["stance"], person["stance"], "{row}");
         let covered_by = strings(&row["covered_by"]);
         let depends_on = strings(&row["depends_on"]);
         assert_sorted(&covered_by, "covered_by");
@@ -93,12 +96,24 @@ fn coverage_json_has_the_spec_shape() {
         }
     }
 
-    // The two reports agree with each other.
+    reports_agree(rows);
+}
+
+/// The coverage rows and the risk list agree with each other.
+fn reports_agree(rows: &[Value]) {
     let risks = parse_json(&demo_report("risks", "json"));
     for row in rows {
         let id = row["id"].as_str().unwrap();
         let threaded = risks_about(&risks, "single-threaded", id);
-        assert_eq!(threaded.len(), usize::from(row["direct"] == 1), "{id}");
+        // SPEC §5: reachable seniors and above (executives, key people and
+        // champions), covered directly by at most one of ours.
+        let senior_or_more = row["level"] == "executive"
+            || row["level"] == "senior"
+            || row["key"] == true
+            || row["stance"] == "champion";
+        let expected =
+            row["reachable"] == true && senior_or_more && row["direct"].as_u64().unwrap() <= 1;
+        assert_eq!(threaded.len(), usize::from(expected), "{id}");
         if let Some(r) = threaded.first() {
             assert_eq!(r["people"], row["covered_by"]);
         }

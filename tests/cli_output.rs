@@ -205,6 +205,7 @@ fn csv_cells_that_look_like_formulas_are_defused() {
             "name",
             "level",
             "key",
+            "stance",
             "direct",
             "covered_by",
             "depends_on",
@@ -231,6 +232,7 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         [
             "severity",
             "kind",
+            "weight",
             "subject",
             "subject_name",
             "side",
@@ -245,18 +247,18 @@ fn csv_cells_that_look_like_formulas_are_defused() {
         }
         let row = rows
             .iter()
-            .find(|r| r[1] == "unreachable" && r[2] == id)
+            .find(|r| r[1] == "unreachable" && r[3] == id)
             .unwrap_or_else(|| panic!("no unreachable risk for {id}: {rows:?}"));
-        assert_eq!(row[3], format!("'{name}"));
-        assert!(row[6].starts_with(&format!("'{name}")), "{row:?}");
+        assert_eq!(row[4], format!("'{name}"));
+        assert!(row[7].starts_with(&format!("'{name}")), "{row:?}");
     }
     let tab = rows
         .iter()
-        .find(|r| r[1] == "unreachable" && r[2] == "tab")
+        .find(|r| r[1] == "unreachable" && r[3] == "tab")
         .unwrap();
-    assert_eq!(tab[3], tabbed);
+    assert_eq!(tab[4], tabbed);
     let bus = rows.iter().find(|r| r[1] == "bus-factor").unwrap();
-    assert_eq!(bus[3], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(bus[4], "'=HYPERLINK(\"http://x\")");
 }
 
 // ---------------------------------------------------------------------------

@@ -150,10 +150,12 @@ fn the_risks_table_lines_up_with_wide_names() {
         "exec-gap",
         "stale-tie",
     ];
+    let digits: &[&str] = &["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let details: Vec<&str> = NAMES.iter().copied().chain(["No one at "]).collect();
     columns_line_up(
         &r.stdout,
-        &["SEVERITY", "KIND", "SUBJECT", "DETAIL"],
-        &[&[""], kinds, NAMES, NAMES],
+        &["SEVERITY", "KIND", "WEIGHT", "SUBJECT", "DETAIL"],
+        &[&[""], kinds, digits, NAMES, &details],
     );
 }
 

@@ -51,17 +51,12 @@ pub enum MoveKind {
 }
 
 /// Identifies a risk across two analyses (person indices may differ, ids do
-/// not): its kind, its subject's id, and for a stale tie the other end's id.
-type Key<'p> = (RiskKind, &'p str, Option<&'p str>);
+/// not): its kind and its subject's id (one risk of a kind per subject; its
+/// people may change without it being another risk).
+type Key<'p> = (RiskKind, &'p str);
 
 fn key<'p>(p: &'p Partnership, risk: &Risk) -> Key<'p> {
-    // Only a stale tie is told apart by its other end (it has exactly one);
-    // the other kinds' people lists change without being another risk.
-    let other = match risk.kind {
-        RiskKind::StaleTie => risk.people.first().map(|&i| p.people[i].id.as_str()),
-        _ => None,
-    };
-    (risk.kind, risk.subject_id(p), other)
+    (risk.kind, risk.subject_id(p))
 }
 
 fn keyed<'p, 'a>(p: &'p Partnership, a: &'a Analysis) -> HashMap<Key<'p>, &'a Risk> {
@@ -71,7 +66,7 @@ fn keyed<'p, 'a>(p: &'p Partnership, a: &'a Analysis) -> HashMap<Key<'p>, &'a Ri
 /// What changed from `before` to `after`, the most important first: the
 /// bus factor, then risks by severity (new before gone), then the risks
 /// that went or came back with someone. The partnership-wide bus-factor
-/// risk is told by the bus factor's own move.
+/// risk is told by the bus factor's own move; `no-champion` is listed.
 pub fn risk_changes(
     p_before: &Partnership,
     before: &Analysis,
@@ -110,7 +105,8 @@ pub fn risk_changes(
             }
             was_active
         }
-        Subject::Partnership => false,
+        // The bus factor's own move says the bus-factor risk.
+        Subject::Partnership => r.kind != RiskKind::BusFactor,
     });
     let mut went_with: Vec<(usize, usize)> = Vec::new(); // (person, risks)
     gone.retain(|r| match r.subject {
@@ -121,7 +117,7 @@ pub fn risk_changes(
             }
             active && !worse.contains(&r.subject)
         }
-        Subject::Partnership => false,
+        Subject::Partnership => r.kind != RiskKind::BusFactor,
     });
     let mut all: Vec<(&Risk, bool)> = came.iter().map(|r| (*r, true)).collect();
     all.extend(gone.iter().map(|r| (*r, false)));

@@ -12,7 +12,7 @@ pub use bus_factor::{BusFactor, bus_factor};
 pub use changes::{Move, MoveKind, RiskChange, risk_changes};
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
-pub use risks::{Risk, RiskFacts, RiskKind, Severity, Subject, sort_risks};
+pub use risks::{Risk, RiskFacts, RiskKind, Severity, Subject, importance, risk_score, sort_risks};
 
 use crate::graph::{LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
@@ -42,7 +42,19 @@ pub struct RisksOnly {
     pub risks: Vec<Risk>,
 }
 
+impl RisksOnly {
+    /// The partnership's risk score: the sum of the risks' weights.
+    pub fn risk_score(&self) -> u32 {
+        risk_score(&self.risks)
+    }
+}
+
 impl Analysis {
+    /// The partnership's risk score: the sum of the risks' weights.
+    pub fn risk_score(&self) -> u32 {
+        risk_score(&self.risks)
+    }
+
     /// Runs the whole analysis.
     pub fn run(p: &Partnership, scenario: &Scenario) -> Analysis {
         let live = LiveGraph::build(p, scenario);

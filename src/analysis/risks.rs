@@ -5,7 +5,7 @@
 
 use super::{BusFactor, sort_by_id};
 use crate::graph::{LiveGraph, LiveTie};
-use crate::model::{Level, Partnership, Side};
+use crate::model::{Level, Partnership, Person, Side, Stance};
 use jiff::civil::Date;
 use std::fmt;
 
@@ -46,6 +46,7 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RiskKind {
     BusFactor,
+    NoChampion,
     Unreachable,
     SinglePoint,
     SingleThreaded,
@@ -57,6 +58,7 @@ impl RiskKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RiskKind::BusFactor => "bus-factor",
+            RiskKind::NoChampion => "no-champion",
             RiskKind::Unreachable => "unreachable",
             RiskKind::SinglePoint => "single-point",
             RiskKind::SingleThreaded => "single-threaded",
@@ -89,18 +91,26 @@ pub enum RiskFacts {
         /// Active partner people (0: nobody at the partner is on the map).
         partner_people: usize,
     },
+    /// No active partner champion is reachable; `champions` counts the
+    /// active partner champions (all unreachable).
+    NoChampion {
+        champions: usize,
+    },
     /// The latest last contact of the subject's ties with our active people.
     Unreachable {
         last_contact: Option<Date>,
     },
     /// `people` is the subject's exposure.
     SinglePoint,
-    /// `people` is the one person covering the subject; their tie's last contact.
+    /// `people` is the one person covering the subject (empty: reached
+    /// only through their colleagues); their tie's last contact.
     SingleThreaded {
         last_contact: Option<Date>,
     },
     ExecGap,
-    /// The subject is our end of a stale tie, `people` its partner end.
+    /// The subject is a partner person with direct coverage 0 or 1,
+    /// `people` our people whose tie with them is stale; the latest last
+    /// contact of those ties.
     StaleTie {
         last_contact: Option<Date>,
     },
@@ -110,6 +120,7 @@ impl RiskFacts {
     pub fn kind(&self) -> RiskKind {
         match self {
             RiskFacts::BusFactor { .. } => RiskKind::BusFactor,
+            RiskFacts::NoChampion { .. } => RiskKind::NoChampion,
             RiskFacts::Unreachable { .. } => RiskKind::Unreachable,
             RiskFacts::SinglePoint => RiskKind::SinglePoint,
             RiskFacts::SingleThreaded { .. } => RiskKind::SingleThreaded,
@@ -128,16 +139,25 @@ pub struct Risk {
     pub subject: Subject,
     /// The people the risk is about (SPEC §6), sorted by id.
     pub people: Vec<usize>,
+    /// What it would cost (SPEC §5's weight table); the risk score is the
+    /// sum over the risks.
+    pub weight: u32,
     pub facts: RiskFacts,
 }
 
 impl Risk {
-    fn new(severity: Severity, subject: Subject, people: Vec<usize>, facts: RiskFacts) -> Risk {
+    fn new(
+        (severity, weight): (Severity, u32),
+        subject: Subject,
+        people: Vec<usize>,
+        facts: RiskFacts,
+    ) -> Risk {
         Risk {
             kind: facts.kind(),
             severity,
             subject,
             people,
+            weight,
             facts,
         }
     }
@@ -190,12 +210,28 @@ impl Found<'_> {
     }
 }
 
+/// How much losing a partner person would matter (SPEC §5): 9 for an
+/// executive, a key person or a champion, 3 for a senior, 1 otherwise.
+pub fn importance(person: &Person) -> u32 {
+    if person.is_vip() {
+        9
+    } else if person.level == Level::Senior {
+        3
+    } else {
+        1
+    }
+}
+
+/// The risk score of a risk list: the sum of its weights (0: nothing to fix).
+pub fn risk_score(risks: &[Risk]) -> u32 {
+    risks.iter().map(|r| r.weight).sum()
+}
+
 /// Every risk, one rule per kind in SPEC §5's order, sorted.
 pub(super) fn risks(found: &Found) -> Vec<Risk> {
     let mut out = Vec::new();
     bus_factor(found, &mut out);
-    // `no-champion` comes here in SPEC §5; the model has no stance yet, so
-    // nothing can raise it.
+    no_champion(found, &mut out);
     unreachable(found, &mut out);
     single_point(found, &mut out);
     single_threaded(found, &mut out);
@@ -222,20 +258,49 @@ fn bus_factor(found: &Found, out: &mut Vec<Risk>) {
         size: bus.size,
         partner_people: found.partner_people().count(),
     };
-    out.push(Risk::new(severity, Subject::Partnership, people, facts));
+    // 27, 18 or 9: bus.size is at most 2 here.
+    let weight = 9 * (3 - bus.size as u32);
+    out.push(Risk::new(
+        (severity, weight),
+        Subject::Partnership,
+        people,
+        facts,
+    ));
+}
+
+/// `no-champion`: the partnership, when no active partner champion is
+/// reachable (including when there is none at all).
+fn no_champion(found: &Found, out: &mut Vec<Risk>) {
+    let is_champion = |i: usize| found.p.people[i].stance == Some(Stance::Champion);
+    let champions: Vec<usize> = found.partner_people().filter(|&i| is_champion(i)).collect();
+    if champions.iter().any(|&i| found.reachable[i]) {
+        return;
+    }
+    let facts = RiskFacts::NoChampion {
+        champions: champions.len(),
+    };
+    let risk = Risk::new((Severity::High, 9), Subject::Partnership, Vec::new(), facts);
+    out.push(risk);
 }
 
 /// `unreachable`: an active partner person with no live path from us.
 fn unreachable(found: &Found, out: &mut Vec<Risk>) {
     for i in found.partner_people().filter(|&i| !found.reachable[i]) {
         let last_contact = found.ties_with_ours(i).filter_map(|t| t.last_contact).max();
-        let severity = if found.p.people[i].is_vip() {
+        let person = &found.p.people[i];
+        let severity = if person.is_vip() {
             Severity::Critical
         } else {
             Severity::High
         };
         let facts = RiskFacts::Unreachable { last_contact };
-        out.push(Risk::new(severity, Subject::Person(i), Vec::new(), facts));
+        let weight = 3 * importance(person);
+        out.push(Risk::new(
+            (severity, weight),
+            Subject::Person(i),
+            Vec::new(),
+            facts,
+        ));
     }
 }
 
@@ -253,38 +318,42 @@ fn single_point(found: &Found, out: &mut Vec<Risk>) {
         } else {
             Severity::Medium
         };
-        let people = exposed.clone();
+        let weight = exposed.iter().map(|&x| importance(&p.people[x])).sum();
         out.push(Risk::new(
-            severity,
+            (severity, weight),
             Subject::Person(v),
-            people,
+            exposed.clone(),
             RiskFacts::SinglePoint,
         ));
     }
 }
 
-/// `single-threaded`: an active partner person covered by exactly one of us.
+/// `single-threaded`: a reachable active partner executive, key person,
+/// champion or senior whom at most one of our people covers directly.
 fn single_threaded(found: &Found, out: &mut Vec<Risk>) {
-    for i in found.partner_people() {
+    for i in found.partner_people().filter(|&i| found.reachable[i]) {
+        let person = &found.p.people[i];
+        if !person.is_vip() && person.level != Level::Senior {
+            continue;
+        }
         let mut covering = found.ties_with_ours(i).filter(|t| t.live);
-        let (Some(tie), None) = (covering.next(), covering.next()) else {
+        let (first, None) = (covering.next(), covering.next()) else {
             continue;
         };
-        let person = &found.p.people[i];
         let severity = if person.is_vip() {
             Severity::High
-        } else if person.level == Level::Senior {
-            Severity::Medium
         } else {
-            Severity::Low
+            Severity::Medium
         };
         let facts = RiskFacts::SingleThreaded {
-            last_contact: tie.last_contact,
+            last_contact: first.and_then(|t| t.last_contact),
         };
+        let people = first.map(|t| t.other(i)).into_iter().collect();
+        let weight = importance(person);
         out.push(Risk::new(
-            severity,
+            (severity, weight),
             Subject::Person(i),
-            vec![tie.other(i)],
+            people,
             facts,
         ));
     }
@@ -302,7 +371,7 @@ fn exec_gap(found: &Found, out: &mut Vec<Risk>) {
             .any(|t| t.live && p.people[t.other(i)].level == Level::Executive);
         if !has_exec {
             let risk = Risk::new(
-                Severity::Medium,
+                (Severity::Medium, 3),
                 Subject::Person(i),
                 Vec::new(),
                 RiskFacts::ExecGap,
@@ -312,29 +381,33 @@ fn exec_gap(found: &Found, out: &mut Vec<Risk>) {
     }
 }
 
-/// `stale-tie`: a tie between one of ours and a partner person gone stale.
+/// `stale-tie`: an active partner person covered directly by at most one
+/// of our people, with a stale tie to renew with at least one of ours.
 fn stale_tie(found: &Found, out: &mut Vec<Risk>) {
     let p = found.p;
-    for tie in found.live.ties.iter().filter(|t| !t.live) {
-        let (our_end, their_end) = match (p.people[tie.a].side, p.people[tie.b].side) {
-            (Side::Ours, Side::Partner) => (tie.a, tie.b),
-            (Side::Partner, Side::Ours) => (tie.b, tie.a),
-            _ => continue,
-        };
-        let severity = if p.people[our_end].is_vip() || p.people[their_end].is_vip() {
+    for i in found.partner_people() {
+        let mut live = 0;
+        let mut stale = Vec::new();
+        let mut last_contact = None;
+        for tie in found.ties_with_ours(i) {
+            if tie.live {
+                live += 1;
+            } else {
+                stale.push(tie.other(i));
+                last_contact = last_contact.max(tie.last_contact);
+            }
+        }
+        if live > 1 || stale.is_empty() {
+            continue;
+        }
+        sort_by_id(p, &mut stale);
+        let severity = if p.people[i].is_vip() {
             Severity::Medium
         } else {
             Severity::Low
         };
-        let facts = RiskFacts::StaleTie {
-            last_contact: tie.last_contact,
-        };
-        out.push(Risk::new(
-            severity,
-            Subject::Person(our_end),
-            vec![their_end],
-            facts,
-        ));
+        let facts = RiskFacts::StaleTie { last_contact };
+        out.push(Risk::new((severity, 1), Subject::Person(i), stale, facts));
     }
 }
 

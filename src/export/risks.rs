@@ -80,6 +80,7 @@ impl Report for RiskReport<'_> {
         vec![
             Column::new("severity", "Severity"),
             Column::new("kind", "Kind"),
+            Column::new("weight", "Weight").right(),
             Column::csv("subject"),
             Column::new("subject_name", "Subject"),
             Column::csv("side"),
@@ -94,6 +95,7 @@ impl Report for RiskReport<'_> {
             cells: vec![
                 Cell::Severity(r.severity),
                 Cell::text(r.kind.as_str()),
+                Cell::Count(r.weight as usize),
                 Cell::text(r.subject_id(p)),
                 Cell::text(r.subject_name(p)),
                 Cell::text(r.side(p).map_or("", |s| s.as_str())),
@@ -144,6 +146,7 @@ pub struct RisksJson {
 pub struct RiskRow {
     pub kind: &'static str,
     pub severity: &'static str,
+    pub weight: u32,
     pub subject: String,
     pub subject_name: String,
     pub side: Option<&'static str>,
@@ -156,6 +159,7 @@ impl RiskRow {
         RiskRow {
             kind: risk.kind.as_str(),
             severity: risk.severity.as_str(),
+            weight: risk.weight,
             subject: risk.subject_id(p).to_string(),
             subject_name: risk.subject_name(p).to_string(),
             side: risk.side(p).map(|s| s.as_str()),
@@ -182,6 +186,7 @@ pub struct Summary {
     pub live_ties: usize,
     pub stale_ties: usize,
     pub bus_factor: usize,
+    pub risk_score: u32,
     pub risks: SeverityCounts,
 }
 
@@ -196,6 +201,7 @@ impl Summary {
             live_ties: a.live.live_tie_count(),
             stale_ties: a.live.stale_tie_count(),
             bus_factor: a.bus_factor.size,
+            risk_score: a.risk_score(),
             risks: SeverityCounts {
                 critical,
                 high,

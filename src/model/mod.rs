@@ -261,9 +261,10 @@ impl Person {
         self.left.is_none_or(|left| left > day)
     }
 
-    /// Executives and key stakeholders: the people whose loss matters most.
+    /// Executives, key stakeholders and champions: the people whose loss
+    /// matters most (SPEC §5).
     pub fn is_vip(&self) -> bool {
-        self.key || self.level == Level::Executive
+        self.key || self.level == Level::Executive || self.stance == Some(Stance::Champion)
     }
 
     /// The title, when one is set and not blank.

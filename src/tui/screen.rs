@@ -125,6 +125,17 @@ pub fn severity_counts(counts: [usize; 4], theme: Theme, compact: bool) -> Vec<S
     spans
 }
 
+/// "risk score 93" (lower is better), or "score 93" when `compact`.
+fn risk_score(score: u32, theme: Theme, compact: bool) -> Span<'static> {
+    let words = if compact { "score" } else { "risk score" };
+    let style = if score == 0 {
+        theme.dim()
+    } else {
+        theme.accent()
+    };
+    Span::styled(format!("{words} {score}"), style)
+}
+
 fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let p = app.partnership();
     let a = &app.analysis;
@@ -134,17 +145,17 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         2 => theme.severity(Severity::High),
         _ => theme.accent(),
     };
+    let compact = area.width < 110;
+    let gap = if compact { "  " } else { "   " };
     let mut first = vec![
         Span::styled(printable(&p.names.name).into_owned(), theme.title()),
-        Span::raw("   "),
+        Span::raw(gap),
         Span::styled(format!("bus factor {bus}"), bus_style),
-        Span::raw("   "),
+        Span::raw(gap),
+        risk_score(a.risk_score(), theme, compact),
+        Span::raw(gap),
     ];
-    first.extend(severity_counts(
-        a.severity_counts(),
-        theme,
-        area.width < 110,
-    ));
+    first.extend(severity_counts(a.severity_counts(), theme, compact));
     if app.as_of == app.today {
         first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
     }

@@ -114,9 +114,17 @@ fn sentence(p: &Partnership, risk: &Risk, came: bool) -> String {
         (RiskFacts::ExecGap, false) => format!("{name} now has an executive counterpart"),
         (RiskFacts::ExecGap, true) => format!("{name} has no executive counterpart"),
         (RiskFacts::StaleTie { .. }, false) => {
-            format!("{name} – {} is live again", others(p, risk))
+            format!("{name} no longer has a stale tie to renew")
         }
-        (RiskFacts::StaleTie { .. }, true) => format!("{name} – {} went stale", others(p, risk)),
+        (RiskFacts::StaleTie { .. }, true) => {
+            format!("{name}'s tie with {} went stale", others(p, risk))
+        }
+        (RiskFacts::NoChampion { .. }, false) => {
+            format!("a champion at {} can be reached again", p.names.partner)
+        }
+        (RiskFacts::NoChampion { .. }, true) => {
+            format!("no champion at {} can be reached", p.names.partner)
+        }
         // Never listed (the bus factor's own move says it), said all the same.
         (RiskFacts::BusFactor { size, .. }, _) => format!("bus factor {size}"),
     }
@@ -128,7 +136,7 @@ mod tests {
     use super::risk_changes;
     use crate::analysis::{Analysis, risk_changes as changes};
     use crate::graph::Scenario;
-    use crate::model::{Meeting, Partnership, Person, Side};
+    use crate::model::{Level, Meeting, Partnership, Person, Side};
     use jiff::civil::date;
 
     fn meeting(id: &str, day: jiff::civil::Date, who: &[&str]) -> Meeting {
@@ -152,8 +160,12 @@ mod tests {
         let mut p = Partnership::default();
         p.people.push(Person::new("ana", "Ana Ruiz", Side::Ours));
         p.people.push(Person::new("sam", "Sam Lee", Side::Ours));
-        p.people.push(Person::new("li", "Li Wei", Side::Partner));
-        p.people.push(Person::new("wu", "Wu Fang", Side::Partner));
+        // Only seniors and above are ever single-threaded (SPEC §5).
+        let mut li = Person::new("li", "Li Wei", Side::Partner);
+        li.level = Level::Executive;
+        let mut wu = Person::new("wu", "Wu Fang", Side::Partner);
+        wu.level = Level::Senior;
+        p.people.extend([li, wu]);
         let day = date(2026, 11, 24);
         p.meetings
             .push(meeting("m-0001", day, &["ana", "li", "wu"]));
@@ -189,15 +201,17 @@ mod tests {
         p.meetings.push(meeting("m-0002", day, &["ana", "carlos"]));
         let now = Scenario::on(day);
         let before = Analysis::run(&p, &now);
+        // Carlos is covered by Ana alone and has a stale tie with Marcus:
+        // a stale-tie risk on Carlos. Marcus gone takes it away.
         let what_if = Scenario {
             as_of: day,
-            gone: vec![2],
+            gone: vec![0],
         };
         let after = Analysis::run(&p, &what_if);
         let gone = said(&p, &before, &p, &after).join("; ");
         assert!(
             gone.contains(
-                "Marcus Bell's stale tie with Carlos Mendes no longer counts: Carlos Mendes gone"
+                "Carlos Mendes's stale tie with Marcus Bell no longer counts: Marcus Bell gone"
             ),
             "{gone}"
         );
@@ -205,7 +219,7 @@ mod tests {
         let back = said(&p, &after, &p, &before).join("; ");
         assert!(
             back.contains(
-                "Marcus Bell's stale tie with Carlos Mendes counts again: Carlos Mendes back"
+                "Carlos Mendes's stale tie with Marcus Bell counts again: Marcus Bell back"
             ),
             "{back}"
         );

@@ -28,12 +28,14 @@ pub fn symbol(severity: Severity) -> &'static str {
     }
 }
 
-/// A line of headline numbers: "bus factor 1 · 3 critical, 5 high, 4 medium, 2 low".
+/// A line of headline numbers: "bus factor 1 · risk score 120 · 3
+/// critical, 5 high, 4 medium, 2 low".
 pub fn headline(a: &Analysis) -> String {
     let [critical, high, medium, low] = a.severity_counts();
     format!(
-        "bus factor {} · {critical} critical, {high} high, {medium} medium, {low} low",
-        a.bus_factor.size
+        "bus factor {} · risk score {} · {critical} critical, {high} high, {medium} medium, {low} low",
+        a.bus_factor.size,
+        a.risk_score()
     )
 }
 

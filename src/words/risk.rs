@@ -42,6 +42,14 @@ pub fn risk_detail(p: &Partnership, as_of: Date, risk: &Risk) -> String {
                 name_list(&labels(&people))
             )
         }
+        RiskFacts::NoChampion { champions: 0 } => format!(
+            "No one at {partner} is marked as a champion of the partnership: \
+             set the stance of the people who back it"
+        ),
+        RiskFacts::NoChampion { champions } => format!(
+            "{partner}'s {} cannot be reached from {ours}: no live path",
+            plural(champions, "champion", "champions")
+        ),
         RiskFacts::Unreachable { last_contact } => {
             let contact = match last_contact {
                 Some(d) => format!("last contact {}", days_ago(d, as_of)),
@@ -54,6 +62,10 @@ pub fn risk_detail(p: &Partnership, as_of: Date, risk: &Risk) -> String {
             plural(risk.people.len(), "person", "people"),
             name_list(&labels(&risk.people))
         ),
+        RiskFacts::SingleThreaded { .. } if risk.people.is_empty() => format!(
+            "{subject} is reached only through colleagues at {partner}; \
+             no one at {ours} has a live tie with them"
+        ),
         RiskFacts::SingleThreaded { last_contact } => {
             let contact = match last_contact {
                 Some(d) => format!("last contact {}", days_ago(d, as_of)),
@@ -62,13 +74,28 @@ pub fn risk_detail(p: &Partnership, as_of: Date, risk: &Risk) -> String {
             format!("{subject} is covered only by {}; {contact}", other())
         }
         RiskFacts::ExecGap => format!("{subject} has no live tie to an executive at {ours}"),
-        RiskFacts::StaleTie { last_contact } => {
-            let when = last_contact.map_or_else(|| "long ago".to_string(), |d| days_ago(d, as_of));
-            format!(
-                "{subject} and {} last met {when} (stale after {} days)",
-                other(),
-                p.settings.stale_after_days
-            )
-        }
+        RiskFacts::StaleTie { last_contact } => stale_tie(p, as_of, risk, &subject, last_contact),
+    }
+}
+
+/// A partner person's stale ties with our people, to renew.
+fn stale_tie(
+    p: &Partnership,
+    as_of: Date,
+    risk: &Risk,
+    subject: &str,
+    last_contact: Option<Date>,
+) -> String {
+    let when = last_contact.map_or_else(|| "long ago".to_string(), |d| days_ago(d, as_of));
+    let days = p.settings.stale_after_days;
+    let ours: Vec<String> = risk.people.iter().map(|&i| label(&p.people[i])).collect();
+    if let [one] = ours.as_slice() {
+        format!("{subject} and {one} last met {when} (stale after {days} days)")
+    } else {
+        format!(
+            "{subject} has stale ties with {}; the latest contact was {when} \
+             (stale after {days} days)",
+            name_list(&ours)
+        )
     }
 }
