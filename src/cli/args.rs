@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use partnermap::date::{parse_relative, today};
 use partnermap::export::Format;
+use partnermap::export::map::MapFormat;
 use partnermap::generate;
 use std::path::PathBuf;
 
@@ -73,6 +74,11 @@ pub enum Command {
         after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
     )]
     Restore(RestoreArgs),
+    /// The contact map as a picture for a slide or a wiki: SVG (default), Graphviz DOT or Mermaid.
+    #[command(
+        after_help = "Examples:\n  partnermap map --output map.svg\n  partnermap map --as-of 2026-06-30 --format mermaid >> wiki-page.md\n  partnermap map --format dot | dot -Tpng -o map.png\n\nOur people on the left, the partner's on the right, grouped by team and ordered\nby level; live ties thicker when stronger; colours and symbols by worst risk.\nOn a large file a side shows its people with risks and those tied to them,\nand the picture says how many were left out."
+    )]
+    Map(MapArgs),
     /// Merge two versions of the data file made from a common one: git's merge driver.
     #[command(after_help = MERGE_EXAMPLES)]
     Merge(MergeArgs),
@@ -131,6 +137,36 @@ pub struct RestoreArgs {
     /// The backup to put back (default: the newest that loads and differs from the file).
     #[arg(value_name = "BACKUP")]
     pub backup: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormatArg {
+    Svg,
+    Dot,
+    Mermaid,
+}
+
+impl From<MapFormatArg> for MapFormat {
+    fn from(f: MapFormatArg) -> MapFormat {
+        match f {
+            MapFormatArg::Svg => MapFormat::Svg,
+            MapFormatArg::Dot => MapFormat::Dot,
+            MapFormatArg::Mermaid => MapFormat::Mermaid,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The day to draw the map for (YYYY-MM-DD, today, yesterday, tomorrow, -Nd, +Nd); default today.
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+    /// Picture format (default: svg; with --output, taken from the file's extension: .svg, .dot or .gv, .mmd).
+    #[arg(long, value_enum)]
+    pub format: Option<MapFormatArg>,
+    /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 const MERGE_EXAMPLES: &str = "\

@@ -9,6 +9,7 @@ mod demo;
 mod error;
 mod generate;
 mod man;
+mod map;
 mod meeting;
 mod merge;
 mod output;
@@ -30,10 +31,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     let Some(command) = &cli.command else {
         return ui::run(cli);
     };
-    let takes_as_of = matches!(command, Command::Risks(_) | Command::Coverage(_));
+    let takes_as_of = matches!(
+        command,
+        Command::Risks(_) | Command::Coverage(_) | Command::Map(_)
+    );
     if cli.as_of.is_some() && !takes_as_of {
         return Err(CliError::usage(
-            "--as-of goes with no command (the terminal UI), `risks` or `coverage`",
+            "--as-of goes with no command (the terminal UI), `risks`, `coverage` or `map`",
         ));
     }
     match command {
@@ -47,6 +51,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
         Command::Merge(args) => merge::run(args),
+        Command::Map(args) => map::run(cli, args),
     }
 }
 

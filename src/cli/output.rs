@@ -93,7 +93,7 @@ pub fn to_stdout(bytes: &[u8]) -> Result<(), CliError> {
 
 /// Refuses an output file in a folder that does not exist, or one that is
 /// the data file, its lock or a backup.
-fn refuse_file(out: &Path, data: &Path, what: &str) -> Result<(), CliError> {
+pub fn refuse_file(out: &Path, data: &Path, what: &str) -> Result<(), CliError> {
     if let Some(dir) = out
         .parent()
         .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
