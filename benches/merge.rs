@@ -71,7 +71,9 @@ fn bench(c: &mut Criterion) {
             let [b0, o, t] = texts
                 .each_ref()
                 .map(|t| store::parse(black_box(t), Path::new("v.json")).unwrap_or_default());
-            let merged = merge(&b0, &o, &t).map(|m| m.partnership).unwrap_or_default();
+            let merged = merge(&b0, &o, &t)
+                .map(|m| m.partnership)
+                .unwrap_or_default();
             let text = store::to_text(&merged);
             store::parse(&text, Path::new("ours.json")).map(|_| text.len())
         })

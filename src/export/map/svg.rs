@@ -150,7 +150,10 @@ fn heading(out: &mut String, m: &MapModel, notes: &[String], headings: f64) {
                 thousands(column.active)
             )
         } else {
-            format!("{} people", thousands(column.active))
+            match column.active {
+                1 => "1 person".to_string(),
+                n => format!("{} people", thousands(n)),
+            }
         };
         let _ = writeln!(
             out,
