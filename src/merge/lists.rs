@@ -1,7 +1,8 @@
 //! The lists of records matched across the three versions (people by id,
 //! ties by pair, meetings by id and `source`) and merged one record at a
 //! time. The merged list has our records in our order, then the records
-//! only theirs has, in their order.
+//! only theirs has, in their order (their order throughout when ours is
+//! the base's).
 
 use super::records;
 use super::{Clash, Conflict, RecordKey, Renumbered, Who};
@@ -31,45 +32,18 @@ fn triples<'a, T, K: Hash + Eq>(
     let b: HashMap<&K, &T> = kb.iter().zip(base).collect();
     let o: HashMap<&K, &T> = ko.iter().zip(ours).collect();
     let t: HashMap<&K, &T> = kt.iter().zip(theirs).collect();
-    let theirs_first = ko == kb;
-    let (first, second) = if theirs_first {
-        ((&kt, theirs), (&ko, ours))
-    } else {
-        ((&ko, ours), (&kt, theirs))
-    };
-    let (first_map, other) = if theirs_first { (&t, &o) } else { (&o, &t) };
-    let triple = |k: &K, r: &'a T, in_first: bool| {
-        let (mine, yours) = if in_first {
-            (Some(r), other.get(k).copied())
-        } else {
-            (None, Some(r))
-        };
-        let (ours, theirs) = if theirs_first {
-            (yours, mine)
-        } else {
-            (mine, yours)
-        };
-        Triple {
-            base: b.get(k).copied(),
-            ours,
-            theirs,
-        }
-    };
-    let mut out: Vec<Triple<'a, T>> = first
-        .0
+    let (first, then) = if ko == kb { (&kt, &ko) } else { (&ko, &kt) };
+    let mut seen: HashSet<&K> = HashSet::with_capacity(first.len());
+    first
         .iter()
-        .zip(first.1)
-        .map(|(k, r)| triple(k, r, true))
-        .collect();
-    out.extend(
-        second
-            .0
-            .iter()
-            .zip(second.1)
-            .filter(|(k, _)| !first_map.contains_key(k))
-            .map(|(k, r)| triple(k, r, false)),
-    );
-    out
+        .chain(then.iter())
+        .filter(|k| seen.insert(k))
+        .map(|k| Triple {
+            base: b.get(k).copied(),
+            ours: o.get(k).copied(),
+            theirs: t.get(k).copied(),
+        })
+        .collect()
 }
 
 /// How one kind of record is merged: its fields, the names of the fields
