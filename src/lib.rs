@@ -44,6 +44,7 @@ pub mod export;
 pub mod generate;
 pub mod graph;
 pub mod lookalike;
+pub mod merge;
 pub mod model;
 pub mod rules;
 pub mod store;

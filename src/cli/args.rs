@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use partnermap::date::{parse_relative, today};
 use partnermap::export::Format;
+use partnermap::export::map::MapFormat;
 use partnermap::generate;
 use std::path::PathBuf;
 
@@ -73,6 +74,22 @@ pub enum Command {
         after_help = "Examples:\n  partnermap --file acme.json restore\n  partnermap --file acme.json restore .partnermap-backups/acme.json.20261124T101502Z.json\n\nBackups are kept in .partnermap-backups/ beside the data file; `check` lists them.\nThe version replaced is kept as a backup too, so a restore can be undone."
     )]
     Restore(RestoreArgs),
+    /// The contact map as a picture for a slide or a wiki: SVG (default), Graphviz DOT or Mermaid.
+    #[command(
+        after_help = "Examples:\n  partnermap map --output map.svg\n  partnermap map --as-of 2026-06-30 --format mermaid >> wiki-page.md\n  partnermap map --format dot | dot -Tpng -o map.png\n\nOur people on the left, the partner's on the right, grouped by team and ordered\nby level; live ties thicker when stronger; colours and symbols by worst risk.\nOn a large file a side shows its people with risks and those tied to them,\nand the picture says how many were left out."
+    )]
+    Map(MapArgs),
+    /// Merge two versions of the data file made from a common one: git's merge driver.
+    #[command(after_help = MERGE_EXAMPLES)]
+    Merge(MergeArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), every command on one page.
+    #[command(
+        after_help = "Examples:\n  partnermap man | man -l -\n  partnermap man > ~/.local/share/man/man1/partnermap.1"
+    )]
+    Man,
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -168,6 +185,81 @@ pub struct RestoreArgs {
     /// The backup to put back (default: the newest that loads and differs from the file).
     #[arg(value_name = "BACKUP")]
     pub backup: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormatArg {
+    Svg,
+    Dot,
+    Mermaid,
+}
+
+impl From<MapFormatArg> for MapFormat {
+    fn from(f: MapFormatArg) -> MapFormat {
+        match f {
+            MapFormatArg::Svg => MapFormat::Svg,
+            MapFormatArg::Dot => MapFormat::Dot,
+            MapFormatArg::Mermaid => MapFormat::Mermaid,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The day to draw the map for (YYYY-MM-DD, today, yesterday, tomorrow, -Nd, +Nd); default today.
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+    /// Picture format (default: svg; with --output, taken from the file's extension: .svg, .dot or .gv, .mmd).
+    #[arg(long, value_enum)]
+    pub format: Option<MapFormatArg>,
+    /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+const MERGE_EXAMPLES: &str = "\
+Examples:
+  partnermap merge base.json ours.json theirs.json   writes the merge to ours.json
+
+As git's merge driver for the data file (see the README):
+  echo 'partnership.json merge=partnermap' >> .gitattributes
+  git config merge.partnermap.driver 'partnermap merge %O %A %B --name %P'
+
+Records are merged one by one (people by id, ties by pair, meetings by id
+and source); a meeting id taken on both sides is renumbered. The same field
+changed differently on both sides is a conflict: ours is kept, each conflict
+is listed on stderr, and the exit code is 1 so that git marks the file. The
+file written always loads; a merge that would not load writes nothing.";
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (git's %O); an empty file when there is none.
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A); the merge is written here.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The file's name in the repository (git's %P), used in messages instead of OURS.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  partnermap completions bash > ~/.local/share/bash-completion/completions/partnermap
+  partnermap completions zsh > ~/.zfunc/_partnermap     # with fpath+=~/.zfunc before compinit
+  partnermap completions fish > ~/.config/fish/completions/partnermap.fish
+  partnermap completions elvish >> ~/.config/elvish/rc.elv
+  partnermap completions powershell >> $PROFILE";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

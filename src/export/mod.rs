@@ -6,6 +6,7 @@
 mod coverage;
 mod csv;
 mod json;
+pub mod map;
 mod markdown;
 mod people;
 mod report;

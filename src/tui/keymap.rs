@@ -238,7 +238,7 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Char('e')],
         "e",
         Action::Export,
-        "export the risk list (CSV, JSON or Markdown)",
+        "export risks (CSV, JSON, Markdown) or the map (SVG)",
         Some(("e", "export")),
     ),
     bind(

@@ -7,6 +7,7 @@
 mod change;
 mod dependency;
 mod edit;
+pub mod merge;
 mod risk;
 
 pub use change::{risk_change, risk_changes};

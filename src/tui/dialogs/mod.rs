@@ -14,7 +14,8 @@ pub mod log;
 pub mod start;
 
 pub use export::{
-    EXPORT_FORMATS, Export, export_path, export_path_numbered, export_scope, free_export_path,
+    EXPORT_FORMATS, EXPORT_ITEMS, Export, ExportItem, export_path, export_path_numbered,
+    export_scope, free_export_path, map_path_numbered,
 };
 
 use super::app::App;

@@ -2,7 +2,7 @@
 //! list, and the question the form waits on.
 
 use super::{Field, FieldKind, Form};
-use crate::text::printable;
+use crate::text::{printable, wrap};
 use crate::tui::app::App;
 use crate::tui::dialogs::popup;
 use crate::tui::screen::fit;
@@ -172,30 +172,6 @@ fn choice_spans(
         spans.push(Span::styled(text, style));
     }
     spans
-}
-
-/// Splits `text` into lines of at most `width` characters, at spaces
-/// where it can.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-        while line.chars().count() > width.max(1) {
-            let head: String = line.chars().take(width.max(1)).collect();
-            line = line.chars().skip(width.max(1)).collect();
-            out.push(head);
-        }
-    }
-    out.push(line);
-    out
 }
 
 fn pick_lines(
