@@ -38,6 +38,7 @@ pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod graph;
+pub mod import;
 pub mod lookalike;
 pub mod model;
 pub mod rules;

@@ -7,6 +7,7 @@ mod check;
 mod demo;
 mod error;
 mod generate;
+mod import;
 mod meeting;
 mod output;
 mod report;
@@ -41,6 +42,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Import(args) => import::run(cli, args),
     }
 }
 
