@@ -8,7 +8,7 @@ use partnermap::date::today;
 use partnermap::import::{self, Input, Options};
 use partnermap::store::{self, CommitError};
 use partnermap::text::path as shown;
-use partnermap::words::import_summary;
+use partnermap::words::{ImportMode, import_summary};
 
 /// Imports the files; a file that cannot be read as any format is exit 1
 /// and nothing is written.
@@ -32,7 +32,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), CliError> {
         .map_err(|e| CliError::from(e).context("nothing imported"))?;
     let names = &base.partnership.names;
     let Some(change) = plan.change.filter(|_| !args.dry_run) else {
-        print(&import_summary(&plan.summary, names, args.dry_run));
+        let mode = if args.dry_run {
+            ImportMode::DryRun
+        } else {
+            ImportMode::Done
+        };
+        print(&import_summary(&plan.summary, names, mode));
         return Ok(());
     };
     let committed =
@@ -42,7 +47,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), CliError> {
             }
             other => CliError::from(other),
         })?;
-    print(&import_summary(&plan.summary, names, false));
+    print(&import_summary(&plan.summary, names, ImportMode::Done));
     if committed.merged {
         eprintln!(
             "note: {} was changed by someone else meanwhile; the import was made on their version",

@@ -214,6 +214,13 @@ pub const MAIN: &[Binding<Action>] = &[
         Some(("e", "export")),
     ),
     bind(
+        &[Key::Char('i')],
+        "i",
+        Action::Import,
+        "import contacts or a calendar: a file, a preview, then Enter",
+        Some(("i", "import")),
+    ),
+    bind(
         &[Key::Char('u')],
         "u",
         Action::Undo,
@@ -344,6 +351,6 @@ mod tests {
         let bar = hints(MAIN);
         assert_eq!(bar.first(), Some(&("↑↓", "move")));
         assert_eq!(bar.last(), Some(&("q", "quit")));
-        assert_eq!(bar.len(), 14);
+        assert_eq!(bar.len(), 15);
     }
 }

@@ -8,10 +8,18 @@ use crate::import::{Format, Look, Origin, Skip, Summary, Unit};
 use crate::model::Names;
 use crate::text::printable;
 
-/// The summary as lines, each escaped for a terminal. `dry_run` says
-/// that nothing was written.
-pub fn import_summary(summary: &Summary, names: &Names, dry_run: bool) -> Vec<String> {
-    let mut out = vec![headline(summary, dry_run)];
+/// When the summary is said: before anything is written (a dry run, the
+/// UI's preview) or after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    DryRun,
+    Preview,
+    Done,
+}
+
+/// The summary as lines, each escaped for a terminal.
+pub fn import_summary(summary: &Summary, names: &Names, mode: ImportMode) -> Vec<String> {
+    let mut out = vec![headline(summary, mode)];
     for file in &summary.files {
         let unit = match file.format {
             Format::VCard => "card",
@@ -29,7 +37,7 @@ pub fn import_summary(summary: &Summary, names: &Names, dry_run: bool) -> Vec<St
     out.iter().map(|l| printable(l).into_owned()).collect()
 }
 
-fn headline(s: &Summary, dry_run: bool) -> String {
+fn headline(s: &Summary, mode: ImportMode) -> String {
     let filled: usize = s.filled().map(|m| m.filled.len()).sum();
     let counts = format!(
         "{} added, {} matched ({} filled), {} added, {} skipped",
@@ -39,12 +47,14 @@ fn headline(s: &Summary, dry_run: bool) -> String {
         plural(s.meetings.len(), "meeting", "meetings"),
         s.skipped.len()
     );
-    if dry_run {
-        format!("Dry run, nothing written: {counts}")
-    } else if s.changes_nothing() {
+    if s.changes_nothing() {
         format!("Nothing to change: {counts}")
     } else {
-        format!("Imported: {counts}")
+        match mode {
+            ImportMode::DryRun => format!("Dry run, nothing written: {counts}"),
+            ImportMode::Preview => format!("Would import: {counts}"),
+            ImportMode::Done => format!("Imported: {counts}"),
+        }
     }
 }
 

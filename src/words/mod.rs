@@ -11,7 +11,7 @@ mod risk;
 
 pub use change::{risk_change, risk_changes};
 pub use dependency::{cut_off_if, if_all_left};
-pub use import::{format_name, import_summary, look_words, place, skip_words};
+pub use import::{ImportMode, format_name, import_summary, look_words, place, skip_words};
 pub use risk::risk_detail;
 
 use crate::analysis::{Analysis, Severity};
