@@ -156,6 +156,9 @@ pub fn plan(p: &Partnership, inputs: &[Input], options: &Options) -> Result<Impo
         }
     }
     let meetings = calendar.finish();
+    summary
+        .skipped
+        .sort_by_key(|(origin, _)| (origin.file, origin.line));
     let mut changes = Vec::new();
     if names != p.names {
         changes.push(Change::Edit(Edit::Names {
