@@ -217,8 +217,8 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Char('i')],
         "i",
         Action::Import,
-        "import contacts or a calendar: a file, a preview, then Enter",
-        Some(("i", "import")),
+        "import contacts or a calendar: path, preview, Enter",
+        None,
     ),
     bind(
         &[Key::Char('u')],
@@ -351,6 +351,6 @@ mod tests {
         let bar = hints(MAIN);
         assert_eq!(bar.first(), Some(&("↑↓", "move")));
         assert_eq!(bar.last(), Some(&("q", "quit")));
-        assert_eq!(bar.len(), 15);
+        assert_eq!(bar.len(), 14);
     }
 }
