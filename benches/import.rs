@@ -107,6 +107,38 @@ fn calendar() -> String {
     out
 }
 
+/// Wall and processor time of one step, said once before the samples (the
+/// machine may be shared: the processor time is what the step costs).
+struct Clock(std::time::Instant, Duration);
+
+impl Clock {
+    fn start() -> Clock {
+        Clock(std::time::Instant::now(), cpu_time())
+    }
+
+    fn say(&self, what: &str) {
+        eprintln!(
+            "import bench: {what}: {:.0} ms wall, {:.0} ms processor",
+            self.0.elapsed().as_secs_f64() * 1e3,
+            (cpu_time().saturating_sub(self.1)).as_secs_f64() * 1e3
+        );
+    }
+}
+
+/// The processor time this process has used (from `/proc/self/stat`, in
+/// clock ticks of 10 ms; zero where there is no `/proc`).
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    Duration::from_millis(ticks * 10)
+}
+
 fn bench(c: &mut Criterion) {
     let p = base();
     let inputs = vec![
@@ -123,9 +155,21 @@ fn bench(c: &mut Criterion) {
         as_of: AS_OF,
         ..Options::default()
     };
+    let clock = Clock::start();
     let Ok(first) = import::plan(&p, &inputs, &options) else {
         return;
     };
+    clock.say("plan");
+    let mut q = p.clone();
+    let clock = Clock::start();
+    if let Some(change) = &first.change {
+        let _ = change.apply(&mut q);
+    }
+    clock.say("apply");
+    let clock = Clock::start();
+    let text = store::to_text(&q);
+    clock.say("to_text");
+    drop(text);
     eprintln!(
         "import bench: {} people added, {} matched, {} meetings added, {} skipped",
         first.summary.added.len(),

@@ -11,6 +11,7 @@ use super::summary::{Origin, Unit};
 use super::vcard::{begin_lines, cut_short, unended};
 use calcard::common::PartialDateTime;
 use calcard::common::timezone::Tz;
+use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameterName,
     ICalendarProperty, ICalendarStatus, ICalendarValue,
@@ -159,8 +160,22 @@ impl Reading<'_> {
                     .push(self.unusable(comp, number, "the event has no UID")),
             }
         }
+        let resolver = cal.build_tz_resolver().with_default(zone);
         for (uid, members) in &series {
-            self.series(cal, &zones, zone, uid, members, out, budget);
+            match members.as_slice() {
+                [(at, number)]
+                    if !cal
+                        .components
+                        .get(*at)
+                        .is_some_and(|c| c.is_recurrent_or_override()) =>
+                {
+                    if let Some(comp) = cal.components.get(*at) {
+                        out.events
+                            .push(self.single(comp, *number, uid, &resolver, zone));
+                    }
+                }
+                _ => self.series(cal, &zones, zone, uid, members, out, budget),
+            }
         }
     }
 
@@ -226,6 +241,37 @@ impl Reading<'_> {
             event.source = source;
             event.date = date;
             out.events.push(event);
+        }
+    }
+
+    /// An event that does not repeat: on the day it starts.
+    fn single(
+        &self,
+        comp: &ICalendarComponent,
+        number: usize,
+        uid: &str,
+        resolver: &TzResolver<&str>,
+        zone: Tz,
+    ) -> Event {
+        let start =
+            comp.property(&ICalendarProperty::Dtstart)
+                .and_then(|e| match e.values.first() {
+                    Some(ICalendarValue::PartialDateTime(when)) => Some((when, e.tz_id())),
+                    _ => None,
+                });
+        let Some((when, tz)) = start else {
+            return self.unusable(comp, number, "Missing DTSTART property");
+        };
+        let date = when
+            .to_date_time_with_tz(resolver.resolve_or_default(tz))
+            .and_then(|when| local_date(when, zone));
+        let Some(date) = date else {
+            return self.unusable(comp, number, "Invalid DTSTART property");
+        };
+        Event {
+            source: format!("ics:{uid}"),
+            date,
+            ..self.event(comp, number, None)
         }
     }
 
