@@ -9,6 +9,7 @@ use partnermap::import::{self, Input, Options};
 use partnermap::store::{self, CommitError};
 use partnermap::text::path as shown;
 use partnermap::words::{ImportMode, import_summary};
+use std::io::Write;
 
 /// Imports the files; a file that cannot be read as any format is exit 1
 /// and nothing is written.
@@ -58,8 +59,13 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Writes the summary to standard output in one go; a closed pipe
+/// (`| head`) is not a failure: the import is made either way.
 fn print(lines: &[String]) {
-    for line in lines {
-        println!("{line}");
-    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }

@@ -12,8 +12,10 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub person: Person,
-    /// The person as the file holds them; `None` for someone new.
-    pub before: Option<Person>,
+    /// Whether the person is in the file (else the import adds them).
+    pub existing: bool,
+    /// The person as the file holds them, kept once the import changes them.
+    before: Option<Person>,
 }
 
 /// Everyone, with the indexes that find them.
@@ -49,7 +51,8 @@ impl Book {
         for person in &p.people {
             book.push(Draft {
                 person: person.clone(),
-                before: Some(person.clone()),
+                existing: true,
+                before: None,
             });
         }
         book
@@ -93,6 +96,11 @@ impl Book {
         self.by_email.get(&email.to_lowercase()).copied()
     }
 
+    /// The person with the e-mail address `key`, already in lower case.
+    pub fn by_lower_email(&self, key: &str) -> Option<usize> {
+        self.by_email.get(key).copied()
+    }
+
     /// The person with the id `id`.
     pub fn by_id(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
@@ -103,6 +111,7 @@ impl Book {
         person.id = new_id(&person.name, &mut self.taken);
         self.push(Draft {
             person,
+            existing: false,
             before: None,
         })
     }
@@ -116,6 +125,20 @@ impl Book {
     /// The person at `i`.
     pub fn person(&self, i: usize) -> Option<&Person> {
         self.drafts.get(i).map(|d| &d.person)
+    }
+
+    /// The person at `i`, to change (as they were is kept for the edit).
+    pub fn person_mut(&mut self, i: usize) -> Option<&mut Person> {
+        let draft = self.drafts.get_mut(i)?;
+        if draft.existing && draft.before.is_none() {
+            draft.before = Some(draft.person.clone());
+        }
+        Some(&mut draft.person)
+    }
+
+    /// Whether the person at `i` is in the file.
+    pub fn existing(&self, i: usize) -> bool {
+        self.drafts.get(i).is_some_and(|d| d.existing)
     }
 
     /// The changes that make the drafts: the new people (each after the
@@ -146,7 +169,7 @@ impl Book {
         let Some(draft) = self.drafts.get(i) else {
             return;
         };
-        if draft.before.is_some() || placed.get(i).copied().unwrap_or(true) {
+        if draft.existing || placed.get(i).copied().unwrap_or(true) {
             return;
         }
         if let Some(slot) = placed.get_mut(i) {
@@ -166,7 +189,7 @@ impl Book {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -195,7 +218,8 @@ mod tests {
         let mut book = Book::new(&p);
         let a = book.add(Person::new("", "Amy Ng", Side::Partner));
         let b = book.add(Person::new("", "Bo Li", Side::Partner));
-        book.drafts[a].person.reports_to = Some(book.drafts[b].person.id.clone());
+        let boss = book.drafts[b].person.id.clone();
+        book.person_mut(a).unwrap().reports_to = Some(boss);
         let ids: Vec<String> = book
             .changes()
             .into_iter()

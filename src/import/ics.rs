@@ -30,6 +30,8 @@ const FILE_LIMIT: usize = 1_000_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guest {
     pub email: String,
+    /// The address in lower case, as compared.
+    pub key: String,
     /// `CN`, as written.
     pub name: Option<String>,
     pub declined: bool,
@@ -420,6 +422,7 @@ fn guest(entry: &ICalendarEntry) -> Option<Guest> {
         declined: param(ICalendarParameterName::Partstat)
             .is_some_and(|s| s.eq_ignore_ascii_case("DECLINED")),
         resource,
+        key: email.to_lowercase(),
         email,
     })
 }

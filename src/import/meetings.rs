@@ -33,9 +33,9 @@ pub struct Calendar<'a> {
     /// The sources this import has taken.
     seen: HashSet<String>,
     unknown: BTreeSet<String>,
-    /// Declined guests and rooms counted, by file, event and address: an
-    /// event that repeats counts each once.
-    counted: HashSet<(usize, usize, String)>,
+    /// Declined guests and rooms counted, by file, event and place in the
+    /// event: an event that repeats counts each once.
+    counted: HashSet<(usize, usize, usize)>,
     next_id: u64,
     taken_ids: HashSet<&'a str>,
     pub meetings: Vec<Meeting>,
@@ -146,40 +146,33 @@ impl<'a> Calendar<'a> {
     /// who did not decline and are no room. Unknown guests are counted.
     fn attendees<'e>(&mut self, event: &'e Event) -> Vec<Attendee<'e>> {
         let mut out: Vec<Attendee<'e>> = Vec::new();
-        let mut emails = HashSet::new();
-        let declined: HashSet<String> = event
-            .guests
-            .iter()
-            .filter(|g| g.declined)
-            .map(|g| g.email.to_lowercase())
-            .collect();
+        let mut seen: Vec<&str> = Vec::new();
         let number = match event.origin.unit {
             Unit::Event(n, _) => n,
             _ => 0,
         };
-        for guest in event.organizer.iter().chain(&event.guests) {
-            let first = |counted: &mut HashSet<_>| {
-                counted.insert((event.origin.file, number, guest.email.to_lowercase()))
-            };
-            if guest.resource {
-                self.summary.rooms += usize::from(first(&mut self.counted));
+        let declined = |key: &str| event.guests.iter().any(|g| g.declined && g.key == key);
+        for (at, guest) in event.organizer.iter().chain(&event.guests).enumerate() {
+            if guest.resource || guest.declined {
+                let first = self.counted.insert((event.origin.file, number, at));
+                let count = if guest.resource {
+                    &mut self.summary.rooms
+                } else {
+                    &mut self.summary.declined
+                };
+                *count += usize::from(first);
                 continue;
             }
-            if guest.declined || declined.contains(&guest.email.to_lowercase()) {
-                if guest.declined {
-                    self.summary.declined += usize::from(first(&mut self.counted));
-                }
+            if declined(&guest.key) || seen.contains(&guest.key.as_str()) {
                 continue;
             }
-            if !emails.insert(guest.email.to_lowercase()) {
-                continue;
-            }
-            let side = side_of_email(&guest.email, self.names);
-            let name = guest_name(guest);
-            match self
+            seen.push(&guest.key);
+            let side = side_of_email(&guest.key, self.names);
+            let found = self
                 .book
-                .find(std::slice::from_ref(&guest.email), side, &name)
-            {
+                .by_lower_email(&guest.key)
+                .or_else(|| side.and_then(|side| self.book.by_name(side, &guest_name(guest))));
+            match found {
                 Some(i) => {
                     if !out
                         .iter()
@@ -191,7 +184,7 @@ impl<'a> Calendar<'a> {
                 None => match side {
                     Some(side) => out.push(Attendee::New(guest, side)),
                     None => {
-                        self.unknown.insert(guest.email.to_lowercase());
+                        self.unknown.insert(guest.key.clone());
                     }
                 },
             }

@@ -98,8 +98,8 @@ impl<'a> Intake<'a> {
     /// Fills the empty fields of the person at `i`; returns the summary's entry.
     fn matched(&mut self, i: usize, contact: &Contact) -> usize {
         let mut filled = Vec::new();
-        if let Some(draft) = self.book.drafts.get_mut(i) {
-            let person = &mut draft.person;
+        let existing = self.book.existing(i);
+        if let Some(person) = self.book.person_mut(i) {
             fill(
                 &mut person.title,
                 contact.title.as_deref(),
@@ -114,10 +114,10 @@ impl<'a> Intake<'a> {
             );
             let email = contact.emails.first().map(String::as_str);
             fill(&mut person.email, email, "email", &mut filled);
-            if draft.before.is_none() {
-                // A second contact for someone this import adds: nothing to report.
-                filled.clear();
-            }
+        }
+        if !existing {
+            // A second contact for someone this import adds: nothing to report.
+            filled.clear();
         }
         if filled.contains(&"email") {
             self.book.noted_email(i);
@@ -200,14 +200,10 @@ impl<'a> Intake<'a> {
                 continue;
             }
             let boss_id = self.book.person(boss).map(|b| b.id.clone());
-            if let Some(draft) = self.book.drafts.get_mut(named.person) {
-                draft.person.reports_to = boss_id;
+            if let Some(person) = self.book.person_mut(named.person) {
+                person.reports_to = boss_id;
             }
-            let in_file = self
-                .book
-                .drafts
-                .get(named.person)
-                .is_some_and(|d| d.before.is_some());
+            let in_file = self.book.existing(named.person);
             let entry = named
                 .matched
                 .filter(|_| in_file)
