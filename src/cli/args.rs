@@ -90,6 +90,9 @@ pub enum Command {
         after_help = "Examples:\n  partnermap man | man -l -\n  partnermap man > ~/.local/share/man/man1/partnermap.1"
     )]
     Man,
+    /// Bring in contacts (CSV, vCard) and meetings (iCalendar) as one change; `u` in the UI undoes it.
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -171,6 +174,54 @@ pub struct MeetingArgs {
     /// Notes to keep with the meeting.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub notes: String,
+}
+
+const IMPORT_HELP: &str = "\
+Examples:
+  partnermap import Connections.csv --partner-domain contoso.example --ours-domain northwind.example
+  partnermap import contacts.vcf calendar.ics --dry-run
+  partnermap import org-chart.csv --side partner
+  partnermap import crm.csv --columns name=Full name,email=Mail,title=Role,company=Account
+
+Formats are found from the content: LinkedIn, Google Contacts, Outlook,
+Salesforce and HubSpot CSV exports, org charts (PersonID/SupervisorID),
+vCard 2.1/3.0/4.0 and iCalendar (.ics). A contact goes to --side, else to
+the side of its e-mail domain, else of its company; one on no side is
+skipped. Importing the same files again changes nothing.";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Contact files (CSV, vCard) and calendars (iCalendar), in any order.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Put every contact on this side (ours or partner).
+    #[arg(long, value_name = "SIDE", value_parser = import_side)]
+    pub side: Option<partnermap::model::Side>,
+    /// Events after this day are planned and left out (default today).
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Which header names hold what in a CSV: KEY=COLUMN,… with keys name, email, title, company, team, manager.
+    #[arg(long, value_name = "KEY=COLUMN,...", value_parser = import_columns)]
+    pub columns: Option<partnermap::import::ColumnMap>,
+    /// Add an e-mail domain of our organisation (repeatable).
+    #[arg(long = "ours-domain", value_name = "DOMAIN")]
+    pub ours_domain: Vec<String>,
+    /// Add an e-mail domain of the partner (repeatable).
+    #[arg(long = "partner-domain", value_name = "DOMAIN")]
+    pub partner_domain: Vec<String>,
+}
+
+fn import_side(text: &str) -> Result<partnermap::model::Side, String> {
+    partnermap::model::Side::parse(text.trim())
+        .ok_or_else(|| "expected ours or partner".to_string())
+}
+
+fn import_columns(text: &str) -> Result<partnermap::import::ColumnMap, String> {
+    partnermap::import::ColumnMap::parse(text)
+        .map_err(|e| partnermap::text::printable(&e).into_owned())
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod generate;
 mod init;
 mod man;
 mod map;
+mod import;
 mod meeting;
 mod merge;
 mod output;
@@ -56,6 +57,7 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Man => man::run(),
         Command::Merge(args) => merge::run(args),
         Command::Map(args) => map::run(cli, args),
+        Command::Import(args) => import::run(cli, args),
     }
 }
 

@@ -23,6 +23,7 @@ pub enum Action {
     AddTie,
     WhatIf,
     Export,
+    Import,
     Undo,
     MessageLog,
     Help,

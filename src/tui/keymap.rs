@@ -242,6 +242,13 @@ pub const MAIN: &[Binding<Action>] = &[
         Some(("e", "export")),
     ),
     bind(
+        &[Key::Char('i')],
+        "i",
+        Action::Import,
+        "import contacts or a calendar: path, preview, Enter",
+        None,
+    ),
+    bind(
         &[Key::Char('u')],
         "u",
         Action::Undo,

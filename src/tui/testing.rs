@@ -316,3 +316,15 @@ pub fn set_today(app: &mut App, today: jiff::civil::Date) {
 pub fn set_color(app: &mut App, color: bool) {
     app.color = color;
 }
+
+/// Waits for the background jobs started so far (an import being read)
+/// and applies their results, as the event loop does.
+pub fn finish_jobs(app: &mut App) {
+    while app.progress.is_some() {
+        match app.events.recv_timeout(std::time::Duration::from_secs(60)) {
+            Some(event @ super::event::Event::Done(_)) => super::update::handle(app, event),
+            Some(_) => {}
+            None => break,
+        }
+    }
+}

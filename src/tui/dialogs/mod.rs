@@ -10,6 +10,8 @@ pub mod export;
 mod export_file;
 pub mod form;
 pub mod help;
+pub mod import;
+mod import_path;
 pub mod log;
 pub mod start;
 

@@ -169,6 +169,7 @@ pub fn update(app: &mut App, action: Action) {
         },
         Action::WhatIf => change::what_if(app),
         Action::Export => app.dialogs.open(Box::new(Export::default())),
+        Action::Import => open_import(app),
         Action::Undo => change::undo(app),
         Action::MessageLog => app.dialogs.open(Box::new(Log::default())),
         Action::Help => app.dialogs.open(Box::new(Help::default())),
@@ -192,6 +193,13 @@ fn escape(app: &mut App) {
         app.filter_mut().reset();
         app.refilter();
     }
+}
+
+/// `i`: the import dialog, with a clear status line.
+fn open_import(app: &mut App) {
+    app.status = None;
+    app.dialogs
+        .open(Box::new(super::dialogs::import::ImportDialog::default()));
 }
 
 /// A new form starts with a clear status line.
