@@ -18,6 +18,7 @@ mod book;
 mod contact;
 mod csv;
 mod ics;
+mod ics_values;
 mod ids;
 mod level;
 mod meetings;
