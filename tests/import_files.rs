@@ -424,3 +424,37 @@ fn dry_run_writes_nothing_and_columns_read_any_csv() {
         missing.stderr
     );
 }
+
+#[test]
+fn a_contact_made_matchable_by_a_later_one_is_matched_and_a_second_import_changes_nothing() {
+    // Found by the fuzzer: card 1 is on no side until card 2 adds someone
+    // with its address; one pass would skip it now and match it next time.
+    let (dir, file) = write_temp("p.json", &base());
+    let cards = dir.path().join("cards.vcf");
+    fs::write(
+        &cards,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:J. Mueller\r\nORG:Elsewhere;Procurement\r\nEMAIL:jm@private.example\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jürgen Müller\r\nORG:Contoso\r\nEMAIL:jm@private.example\r\nEMAIL:juergen@contoso.example\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let args = [
+        cards.to_str().unwrap(),
+        "--partner-domain",
+        "contoso.example",
+    ];
+    let out = import(&file, &args);
+    assert!(
+        out.starts_with(
+            "Imported: 1 person added, 1 matched (0 fields filled), 0 meetings added, 0 skipped"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        person(&read_json(&file), "jürgen-müller")["team"],
+        "Procurement"
+    );
+    let bytes = fs::read(&file).unwrap();
+    let again = import(&file, &args);
+    assert!(again.starts_with("Nothing to change"), "{again}");
+    assert_eq!(fs::read(&file).unwrap(), bytes);
+}

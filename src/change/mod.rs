@@ -169,11 +169,16 @@ impl Change {
             Change::Delete(d) => removed(&d.record),
             Change::Restore(d) => added(&d.record),
             Change::Edit(e) => e.label(),
-            Change::Batch(changes) => changes
-                .iter()
-                .map(|c| c.describe(p))
-                .collect::<Vec<_>>()
-                .join("; "),
+            // An import is thousands of changes: the first few, and a count.
+            Change::Batch(changes) => {
+                const SHOWN: usize = 3;
+                let mut said: Vec<String> =
+                    changes.iter().take(SHOWN).map(|c| c.describe(p)).collect();
+                if changes.len() > SHOWN {
+                    said.push(format!("{} more changes", changes.len() - SHOWN));
+                }
+                said.join("; ")
+            }
         }
     }
 }

@@ -6,18 +6,17 @@
 //! occurrence replaces the one it changes, whatever its SEQUENCE).
 
 use super::ReadError;
-use super::contact::strip_mailto;
+use super::ics_values::{calendar_zone, guest, local_date, rid_date};
 use super::summary::{Origin, Unit};
 use super::vcard::{begin_lines, cut_short, unended};
 use calcard::common::PartialDateTime;
 use calcard::common::timezone::Tz;
 use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameterName,
-    ICalendarProperty, ICalendarStatus, ICalendarValue,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
+    ICalendarValue,
 };
 use calcard::{Entry, Parser};
-use chrono::{DateTime, Datelike};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -354,75 +353,4 @@ impl Reading<'_> {
             ..self.event(comp, number, None)
         }
     }
-}
-
-/// The calendar's own zone (`X-WR-TIMEZONE`), else none (floating).
-fn calendar_zone(cal: &ICalendar) -> Tz {
-    cal.components
-        .iter()
-        .filter(|c| c.component_type == ICalendarComponentType::VCalendar)
-        .flat_map(|c| c.entries.iter())
-        .find(|e| matches!(&e.name, ICalendarProperty::Other(n) if n.eq_ignore_ascii_case("X-WR-TIMEZONE")))
-        .and_then(|e| e.values.first())
-        .and_then(ICalendarValue::as_text)
-        .and_then(|name| name.trim().parse::<Tz>().ok())
-        .unwrap_or(Tz::Floating)
-}
-
-/// The day of `start` in its own zone; a time in UTC is read in the
-/// calendar's zone when it has one.
-fn local_date(start: DateTime<Tz>, zone: Tz) -> Option<Date> {
-    let start = if start.timezone().is_utc() && !zone.is_floating() {
-        start.with_timezone(&zone)
-    } else {
-        start
-    };
-    let day = start.naive_local().date();
-    Date::new(
-        i16::try_from(day.year()).ok()?,
-        i8::try_from(day.month()).ok()?,
-        i8::try_from(day.day()).ok()?,
-    )
-    .ok()
-}
-
-/// The day of the occurrence a RECURRENCE-ID names.
-fn rid_date(
-    rid: &ICalendarEntry,
-    resolver: &calcard::icalendar::timezone::TzResolver<&str>,
-    zone: Tz,
-) -> Option<Date> {
-    let ICalendarValue::PartialDateTime(when) = rid.values.first()? else {
-        return None;
-    };
-    let tz = resolver.resolve_or_default(rid.tz_id());
-    local_date(when.to_date_time_with_tz(tz)?, zone)
-}
-
-/// A guest from an ATTENDEE or ORGANIZER line.
-fn guest(entry: &ICalendarEntry) -> Option<Guest> {
-    let email = strip_mailto(entry.values.first()?.as_text()?).to_string();
-    if email.is_empty() {
-        return None;
-    }
-    let param = |name: ICalendarParameterName| {
-        entry
-            .parameter(&name)
-            .and_then(|v| v.as_text())
-            .map(str::to_string)
-    };
-    let cutype = param(ICalendarParameterName::Cutype).unwrap_or_default();
-    let resource = cutype.eq_ignore_ascii_case("ROOM")
-        || cutype.eq_ignore_ascii_case("RESOURCE")
-        || email
-            .to_lowercase()
-            .ends_with("@resource.calendar.google.com");
-    Some(Guest {
-        name: param(ICalendarParameterName::Cn).filter(|n| !n.trim().is_empty()),
-        declined: param(ICalendarParameterName::Partstat)
-            .is_some_and(|s| s.eq_ignore_ascii_case("DECLINED")),
-        resource,
-        key: email.to_lowercase(),
-        email,
-    })
 }

@@ -18,6 +18,7 @@ mod book;
 mod contact;
 mod csv;
 mod ics;
+mod ics_values;
 mod ids;
 mod level;
 mod meetings;
@@ -139,13 +140,15 @@ pub fn plan(p: &Partnership, inputs: &[Input], options: &Options) -> Result<Impo
         .map_err(|e| e.of(Path::new("--ours-domain/--partner-domain")))?;
     let mut book = book::Book::new(p);
     let mut intake = people::Intake::new(&mut book, &names, options.side, &mut summary);
-    for found in &mut read {
-        if let Read::Contacts(contacts) = found {
-            for contact in std::mem::take(contacts) {
-                intake.take(contact);
-            }
-        }
-    }
+    let contacts: Vec<contact::Contact> = read
+        .iter_mut()
+        .filter_map(|found| match found {
+            Read::Contacts(contacts) => Some(std::mem::take(contacts)),
+            Read::Events(_) => None,
+        })
+        .flatten()
+        .collect();
+    intake.take_all(contacts);
     intake.managers();
     let mut calendar = meetings::Calendar::new(p, &mut book, &names, options.as_of, &mut summary);
     for found in &read {

@@ -20,6 +20,21 @@ struct Named {
     matched: Option<usize>,
 }
 
+/// The most passes over the contacts (each fills an empty field or adds
+/// someone, so a few are enough).
+const MAX_PASSES: usize = 10;
+
+/// What became of a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    /// On no side, and no one's address or name on a side.
+    Unplaced,
+    /// Added as this new person.
+    Added(usize),
+    /// The same person as this one.
+    Matched(usize),
+}
+
 /// Takes contacts into the book, noting in the summary what happened to each.
 pub struct Intake<'a> {
     pub book: &'a mut Book,
@@ -48,39 +63,95 @@ impl<'a> Intake<'a> {
         }
     }
 
-    /// Takes one contact: matched, added or skipped.
-    pub fn take(&mut self, contact: Contact) {
-        let origin = contact.origin;
-        if contact.name.trim().is_empty() {
-            self.summary.skipped.push((origin, Skip::NoName));
-            return;
+    /// Takes the contacts: each matched, added or skipped. A contact can
+    /// make another matchable (an address it fills in or adds), so the
+    /// contacts are taken again until a pass changes nothing: importing
+    /// the same files again then finds everything as it is.
+    pub fn take_all(&mut self, contacts: Vec<Contact>) {
+        let mut usable = Vec::with_capacity(contacts.len());
+        for contact in contacts {
+            let origin = contact.origin;
+            if contact.name.trim().is_empty() {
+                self.summary.skipped.push((origin, Skip::NoName));
+            } else if let Some(field) = too_long(&contact) {
+                let name = contact.name.chars().take(100).collect();
+                let skip = Skip::TooLong { name, field };
+                self.summary.skipped.push((origin, skip));
+            } else {
+                usable.push(contact);
+            }
         }
-        if let Some(field) = too_long(&contact) {
-            let name = contact.name.chars().take(100).collect();
-            self.summary
-                .skipped
-                .push((origin, Skip::TooLong { name, field }));
-            return;
+        let mut fates = vec![Fate::Unplaced; usable.len()];
+        let mut filled: Vec<Vec<&'static str>> = vec![Vec::new(); usable.len()];
+        for _ in 0..MAX_PASSES {
+            let mut changed = false;
+            for (k, contact) in usable.iter().enumerate() {
+                let (Some(fate), Some(fills)) = (fates.get_mut(k), filled.get_mut(k)) else {
+                    continue;
+                };
+                changed |= self.place(contact, fate, fills);
+            }
+            if !changed {
+                break;
+            }
         }
+        for ((contact, fate), fills) in usable.into_iter().zip(fates).zip(filled) {
+            self.report(contact, fate, fills);
+        }
+    }
+
+    /// Matches or adds one contact; returns whether anything changed.
+    fn place(&mut self, contact: &Contact, fate: &mut Fate, fills: &mut Vec<&'static str>) -> bool {
         let side = side_of(
             self.side,
             &contact.emails,
             contact.company.as_deref(),
             self.names,
         );
-        let (person, matched) = match self.book.find(&contact.emails, side, &contact.name) {
-            Some(i) => (i, Some(self.matched(i, &contact))),
-            None => match side {
-                Some(side) => (self.added(&contact, side), None),
-                None => {
-                    let skip = Skip::NoSide {
-                        name: contact.name.clone(),
-                        company: contact.company.clone(),
-                    };
-                    self.summary.skipped.push((origin, skip));
-                    return;
+        match self.book.find(&contact.emails, side, &contact.name) {
+            Some(i) => {
+                let new = self.fill_in(i, contact);
+                let changed = !new.is_empty();
+                fills.extend(new);
+                if !matches!(fate, Fate::Added(_)) {
+                    *fate = Fate::Matched(i);
                 }
+                changed
+            }
+            None => match side {
+                Some(side) => {
+                    *fate = Fate::Added(self.add(contact, side));
+                    true
+                }
+                None => false,
             },
+        }
+    }
+
+    /// What became of a contact, in the summary; its manager and org-chart
+    /// id noted for [`Intake::managers`].
+    fn report(&mut self, contact: Contact, fate: Fate, mut fills: Vec<&'static str>) {
+        let origin = contact.origin;
+        let (person, matched) = match fate {
+            Fate::Unplaced => {
+                let skip = Skip::NoSide {
+                    name: contact.name,
+                    company: contact.company,
+                };
+                self.summary.skipped.push((origin, skip));
+                return;
+            }
+            Fate::Added(i) => {
+                self.report_added(i, &contact);
+                (i, None)
+            }
+            Fate::Matched(i) => {
+                if !self.book.existing(i) {
+                    // A second contact for someone this import adds.
+                    fills.clear();
+                }
+                (i, Some(self.report_matched(i, &contact, fills)))
+            }
         };
         if let Some(id) = contact.row_id {
             self.rows.entry((origin.file, id)).or_insert(person);
@@ -95,10 +166,9 @@ impl<'a> Intake<'a> {
         }
     }
 
-    /// Fills the empty fields of the person at `i`; returns the summary's entry.
-    fn matched(&mut self, i: usize, contact: &Contact) -> usize {
+    /// Fills the empty fields of the person at `i`; returns their names.
+    fn fill_in(&mut self, i: usize, contact: &Contact) -> Vec<&'static str> {
         let mut filled = Vec::new();
-        let existing = self.book.existing(i);
         if let Some(person) = self.book.person_mut(i) {
             fill(
                 &mut person.title,
@@ -115,13 +185,14 @@ impl<'a> Intake<'a> {
             let email = contact.emails.first().map(String::as_str);
             fill(&mut person.email, email, "email", &mut filled);
         }
-        if !existing {
-            // A second contact for someone this import adds: nothing to report.
-            filled.clear();
-        }
         if filled.contains(&"email") {
             self.book.noted_email(i);
         }
+        filled
+    }
+
+    /// Notes a match in the summary; returns its entry.
+    fn report_matched(&mut self, i: usize, contact: &Contact, filled: Vec<&'static str>) -> usize {
         let person = self.book.person(i);
         if let (Some(forced), Some(person)) = (self.side, person)
             && person.side != forced
@@ -141,31 +212,32 @@ impl<'a> Intake<'a> {
         self.summary.matched.len() - 1
     }
 
-    /// Adds a new person for `contact` on `side`.
-    fn added(&mut self, contact: &Contact, side: Side) -> usize {
+    /// Adds a new person for `contact` on `side`, the level guessed from
+    /// the title.
+    fn add(&mut self, contact: &Contact, side: Side) -> usize {
         let mut person = Person::new("", contact.name.trim(), side);
         person.title = contact.title.clone();
         person.team = contact.team.clone();
         person.email = contact.emails.first().cloned();
-        let guessed = person.title.as_deref().map(|title| {
-            let level = level::from_title(title).unwrap_or_default();
-            (title.to_string(), level)
-        });
-        if let Some((_, level)) = guessed {
-            person.level = level;
+        if let Some(title) = &person.title {
+            person.level = level::from_title(title).unwrap_or_default();
         }
-        let i = self.book.add(person);
+        self.book.add(person)
+    }
+
+    /// Notes in the summary the person added for `contact`.
+    fn report_added(&mut self, i: usize, contact: &Contact) {
         if let Some(person) = self.book.person(i) {
+            let guessed = contact.title.as_ref().map(|t| (t.clone(), person.level));
             self.summary.added.push(Added {
                 id: person.id.clone(),
                 name: person.name.clone(),
-                side,
+                side: person.side,
                 origin: contact.origin,
                 guessed,
                 attendee: false,
             });
         }
-        i
     }
 
     /// Makes the managers named in the files `reports_to` where it is
