@@ -43,6 +43,7 @@ pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod graph;
+pub mod import;
 pub mod lookalike;
 pub mod merge;
 pub mod model;

@@ -13,6 +13,7 @@
 // Changes replay onto files someone else wrote: no index may panic.
 #![deny(clippy::indexing_slicing)]
 
+mod batch;
 mod delete;
 mod replace;
 
@@ -125,13 +126,7 @@ impl Change {
                 touched.extend(d.put_back(p)?);
                 Ok(self.clone())
             }
-            Change::Batch(changes) => {
-                let mut made = Vec::with_capacity(changes.len());
-                for change in changes {
-                    made.push(change.make(p, touched)?);
-                }
-                Ok(Change::Batch(made))
-            }
+            Change::Batch(changes) => batch::make_batch(changes, p, touched),
         }
     }
 

@@ -90,9 +90,60 @@ pub enum Command {
         after_help = "Examples:\n  partnermap man | man -l -\n  partnermap man > ~/.local/share/man/man1/partnermap.1"
     )]
     Man,
+    /// Bring in contacts (CSV, vCard) and meetings (iCalendar) as one change; `u` in the UI undoes it.
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Write a synthetic partnership for benchmarks (deterministic for a seed).
     #[command(hide = true)]
     Generate(GenerateArgs),
+    /// Start a new, empty partnership file: the two organisations (never writes over a file).
+    #[command(
+        after_help = "Examples:\n  partnermap --file acme.json init --ours Acme --partner Globex\n  partnermap --file acme.json init --ours Acme --partner Globex --name \"Acme × Globex cloud\" \\\n      --ours-domain acme.example --partner-domain globex.example\n\nThen add people in the terminal UI (partnermap --file acme.json, then a)."
+    )]
+    Init(InitArgs),
+    /// One row per person: id, name, side, title, level, team, e-mail, stance, left, reports_to.
+    #[command(
+        after_help = "Examples:\n  partnermap people\n  partnermap people --side partner --format csv --output contoso.csv\n\nThe id column is what `meeting add --with` takes."
+    )]
+    People(PeopleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Our organisation's name.
+    #[arg(long, value_name = "NAME")]
+    pub ours: String,
+    /// The partner organisation's name.
+    #[arg(long, value_name = "NAME")]
+    pub partner: String,
+    /// The partnership's name (default: "OURS × PARTNER").
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Our e-mail domain, e.g. acme.example (no @); repeat or separate with commas.
+    #[arg(long = "ours-domain", value_name = "D", value_delimiter = ',')]
+    pub ours_domains: Vec<String>,
+    /// The partner's e-mail domain, e.g. globex.example; repeat or separate with commas.
+    #[arg(long = "partner-domain", value_name = "D", value_delimiter = ',')]
+    pub partner_domains: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Only the people of one side.
+    #[arg(long, value_enum)]
+    pub side: Option<SideArg>,
+    /// Output format (default: table; with --output, taken from the file's extension: .csv, .json, .md, .txt).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file (atomically) instead of standard output (`-`).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    Ours,
+    Partner,
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +174,54 @@ pub struct MeetingArgs {
     /// Notes to keep with the meeting.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub notes: String,
+}
+
+const IMPORT_HELP: &str = "\
+Examples:
+  partnermap import Connections.csv --partner-domain contoso.example --ours-domain northwind.example
+  partnermap import contacts.vcf calendar.ics --dry-run
+  partnermap import org-chart.csv --side partner
+  partnermap import crm.csv --columns name=Full name,email=Mail,title=Role,company=Account
+
+Formats are found from the content: LinkedIn, Google Contacts, Outlook,
+Salesforce and HubSpot CSV exports, org charts (PersonID/SupervisorID),
+vCard 2.1/3.0/4.0 and iCalendar (.ics). A contact goes to --side, else to
+the side of its e-mail domain, else of its company; one on no side is
+skipped. Importing the same files again changes nothing.";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Contact files (CSV, vCard) and calendars (iCalendar), in any order.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Put every contact on this side (ours or partner).
+    #[arg(long, value_name = "SIDE", value_parser = import_side)]
+    pub side: Option<partnermap::model::Side>,
+    /// Events after this day are planned and left out (default today).
+    #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
+    pub as_of: Option<Date>,
+    /// Show what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Which header names hold what in a CSV: KEY=COLUMN,… with keys name, email, title, company, team, manager.
+    #[arg(long, value_name = "KEY=COLUMN,...", value_parser = import_columns)]
+    pub columns: Option<partnermap::import::ColumnMap>,
+    /// Add an e-mail domain of our organisation (repeatable).
+    #[arg(long = "ours-domain", value_name = "DOMAIN")]
+    pub ours_domain: Vec<String>,
+    /// Add an e-mail domain of the partner (repeatable).
+    #[arg(long = "partner-domain", value_name = "DOMAIN")]
+    pub partner_domain: Vec<String>,
+}
+
+fn import_side(text: &str) -> Result<partnermap::model::Side, String> {
+    partnermap::model::Side::parse(text.trim())
+        .ok_or_else(|| "expected ours or partner".to_string())
+}
+
+fn import_columns(text: &str) -> Result<partnermap::import::ColumnMap, String> {
+    partnermap::import::ColumnMap::parse(text)
+        .map_err(|e| partnermap::text::printable(&e).into_owned())
 }
 
 #[derive(Debug, Args)]

@@ -51,7 +51,21 @@ fn page() -> Result<String, CliError> {
     }
     roff.push_str(ENVIRONMENT);
     roff.push_str(&render(&top, Man::render_version_section)?);
-    Ok(roff)
+    Ok(ascii(&roff))
+}
+
+/// The page with every character beyond ASCII written as groff's `\[uXXXX]`
+/// escape, so that troff reads "Acme × Globex" whatever its input encoding.
+fn ascii(roff: &str) -> String {
+    let mut out = String::with_capacity(roff.len());
+    for c in roff.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// What the page says beyond the command line's own help.

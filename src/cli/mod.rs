@@ -8,11 +8,14 @@ mod completions;
 mod demo;
 mod error;
 mod generate;
+mod init;
 mod man;
 mod map;
+mod import;
 mod meeting;
 mod merge;
 mod output;
+mod people;
 mod report;
 mod restore;
 mod ui;
@@ -48,10 +51,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Init(args) => init::run(cli, args),
+        Command::People(args) => people::run(cli, args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
         Command::Merge(args) => merge::run(args),
         Command::Map(args) => map::run(cli, args),
+        Command::Import(args) => import::run(cli, args),
     }
 }
 

@@ -39,10 +39,7 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
             printable(confirm.question()).into_owned(),
             theme.selected(),
         )),
-        None => lines.push(Line::styled(
-            "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
-            theme.dim(),
-        )),
+        None => lines.push(Line::styled(footer(form), theme.dim())),
     }
     let height = lines.len() as u16 + 2;
     let rect = popup(frame, area, width, height);
@@ -54,6 +51,17 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
         && x < inner.width
     {
         frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
+    }
+}
+
+/// What the keys do, under the fields: a form of one field saves on Enter.
+fn footer(form: &Form) -> &'static str {
+    match form.fields.as_slice() {
+        [one] if matches!(one.kind, FieldKind::Choice { .. }) => {
+            "← → or a first letter chooses · Enter saves · Esc cancels"
+        }
+        [_] => "Enter saves · Esc cancels",
+        _ => "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
     }
 }
 
