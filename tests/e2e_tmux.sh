@@ -246,4 +246,18 @@ killed_by TERM 143
 killed_by HUP 129
 "$BIN" --file "$DATA" check >/dev/null || fail "the file does not load after the signals"
 
+echo "== the terminal goes away (tmux kill-session): the program ends too"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 "exec '$BIN' --file '$DATA'"
+wait_for "bus factor"
+PID=$(tmux display-message -p -t "$SESSION" '#{pane_pid}')
+tmux kill-session -t "$SESSION"
+for _ in $(seq 1 50); do
+  kill -0 "$PID" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$PID" 2>/dev/null; then
+  kill -9 "$PID"
+  fail "partnermap kept running after its terminal went away"
+fi
+
 echo "e2e: ok"

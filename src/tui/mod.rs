@@ -116,7 +116,11 @@ fn event_loop(
     let ticker = event::spawn_ticker(app.events.sender(), signals, Arc::clone(&stop));
     let ended = run_loop(terminal, &mut app);
     stop.store(true, Ordering::Relaxed);
-    let _ = input.join();
+    // The input thread is not waited for: when the terminal has gone away
+    // (its window closed, `tmux kill-session`) crossterm's poll never
+    // returns, and waiting would keep the program alive, spinning. It ends
+    // with the process.
+    drop(input);
     let _ = ticker.join();
     ended
 }

@@ -7,8 +7,8 @@
 mod change;
 mod dependency;
 mod edit;
-pub mod merge;
 mod import;
+pub mod merge;
 mod risk;
 
 pub use change::{risk_change, risk_changes};
