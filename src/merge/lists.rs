@@ -22,6 +22,10 @@ struct Triple<'a, T> {
 /// or, when our list is the base's (same records, same order), in their
 /// order, so that a side that changed nothing takes the other's list as it
 /// is. A record gone from both sides is in none.
+///
+/// The three lists mostly agree, record for record, up to the first change
+/// (records are added at the end): that common start is matched by
+/// position, and only the rest through hash maps.
 fn triples<'a, T, K: Hash + Eq>(
     base: &'a [T],
     ours: &'a [T],
@@ -29,21 +33,51 @@ fn triples<'a, T, K: Hash + Eq>(
     keys: [Vec<K>; 3],
 ) -> Vec<Triple<'a, T>> {
     let [kb, ko, kt] = keys;
-    let b: HashMap<&K, &T> = kb.iter().zip(base).collect();
-    let o: HashMap<&K, &T> = ko.iter().zip(ours).collect();
-    let t: HashMap<&K, &T> = kt.iter().zip(theirs).collect();
-    let (first, then) = if ko == kb { (&kt, &ko) } else { (&ko, &kt) };
-    let mut seen: HashSet<&K> = HashSet::with_capacity(first.len());
-    first
+    let same = kb
         .iter()
-        .chain(then.iter())
-        .filter(|k| seen.insert(k))
-        .map(|k| Triple {
-            base: b.get(k).copied(),
-            ours: o.get(k).copied(),
-            theirs: t.get(k).copied(),
-        })
-        .collect()
+        .zip(&ko)
+        .zip(&kt)
+        .take_while(|((b, o), t)| b == o && o == t)
+        .count();
+    let mut out: Vec<Triple<'a, T>> = Vec::with_capacity(ko.len().max(kt.len()));
+    out.extend(
+        base.iter()
+            .zip(ours)
+            .zip(theirs)
+            .take(same)
+            .map(|((b, o), t)| Triple {
+                base: Some(b),
+                ours: Some(o),
+                theirs: Some(t),
+            }),
+    );
+    fn rest<'k, 'r, K: Hash + Eq, T>(
+        keys: &'k [K],
+        records: &'r [T],
+        skip: usize,
+    ) -> HashMap<&'k K, &'r T> {
+        keys.iter().zip(records).skip(skip).collect()
+    }
+    let (b, o, t) = (
+        rest(&kb, base, same),
+        rest(&ko, ours, same),
+        rest(&kt, theirs, same),
+    );
+    let (first, then) = if ko == kb { (&kt, &ko) } else { (&ko, &kt) };
+    let mut seen: HashSet<&K> = HashSet::with_capacity(first.len() - same);
+    out.extend(
+        first
+            .iter()
+            .skip(same)
+            .chain(then.iter().skip(same))
+            .filter(|k| seen.insert(k))
+            .map(|k| Triple {
+                base: b.get(k).copied(),
+                ours: o.get(k).copied(),
+                theirs: t.get(k).copied(),
+            }),
+    );
+    out
 }
 
 /// How one kind of record is merged: its fields, the names of the fields
@@ -100,7 +134,9 @@ pub(super) fn people(
     theirs: &Partnership,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Person> {
-    let keys = |p: &Partnership| p.people.iter().map(|x| x.id.clone()).collect();
+    fn keys(p: &Partnership) -> Vec<&str> {
+        p.people.iter().map(|x| x.id.as_str()).collect()
+    }
     let all = triples(
         &base.people,
         &ours.people,
@@ -116,11 +152,11 @@ pub(super) fn people(
 }
 
 /// A tie's pair, whichever way round it is written.
-fn pair(t: &Tie) -> (String, String) {
+fn pair(t: &Tie) -> (&str, &str) {
     if t.a <= t.b {
-        (t.a.clone(), t.b.clone())
+        (&t.a, &t.b)
     } else {
-        (t.b.clone(), t.a.clone())
+        (&t.b, &t.a)
     }
 }
 
@@ -130,7 +166,9 @@ pub(super) fn ties(
     theirs: &Partnership,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Tie> {
-    let keys = |p: &Partnership| p.ties.iter().map(pair).collect();
+    fn keys(p: &Partnership) -> Vec<(&str, &str)> {
+        p.ties.iter().map(pair).collect()
+    }
     let all = triples(
         &base.ties,
         &ours.ties,
@@ -147,32 +185,32 @@ pub(super) fn ties(
 
 /// What makes two meetings of two versions the same meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum MeetingKey {
+enum MeetingKey<'a> {
     /// A meeting the base has: its id.
-    Base(String),
+    Base(&'a str),
     /// A new meeting with a `source`: the same event, whatever its id.
-    Source(String),
+    Source(&'a str),
     /// A new meeting without one: its id, shared only by an identical
     /// meeting of the other side.
-    New(String),
+    New(&'a str),
     /// A new meeting of theirs whose id ours took for another meeting.
     Theirs(usize),
 }
 
 /// The keys of the meetings of `p`; `same_new` says whether a new meeting
 /// without a source is the one the other side has under its id.
-fn meeting_keys(
-    p: &Partnership,
+fn meeting_keys<'a>(
+    p: &'a Partnership,
     in_base: &HashSet<&str>,
     same_new: &dyn Fn(&Meeting) -> bool,
-) -> Vec<MeetingKey> {
+) -> Vec<MeetingKey<'a>> {
     p.meetings
         .iter()
         .enumerate()
         .map(|(i, m)| match &m.source {
-            _ if in_base.contains(m.id.as_str()) => MeetingKey::Base(m.id.clone()),
-            Some(source) => MeetingKey::Source(source.clone()),
-            None if same_new(m) => MeetingKey::New(m.id.clone()),
+            _ if in_base.contains(m.id.as_str()) => MeetingKey::Base(&m.id),
+            Some(source) => MeetingKey::Source(source),
+            None if same_new(m) => MeetingKey::New(&m.id),
             None => MeetingKey::Theirs(i),
         })
         .collect()
@@ -186,13 +224,18 @@ pub(super) fn meetings(
     conflicts: &mut Vec<Conflict>,
 ) -> (Vec<Meeting>, Vec<Renumbered>) {
     let in_base: HashSet<&str> = base.meetings.iter().map(|m| m.id.as_str()).collect();
-    let ours_by_id: HashMap<&str, &Meeting> =
-        ours.meetings.iter().map(|m| (m.id.as_str(), m)).collect();
+    // Only new meetings are matched this way: ours are few.
+    let ours_new: HashMap<&str, &Meeting> = ours
+        .meetings
+        .iter()
+        .filter(|m| !in_base.contains(m.id.as_str()))
+        .map(|m| (m.id.as_str(), m))
+        .collect();
     let keys = [
         meeting_keys(base, &in_base, &|_| true),
         meeting_keys(ours, &in_base, &|_| true),
         meeting_keys(theirs, &in_base, &|m| {
-            ours_by_id.get(m.id.as_str()).is_some_and(|o| *o == m)
+            ours_new.get(m.id.as_str()).is_some_and(|o| *o == m)
         }),
     ];
     let all = triples(&base.meetings, &ours.meetings, &theirs.meetings, keys);

@@ -11,20 +11,18 @@ use std::collections::{HashMap, HashSet};
 const NAMED_IN: usize = 5;
 
 /// Keeps each person deleted on one side whom a merged record (a tie, a
-/// meeting, a `reports_to`) still names, as the other side has them.
+/// meeting, a `reports_to`) still names, as the other side has them (and
+/// those their `reports_to` names in turn); whether anyone was kept.
 fn keep_named_people(
     merged: &mut Partnership,
     ours: &Partnership,
     theirs: &Partnership,
     conflicts: &mut Vec<Conflict>,
-) {
+) -> bool {
+    let before = merged.people.len();
     loop {
-        let missing = unknown_names(merged);
-        if missing.is_empty() {
-            return;
-        }
-        let before = merged.people.len();
-        for (id, named_in) in missing {
+        let count = merged.people.len();
+        for (id, named_in) in unknown_names(merged) {
             let (person, deleted_by) = match (ours.person(&id), theirs.person(&id)) {
                 (Some(p), None) => (p, Who::Theirs),
                 (None, Some(p)) => (p, Who::Ours),
@@ -41,8 +39,8 @@ fn keep_named_people(
                 },
             });
         }
-        if merged.people.len() == before {
-            return;
+        if merged.people.len() == count {
+            return merged.people.len() > before;
         }
     }
 }
@@ -83,13 +81,14 @@ fn unknown_names(p: &Partnership) -> Vec<(String, Vec<String>)> {
     order
 }
 
-/// At most this many rounds of taking our side's records.
-const ROUNDS: usize = 3;
+/// At most this many rounds of keeping people or taking our records.
+const ROUNDS: usize = 4;
 
-/// Makes `merged` load: keeps the people its records name, then takes our
-/// side's version of each record that breaks a rule of the file (a
-/// `reports_to` loop made of two sides' edits, a `source` two meetings
-/// share), until none does; refuses when that is not enough.
+/// Makes `merged` load: when a rule of the file breaks, keeps the people
+/// its records name, else takes our side's version of each record that
+/// breaks a rule (a `reports_to` loop made of two sides' edits, a
+/// `source` two meetings share), until none does; refuses when that is
+/// not enough. A merge that breaks nothing costs one check.
 pub(super) fn settle(
     merged: &mut Partnership,
     ours: &Partnership,
@@ -97,10 +96,12 @@ pub(super) fn settle(
     conflicts: &mut Vec<Conflict>,
 ) -> Result<(), Unmergeable> {
     for _ in 0..ROUNDS {
-        keep_named_people(merged, ours, theirs, conflicts);
         let problems = rules::check(merged);
         if problems.is_empty() {
             return Ok(());
+        }
+        if keep_named_people(merged, ours, theirs, conflicts) {
+            continue;
         }
         let mut changed = false;
         let mut done = HashSet::new();
@@ -117,7 +118,6 @@ pub(super) fn settle(
             return Err(unmergeable(merged, &problems));
         }
     }
-    keep_named_people(merged, ours, theirs, conflicts);
     let problems = rules::check(merged);
     if problems.is_empty() {
         Ok(())
