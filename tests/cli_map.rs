@@ -348,6 +348,18 @@ fn a_large_file_shows_the_people_with_risks_and_says_how_many_were_left_out() {
         &["map", "--as-of", "2026-11-24", "--format", "mermaid"],
     ));
     assert!(mermaid.contains("%% Too many to draw"), "the note is kept");
+    // A rendered diagram drops comments: the side labels say it too.
+    let labels: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.trim_start().starts_with("subgraph "))
+        .collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    for label in labels {
+        assert!(
+            label.contains(" of ") && label.contains("people shown"),
+            "{label}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -391,6 +403,23 @@ fn output_takes_the_format_from_its_extension() {
     ));
     assert_eq!(before, demo_map("dot"));
     fails(pm_file(&demo_path(), &["map", "--format", "png"]), 2);
+    // An extension that is no map format is asked about, not written as SVG.
+    for name in ["m.png", "m.md"] {
+        let out = dir.path().join(name);
+        let r = fails(pm_file(&demo_path(), &["map"]).arg("--output").arg(&out), 2);
+        assert!(r.stderr.contains("not a map format"), "{}", r.stderr);
+        assert!(!out.exists());
+    }
+    // With --format the name is the user's choice; without an extension, SVG.
+    let out = dir.path().join("m.txt");
+    ok_run(
+        pm_file(&demo_path(), &["map", "--format", "dot"])
+            .arg("--output")
+            .arg(&out),
+    );
+    let out = dir.path().join("picture");
+    ok_run(pm_file(&demo_path(), &["map"]).arg("--output").arg(&out));
+    assert!(fs::read_to_string(&out).unwrap().starts_with("<?xml"));
 }
 
 #[test]

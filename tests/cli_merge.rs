@@ -228,23 +228,30 @@ fn a_missing_or_broken_version_fails_naming_it_and_writes_nothing() {
     let cases = [
         (
             [missing.clone(), paths[1].clone(), paths[2].clone()],
-            "gone.json: no such file",
+            ("the common ancestor (BASE): ", "gone.json: no such file"),
         ),
         (
             [paths[0].clone(), paths[1].clone(), missing],
-            "gone.json: no such file",
+            ("their version (THEIRS): ", "gone.json: no such file"),
         ),
         (
             [paths[0].clone(), paths[1].clone(), broken.clone()],
-            "broken.json: line 2",
+            (
+                "their version (THEIRS): does not load, so nothing was merged: ",
+                "broken.json: line 2",
+            ),
         ),
         (
             [broken, paths[1].clone(), paths[2].clone()],
-            "broken.json: line 2",
+            (
+                "the common ancestor (BASE): does not load, so nothing was merged: ",
+                "broken.json: line 2",
+            ),
         ),
     ];
-    for (args, expected) in cases {
+    for (args, (which, expected)) in cases {
         let r = fails(merge_cmd(&args), 1);
+        assert!(r.stderr.contains(which), "{which}: {}", r.stderr);
         assert!(r.stderr.contains(expected), "{expected}: {}", r.stderr);
         assert!(!r.stderr.contains("demo`"), "no advice to create a file");
         assert_eq!(fs::read(&paths[1]).unwrap(), ours_before, "OURS untouched");

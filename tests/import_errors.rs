@@ -78,10 +78,21 @@ fn a_csv_with_no_name_column_a_missing_file_and_a_folder_are_refused() {
     fs::write(&file, "Email,Phone\nli@contoso.example,123\n").unwrap();
     let err = refused(&data, &file);
     assert!(err.contains("phones.csv: line 1: no column of names (such as \"Name\" or \"First Name\") in the header \"Email,Phone\"; name the columns with --columns name=…,email=…"), "{err}");
+    // Said as an import, not as a data file, and the path said once.
     let err = refused(&data, &dir.path().join("absent.csv"));
-    assert!(err.contains("absent.csv"), "{err}");
+    assert!(err.contains("absent.csv: no such file"), "{err}");
+    assert_eq!(err.matches("absent.csv").count(), 1, "{err}");
+    assert!(!err.contains("data file"), "{err}");
     let err = refused(&data, dir.path());
     assert!(err.contains("nothing imported"), "{err}");
+    assert!(err.contains("not a contact or calendar file"), "{err}");
+    let empty = dir.path().join("empty.csv");
+    fs::write(&empty, "\n").unwrap();
+    let err = refused(&data, &empty);
+    assert!(err.contains("empty.csv: the file is empty"), "{err}");
+    // The data file itself, by mistake.
+    let err = refused(&data, &data);
+    assert!(err.contains("p.json: line 1: this is JSON"), "{err}");
     // Two files, the second bad: nothing of the first comes in either.
     let good = manifest_dir().join("data/samples/hubspot-contacts.csv");
     let before = fs::read(&data).unwrap();
@@ -165,4 +176,45 @@ fn hostile_names_are_escaped_and_held_to_the_limits() {
     let csv = ok(pm_file(&data, &["coverage", "--format", "csv"]));
     assert!(csv.contains("'=cmd|"), "{csv}");
     ok(pm_file(&data, &["check"]));
+}
+
+#[test]
+fn a_domain_that_is_none_is_bad_usage_as_in_init() {
+    let (_dir, data) = base();
+    let before = fs::read(&data).unwrap();
+    let cal = manifest_dir().join("data/samples/google-calendar.ics");
+    for bad in ["@bad", "has space", "ana@contoso.example"] {
+        let run = fails(
+            pm_file(
+                &data,
+                &["import", "--partner-domain", bad, cal.to_str().unwrap()],
+            ),
+            2,
+        );
+        assert!(
+            run.stderr.contains("is not an e-mail domain"),
+            "{}",
+            run.stderr
+        );
+    }
+    // One side's domain given to the other: the sentence names the side.
+    let run = fails(
+        pm_file(
+            &data,
+            &[
+                "import",
+                "--partner-domain",
+                "northwind.example",
+                cal.to_str().unwrap(),
+            ],
+        ),
+        1,
+    );
+    assert!(
+        run.stderr
+            .contains("northwind.example is already Northwind's domain"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&data).unwrap(), before);
 }

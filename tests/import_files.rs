@@ -458,3 +458,30 @@ fn a_contact_made_matchable_by_a_later_one_is_matched_and_a_second_import_change
     assert!(again.starts_with("Nothing to change"), "{again}");
     assert_eq!(fs::read(&file).unwrap(), bytes);
 }
+
+#[test]
+fn a_calendar_into_a_file_without_domains_says_which_domains_to_name() {
+    // The base names no domain: every guest is on no side.
+    let (_dir, file) = write_temp("p.json", &base());
+    let out = import(
+        &file,
+        &["--dry-run", sample("google-calendar.ics").to_str().unwrap()],
+    );
+    assert!(
+        out.contains("on no side: name each side's e-mail domain with --ours-domain and --partner-domain (the most common here: contoso.example, northwind.example"),
+        "{out}"
+    );
+    // With both sides' domains, the unknown are third parties: no advice.
+    let out = import(
+        &file,
+        &[
+            "--dry-run",
+            "--ours-domain",
+            "northwind.example",
+            "--partner-domain",
+            "contoso.example",
+            sample("google-calendar.ics").to_str().unwrap(),
+        ],
+    );
+    assert!(!out.contains("name each side's e-mail domain"), "{out}");
+}

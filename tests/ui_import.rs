@@ -116,3 +116,45 @@ fn esc_in_the_preview_saves_nothing() {
     assert!(!dialog_open(&app));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn the_preview_scrolls_to_its_last_wrapped_line_and_back_at_once() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "i");
+    paste(&mut app, "data/samples/google-calendar.ics");
+    keys(&mut app, "<Enter>");
+    finish_jobs(&mut app);
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("↓ more"), "{top}");
+    assert!(top.contains("Enter imports this as one change"), "{top}");
+    // Far past the end: the summary's last line shows, and nothing more.
+    for _ in 0..60 {
+        keys(&mut app, "<Down>");
+    }
+    let end = screen(&app, 80, 24);
+    assert!(!end.contains("↓ more"), "{end}");
+    assert!(end.contains("Enter imports this as one change"), "{end}");
+    insta::assert_snapshot!("import_preview_end_80x24", end);
+    // One ↑ moves one row at once, not after 60 presses.
+    keys(&mut app, "<Up>");
+    assert!(screen(&app, 80, 24).contains("↓ more"));
+}
+
+#[test]
+fn a_preview_that_changes_nothing_does_not_offer_to_import() {
+    let (_dir, _path, mut app) = open_demo();
+    for _ in 0..2 {
+        keys(&mut app, "i");
+        paste(&mut app, "data/samples/google-calendar.ics");
+        keys(&mut app, "<Enter>");
+        finish_jobs(&mut app);
+        keys(&mut app, "<Enter>");
+    }
+    keys(&mut app, "i");
+    paste(&mut app, "data/samples/google-calendar.ics");
+    keys(&mut app, "<Enter>");
+    finish_jobs(&mut app);
+    let again = screen(&app, 120, 40);
+    assert!(again.contains("Nothing to import · Esc closes"), "{again}");
+    assert!(!again.contains("Enter imports"), "{again}");
+}

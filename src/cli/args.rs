@@ -181,7 +181,7 @@ Examples:
   partnermap import Connections.csv --partner-domain contoso.example --ours-domain northwind.example
   partnermap import contacts.vcf calendar.ics --dry-run
   partnermap import org-chart.csv --side partner
-  partnermap import crm.csv --columns name=Full name,email=Mail,title=Role,company=Account
+  partnermap import crm.csv --columns 'name=Full name,email=Mail,title=Role,company=Account'
 
 Formats are found from the content: LinkedIn, Google Contacts, Outlook,
 Salesforce and HubSpot CSV exports, org charts (PersonID/SupervisorID),
@@ -195,7 +195,7 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// Put every contact on this side (ours or partner).
-    #[arg(long, value_name = "SIDE", value_parser = import_side)]
+    #[arg(long, value_name = "SIDE", value_parser = import_side())]
     pub side: Option<partnermap::model::Side>,
     /// Events after this day are planned and left out (default today).
     #[arg(long, value_name = "DATE", value_parser = relative_date, allow_hyphen_values = true)]
@@ -207,16 +207,25 @@ pub struct ImportArgs {
     #[arg(long, value_name = "KEY=COLUMN,...", value_parser = import_columns)]
     pub columns: Option<partnermap::import::ColumnMap>,
     /// Add an e-mail domain of our organisation (repeatable).
-    #[arg(long = "ours-domain", value_name = "DOMAIN")]
+    #[arg(long = "ours-domain", value_name = "DOMAIN", value_parser = domain)]
     pub ours_domain: Vec<String>,
     /// Add an e-mail domain of the partner (repeatable).
-    #[arg(long = "partner-domain", value_name = "DOMAIN")]
+    #[arg(long = "partner-domain", value_name = "DOMAIN", value_parser = domain)]
     pub partner_domain: Vec<String>,
 }
 
-fn import_side(text: &str) -> Result<partnermap::model::Side, String> {
-    partnermap::model::Side::parse(text.trim())
-        .ok_or_else(|| "expected ours or partner".to_string())
+/// An e-mail domain as `init` and the start form take it (bad usage else).
+fn domain(text: &str) -> Result<String, String> {
+    partnermap::edit::typed_domain(text).map_err(|e| partnermap::text::printable(&e).into_owned())
+}
+
+/// `ours` or `partner`, listed as such so that completions offer them.
+fn import_side() -> impl clap::builder::TypedValueParser<Value = partnermap::model::Side> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["ours", "partner"]).map(|s| match s.as_str() {
+        "partner" => partnermap::model::Side::Partner,
+        _ => partnermap::model::Side::Ours,
+    })
 }
 
 fn import_columns(text: &str) -> Result<partnermap::import::ColumnMap, String> {

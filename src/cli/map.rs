@@ -40,7 +40,15 @@ fn format_for(given: Option<MapFormat>, out: Option<&Path>) -> Result<MapFormat,
             e.extension()
         ))),
         (Some(f), _) | (None, Some(f)) => Ok(f),
-        (None, None) => Ok(MapFormat::Svg),
+        (None, None) => match out.and_then(|o| o.extension()) {
+            // `map --output m.png` would be an SVG that no image viewer
+            // opens: ask rather than guess.
+            Some(ext) => Err(CliError::usage(format!(
+                "the output file's name ends in .{}, which is not a map format; name it .svg, .dot or .mmd, or give --format",
+                partnermap::text::printable(&ext.to_string_lossy())
+            ))),
+            None => Ok(MapFormat::Svg),
+        },
     }
 }
 

@@ -20,9 +20,11 @@ pub fn run(args: &MergeArgs) -> Result<(), CliError> {
         || shown(&args.ours).into_owned(),
         |n| printable(n).into_owned(),
     );
-    let base = load_base(&args.base)?;
-    let ours = load(&args.ours)?;
-    let theirs = load(&args.theirs)?;
+    let base = load_base(&args.base)
+        .map_err(|e| e.context(&format!("{name}, the common ancestor (BASE)")))?;
+    let ours = load(&args.ours).map_err(|e| e.context(&format!("{name}, our version (OURS)")))?;
+    let theirs =
+        load(&args.theirs).map_err(|e| e.context(&format!("{name}, their version (THEIRS)")))?;
     let merged = merge::merge(&base, &ours, &theirs).map_err(|e| {
         CliError::failed(format!(
             "{name}: {}; it was left as our side has it",
@@ -56,7 +58,7 @@ fn not_loaded(e: store::LoadError) -> CliError {
             "{}: no such file, so nothing was merged",
             shown(&path)
         )),
-        other => CliError::from(other).context("nothing was merged"),
+        other => CliError::from(other).context("does not load, so nothing was merged"),
     }
 }
 

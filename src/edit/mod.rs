@@ -15,6 +15,7 @@ mod suggest;
 
 pub use start::{
     NewPartnership, StartError, StartField, default_name, new_partnership, split_domains,
+    typed_domain,
 };
 pub(crate) use suggest::one_edit_apart;
 pub use suggest::{suggest_id, suggest_person_id};

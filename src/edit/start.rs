@@ -119,31 +119,39 @@ fn org_name(field: StartField, what: &str, typed: &str) -> Result<String, StartE
     Ok(name.to_string())
 }
 
+/// A domain as typed (`--ours-domain`, the start form): trimmed and
+/// lower-cased; an e-mail address or anything with spaces is refused with
+/// a sentence saying what to write instead.
+pub fn typed_domain(typed: &str) -> Result<String, String> {
+    let d = typed.trim().to_lowercase();
+    if let Some(at) = d.find('@') {
+        let after = d.get(at + 1..).unwrap_or_default();
+        let hint = if after.is_empty() || after.contains('@') {
+            "write the domain alone, e.g. contoso.example".to_string()
+        } else {
+            format!("write the part after @ alone: {after}")
+        };
+        return Err(format!("{d:?} is not an e-mail domain; {hint}"));
+    }
+    if rules::domain(&d).is_some() {
+        return Err(format!(
+            "{d:?} is not an e-mail domain (no spaces, at most {} characters, e.g. contoso.example)",
+            crate::model::MAX_ID_CHARS
+        ));
+    }
+    Ok(d)
+}
+
 /// One side's domains, lower-cased, each once; `taken` are the other
 /// side's, which these may not repeat.
 fn domains(side: Side, typed: &[String], taken: &[String]) -> Result<Vec<String>, StartError> {
     let field = StartField::Domains(side);
     let mut out: Vec<String> = Vec::new();
     for d in typed {
-        let d = d.trim().to_lowercase();
-        if let Some(at) = d.find('@') {
-            let after = d.get(at + 1..).unwrap_or_default();
-            let hint = if after.is_empty() || after.contains('@') {
-                "write the domain alone, e.g. contoso.example".to_string()
-            } else {
-                format!("write the part after @ alone: {after}")
-            };
-            return refuse(field, format!("{d:?} is not an e-mail domain; {hint}"));
-        }
-        if rules::domain(&d).is_some() {
-            return refuse(
-                field,
-                format!(
-                    "{d:?} is not an e-mail domain (no spaces, at most {} characters, e.g. contoso.example)",
-                    crate::model::MAX_ID_CHARS
-                ),
-            );
-        }
+        let d = typed_domain(d).map_err(|why| StartError {
+            field,
+            message: why,
+        })?;
         if taken.contains(&d) {
             return refuse(
                 field,

@@ -37,7 +37,6 @@ pub use summary::{
 
 use crate::change::{Change, Edit};
 use crate::model::{Domains, Names, Partnership, Side};
-use crate::rules;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
@@ -54,12 +53,30 @@ impl Input {
         let bytes = crate::store::read_bytes(path).map_err(|e| ImportError {
             path: path.to_path_buf(),
             line: None,
-            problem: e.to_string(),
+            problem: unreadable(e),
         })?;
         Ok(Input {
             path: path.to_path_buf(),
             bytes,
         })
+    }
+}
+
+/// Why a file to import could not be read, in the words of an import
+/// (the store's errors speak of data files, and name the path again).
+fn unreadable(e: crate::store::LoadError) -> String {
+    use crate::store::LoadError;
+    match e {
+        LoadError::NotFound { .. } => "no such file".to_string(),
+        LoadError::Io { reason, .. } => format!("cannot read the file: {reason}"),
+        LoadError::NotAFile { kind, .. } => {
+            format!("this is {kind}, not a contact or calendar file")
+        }
+        LoadError::TooLarge { size, .. } => format!(
+            "the file is too large to import ({} MB; the limit is 2 GiB)",
+            size / 1_000_000
+        ),
+        other => other.to_string(),
     }
 }
 
@@ -213,18 +230,19 @@ fn with_domains(
         (Side::Partner, &options.partner_domains),
     ] {
         for domain in given {
-            let domain = domain.trim().trim_start_matches('@').to_lowercase();
-            if let Some(fault) = rules::domain(&domain) {
-                return Err(ReadError {
-                    line: None,
-                    problem: fault.to_string(),
-                });
-            }
+            let domain = crate::edit::typed_domain(domain).map_err(|problem| ReadError {
+                line: None,
+                problem,
+            })?;
+            let (ours, partner) = (names.ours.clone(), names.partner.clone());
             let domains = names.domains.get_or_insert_with(Domains::default);
             if let Some(other) = domains.side_of(&domain).filter(|&s| s != side) {
                 return Err(ReadError {
                     line: None,
-                    problem: format!("{domain} is already the {other} side's domain"),
+                    problem: format!(
+                        "{domain} is already {}'s domain; a domain belongs to one side",
+                        if other == Side::Ours { &ours } else { &partner }
+                    ),
                 });
             }
             let list = match side {

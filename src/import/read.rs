@@ -39,14 +39,43 @@ pub fn text(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
             problem: format!("this is {what}, not a contact or calendar file"),
         });
     }
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
-        return Ok(text);
+    let text = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        encoding
+            .decode_without_bom_handling(bytes.get(bom..).unwrap_or_default())
+            .0
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        }
+    };
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Err(ReadError {
+            line: None,
+            problem: "the file is empty".to_string(),
+        });
     }
-    Ok(match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
-    })
+    if looks_like_json(start) {
+        return Err(ReadError {
+            line: Some(1),
+            problem: "this is JSON (a partnermap data file?), not a contact or calendar file; \
+                      import takes CSV, vCard (.vcf) and iCalendar (.ics) files"
+                .to_string(),
+        });
+    }
+    Ok(text)
+}
+
+/// A JSON object, or an array of values (`[package]` in a TOML or INI
+/// file is not one).
+fn looks_like_json(start: &str) -> bool {
+    match start.strip_prefix('[') {
+        Some(rest) => rest
+            .trim_start()
+            .starts_with(|c: char| matches!(c, '{' | '[' | '"' | ']' | '-') || c.is_ascii_digit()),
+        None => start.starts_with('{'),
+    }
 }
 
 /// What a binary file is, when it is one: a known format by its first
@@ -102,6 +131,19 @@ mod tests {
         let e = text(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
         assert!(e.problem.contains("PNG picture"), "{}", e.problem);
         assert!(text(b"Name\0x").is_err());
+    }
+
+    #[test]
+    fn an_empty_file_and_a_json_file_are_said_to_be_so() {
+        for empty in [&b""[..], b" \r\n\t", b"\xef\xbb\xbf\n"] {
+            let e = text(empty).unwrap_err();
+            assert_eq!(e.problem, "the file is empty");
+        }
+        for json in [&b"{\"schema\": 1}"[..], b"\n  [1, 2]"] {
+            let e = text(json).unwrap_err();
+            assert!(e.problem.starts_with("this is JSON"), "{}", e.problem);
+        }
+        assert!(text(b"[package]\nname = 1").is_ok(), "TOML is not JSON");
     }
 
     #[test]

@@ -156,8 +156,11 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::raw(gap),
     ];
     first.extend(severity_counts(a.severity_counts(), theme, compact));
-    if app.as_of == app.today {
-        first.push(Span::styled(format!("as of {}", app.as_of), theme.dim()));
+    // Whole or not at all: "as of 2026-11" cut short reads as a month.
+    let as_of = format!("as of {}", app.as_of);
+    let used: usize = first.iter().map(Span::width).sum();
+    if app.as_of == app.today && used + as_of.len() <= area.width as usize {
+        first.push(Span::styled(as_of, theme.dim()));
     }
     let mut second = Vec::new();
     for (key, name, view) in [

@@ -5,7 +5,7 @@
 
 use super::plural;
 use crate::import::{Format, Look, Origin, Skip, Summary, Unit};
-use crate::model::Names;
+use crate::model::{Names, Side};
 use crate::text::printable;
 
 /// When the summary is said: before anything is written (a dry run, the
@@ -180,7 +180,22 @@ fn needs_a_look(s: &Summary, names: &Names, out: &mut Vec<String>) {
         .iter()
         .filter(|(_, k)| matches!(k, Skip::NoSide { .. }))
         .count();
-    if guessed.is_empty() && no_side == 0 && s.look.is_empty() {
+    // Only worth saying while a side has no domain: else the unknown are
+    // third parties (an agency, a supplier).
+    let has = |side: Side| {
+        s.domains.iter().any(|(d, _)| *d == side)
+            || names
+                .domains
+                .as_ref()
+                .is_some_and(|d| !d.of(side).is_empty())
+    };
+    let a_side_lacks = !has(Side::Ours) || !has(Side::Partner);
+    let domains = if a_side_lacks {
+        unknown_domains(&s.unknown_attendees)
+    } else {
+        Vec::new()
+    };
+    if guessed.is_empty() && no_side == 0 && s.look.is_empty() && domains.is_empty() {
         return;
     }
     out.push("Needs a look:".to_string());
@@ -199,6 +214,13 @@ fn needs_a_look(s: &Summary, names: &Names, out: &mut Vec<String>) {
         out.push(format!(
             "  {} on no side (listed under Skipped): use --side, or add a domain with --ours-domain or --partner-domain",
             plural(no_side, "contact", "contacts")
+        ));
+    }
+    if !domains.is_empty() {
+        out.push(format!(
+            "  {} on no side: name each side's e-mail domain with --ours-domain and --partner-domain (the most common here: {})",
+            plural(s.unknown_attendees.len(), "attendee", "attendees"),
+            domains.join(", ")
         ));
     }
     for (origin, look) in &s.look {
@@ -306,4 +328,23 @@ pub fn look_words(look: &Look, names: &Names) -> String {
             names.of(*side)
         ),
     }
+}
+
+/// The commonest domains of attendees on no side, at most three, most
+/// attendees first (then by name): what `--partner-domain` most likely
+/// wants.
+fn unknown_domains(emails: &[String]) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for email in emails {
+        if let Some((_, domain)) = email.rsplit_once('@') {
+            *counts.entry(domain).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|(d, _)| d.to_string())
+        .collect()
 }

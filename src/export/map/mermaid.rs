@@ -6,7 +6,7 @@
 use super::layout::{Badge, MapModel, Node};
 use super::svg::left_out;
 use super::{marks, title};
-use crate::text::{backslash_quoted, mermaid};
+use crate::text::{backslash_quoted, mermaid, thousands};
 use std::fmt::Write;
 
 /// A tie at least this strong is drawn thick.
@@ -23,7 +23,19 @@ pub fn write(m: &MapModel) -> String {
     }
     for column in &m.columns {
         let side = column.side.as_str();
-        let _ = writeln!(out, "  subgraph {side}[\"{}\"]", mermaid(&column.org));
+        // A rendered diagram drops comments: a partial side says so in
+        // its own label.
+        let label = if column.shown < column.active {
+            format!(
+                "{} · {} of {} people shown",
+                column.org,
+                thousands(column.shown),
+                thousands(column.active)
+            )
+        } else {
+            column.org.clone()
+        };
+        let _ = writeln!(out, "  subgraph {side}[\"{}\"]", mermaid(&label));
         out.push_str("    direction TB\n");
         for group in &column.groups {
             for &n in &group.nodes {

@@ -1,7 +1,7 @@
 //! The help overlay on `?`: generated from the main screen's and the
 //! form's key tables, scrolled with the arrows; any other key closes it.
 
-use super::{Dialog, Reply, popup, scroll};
+use super::{Dialog, Reply, Scrolled, popup};
 use crate::analysis::Severity;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Binding, Key, also, bind};
@@ -26,12 +26,12 @@ pub enum Scroll {
 pub fn on_scroll_key(
     keys: &[Binding<Scroll>],
     key: KeyEvent,
-    at: &mut u16,
+    at: &mut Scrolled,
     app: &mut App,
 ) -> Reply {
     match keymap::lookup(keys, &key) {
         Some(Scroll::By(delta)) => {
-            scroll(at, delta);
+            at.by(delta);
             Reply::Keep
         }
         Some(Scroll::Quit) => {
@@ -80,7 +80,7 @@ pub const KEYS: &[Binding<Scroll>] = scroll_keys!(bind(
 /// The help overlay, scrolled this far.
 #[derive(Debug, Default)]
 pub struct Help {
-    pub scroll: u16,
+    pub scroll: Scrolled,
 }
 
 impl Dialog for Help {
@@ -89,7 +89,7 @@ impl Dialog for Help {
     }
 
     fn draw(&self, _app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-        render(frame, area, self.scroll, theme);
+        render(frame, area, &self.scroll, theme);
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {
@@ -140,15 +140,15 @@ fn lines(theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn render(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
+fn render(frame: &mut Frame, area: Rect, scroll: &Scrolled, theme: Theme) {
     let lines = lines(theme);
     // Help lines are short enough for 80 columns: no wrapping, so scrolling
     // counts rows exactly.
     let total = lines.len() as u16;
     let rect = popup(frame, area, 80, total + 2);
     let room = rect.height.saturating_sub(2);
-    let scroll = scroll.min(total.saturating_sub(room));
-    let more = if scroll + room < total {
+    let first = scroll.fit(total, room);
+    let more = if scroll.more_below(total, room) {
         " ↓ more "
     } else {
         ""
@@ -156,5 +156,5 @@ fn render(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     let block = theme
         .dialog(" Help ")
         .title_bottom(Span::styled(more, theme.key()));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((first, 0)), rect);
 }

@@ -4,7 +4,7 @@
 //! then saves it as one change (`u` undoes it); Esc cancels.
 
 use super::import_path::{Completion, complete, expand};
-use super::{Dialog, Reply, popup, scroll};
+use super::{Dialog, Reply, Scrolled, popup};
 use crate::import::{self, Import, Input, Options};
 use crate::tui::app::{App, Tone};
 use crate::tui::keymap::{self, Binding, Key, also, bind};
@@ -109,7 +109,7 @@ pub struct ImportDialog {
     /// Why the last file was refused, shown under the field.
     refusal: Option<String>,
     stage: Stage,
-    scroll: u16,
+    scroll: Scrolled,
 }
 
 impl Default for ImportDialog {
@@ -119,7 +119,7 @@ impl Default for ImportDialog {
             completion: Completion::default(),
             refusal: None,
             stage: Stage::Path,
-            scroll: 0,
+            scroll: Scrolled::default(),
         }
     }
 }
@@ -197,7 +197,7 @@ impl ImportDialog {
 
     fn on_preview_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
         match keymap::lookup(PREVIEW_KEYS, &key) {
-            Some(PreviewAction::Scroll(delta)) => scroll(&mut self.scroll, delta),
+            Some(PreviewAction::Scroll(delta)) => self.scroll.by(delta),
             Some(PreviewAction::Cancel) => return cancelled(app),
             Some(PreviewAction::Apply) => {
                 if let Stage::Preview(plan, _) = &self.stage {
@@ -258,8 +258,13 @@ impl Dialog for ImportDialog {
 
     fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         match (&self.stage, self.ready()) {
-            (Stage::Preview(_, lines), _) => draw_preview(lines, self.scroll, frame, area, theme),
-            (_, Some(Ok(lines))) => draw_preview(&lines, 0, frame, area, theme),
+            (Stage::Preview(plan, lines), _) => {
+                let empty = plan.change.is_none();
+                draw_preview(lines, empty, &self.scroll, frame, area, theme);
+            }
+            (_, Some(Ok((lines, empty)))) => {
+                draw_preview(&lines, empty, &self.scroll, frame, area, theme);
+            }
             (_, Some(Err(refusal))) => self.draw_path(Some(&refusal), app, frame, area, theme),
             _ => self.draw_path(self.refusal.as_deref(), app, frame, area, theme),
         }
@@ -276,7 +281,8 @@ impl Dialog for ImportDialog {
 impl ImportDialog {
     /// What the worker has read, before a key moves the dialog on: the
     /// preview's lines, or why the file was refused.
-    fn ready(&self) -> Option<Result<Vec<String>, String>> {
+    /// The preview's lines and whether it changes nothing, once read.
+    fn ready(&self) -> Option<Result<(Vec<String>, bool), String>> {
         let Stage::Reading(slot) = &self.stage else {
             return None;
         };
@@ -284,7 +290,7 @@ impl ImportDialog {
         slot.as_ref().map(|planned| {
             planned
                 .as_ref()
-                .map(|(_, lines)| lines.clone())
+                .map(|(plan, lines)| (lines.clone(), plan.change.is_none()))
                 .map_err(Clone::clone)
         })
     }
@@ -352,22 +358,33 @@ impl ImportDialog {
     }
 }
 
-fn draw_preview(summary: &[String], scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let mut lines: Vec<Line> = summary.iter().map(|l| Line::raw(l.clone())).collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Enter imports all this as one change (u undoes it) · Esc cancels · ↑↓ scroll",
-        theme.dim(),
-    ));
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let rect = popup(frame, area, 110, height);
-    let inner = rect.height.saturating_sub(2);
-    let max = (lines.len() as u16).saturating_sub(inner);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(theme.dialog(" Import: what would change "))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(max), 0)),
-        rect,
-    );
+/// The summary, wrapped and scrolled, with what Enter does always in view
+/// on the box's bottom edge.
+fn draw_preview(
+    summary: &[String],
+    empty: bool,
+    scroll: &Scrolled,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let lines: Vec<Line> = summary.iter().map(|l| Line::raw(l.clone())).collect();
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let width = area.width.saturating_sub(2).min(110);
+    let total = paragraph.line_count(width.saturating_sub(2)) as u16;
+    let rect = popup(frame, area, width, total + 2);
+    let room = rect.height.saturating_sub(2);
+    let first = scroll.fit(total, room);
+    let enter = if empty {
+        " Nothing to import · Esc closes "
+    } else {
+        " Enter imports this as one change (u undoes it) · Esc cancels "
+    };
+    let mut block = theme
+        .dialog(" Import: what would change ")
+        .title_bottom(Line::styled(enter, theme.key()));
+    if scroll.more_below(total, room) {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
+    }
+    frame.render_widget(paragraph.block(block).scroll((first, 0)), rect);
 }

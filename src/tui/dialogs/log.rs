@@ -2,7 +2,7 @@
 //! first, wrapped to the box and scrolled with the arrows.
 
 use super::help::{PAGE, Scroll, on_scroll_key, scroll_keys};
-use super::{Dialog, Reply, popup};
+use super::{Dialog, Reply, Scrolled, popup};
 use crate::text::printable;
 use crate::tui::app::{App, Tone};
 use crate::tui::keymap::{self, Binding, Key, also, bind};
@@ -27,7 +27,7 @@ pub const KEYS: &[Binding<Scroll>] = scroll_keys!(bind(
 /// The message log, scrolled this far.
 #[derive(Debug, Default)]
 pub struct Log {
-    pub scroll: u16,
+    pub scroll: Scrolled,
 }
 
 impl Dialog for Log {
@@ -36,7 +36,7 @@ impl Dialog for Log {
     }
 
     fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-        render(app, self.scroll, frame, area, theme);
+        render(app, &self.scroll, frame, area, theme);
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {
@@ -48,7 +48,7 @@ impl Dialog for Log {
     }
 }
 
-fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
+fn render(app: &App, scroll: &Scrolled, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut lines: Vec<Line> = Vec::new();
     if app.log.is_empty() {
         lines.push(Line::styled(
@@ -72,8 +72,8 @@ fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let room = rect.height.saturating_sub(2);
     let total = paragraph.line_count(rect.width.saturating_sub(2)) as u16;
-    let scroll = scroll.min(total.saturating_sub(room));
-    let more = if scroll + room < total {
+    let first = scroll.fit(total, room);
+    let more = if scroll.more_below(total, room) {
         " ↓ more "
     } else {
         ""
@@ -81,5 +81,5 @@ fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     let block = theme
         .dialog(" Messages, newest first · Esc closes ")
         .title_bottom(Span::styled(more, theme.key()));
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), rect);
+    frame.render_widget(paragraph.block(block).scroll((first, 0)), rect);
 }

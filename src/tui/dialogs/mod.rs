@@ -13,12 +13,14 @@ pub mod help;
 pub mod import;
 mod import_path;
 pub mod log;
+mod scrolled;
 pub mod start;
 
 pub use export::{
     EXPORT_FORMATS, EXPORT_ITEMS, Export, ExportItem, export_path, export_path_numbered,
     export_scope, free_export_path, map_path_numbered,
 };
+pub use scrolled::Scrolled;
 
 use super::app::App;
 use super::theme::Theme;
@@ -170,9 +172,4 @@ fn blank_cut_wide_characters(frame: &mut Frame, rect: Rect) {
             cell.set_symbol(" ");
         }
     }
-}
-
-/// Scrolls an overlay by a key of its table; the scroll is clamped when drawn.
-pub(super) fn scroll(at: &mut u16, delta: isize) {
-    *at = (*at as isize + delta).clamp(0, u16::MAX as isize / 2) as u16;
 }
