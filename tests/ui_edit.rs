@@ -484,3 +484,29 @@ fn a_side_change_that_would_cross_a_reporting_line_is_refused_on_it() {
     );
     assert_eq!(bytes(&path), before);
 }
+
+#[test]
+fn every_meeting_of_a_person_is_reached_in_the_detail_pane_not_only_the_recent() {
+    let (_dir, path, mut app) = open_demo();
+    let before = bytes(&path);
+    // Sam has twelve meetings: the pane lists five until it has the focus.
+    select(&mut app, "sam");
+    let list = screen(&app, 120, 40);
+    assert!(
+        list.contains("… and 7 earlier (Enter or Tab here"),
+        "{list}"
+    );
+    keys(&mut app, "<Enter>");
+    select_row(&mut app, |s| s == "meeting m-0001");
+    keys(&mut app, "D");
+    let asked = screen(&app, 120, 40);
+    assert!(
+        asked.contains("Delete meeting m-0001 on 2025-12-04"),
+        "{asked}"
+    );
+    keys(&mut app, "y");
+    let saved = store::load(&path).unwrap();
+    assert!(saved.meetings.iter().all(|m| m.id != "m-0001"));
+    keys(&mut app, "u");
+    assert_eq!(bytes(&path), before);
+}

@@ -12,7 +12,7 @@ use crate::analysis::Severity;
 use crate::graph::LiveTie;
 use crate::model::Side;
 use crate::text::printable;
-use crate::tui::app::App;
+use crate::tui::app::{App, Pane, View};
 
 /// How many of a person's meetings the pane lists, newest first.
 pub const RECENT_MEETINGS: usize = 5;
@@ -201,13 +201,24 @@ fn meetings(app: &App, i: usize, out: &mut Vec<DetailRow>) {
     meetings.sort_by_key(|&m| std::cmp::Reverse(p.meetings[m].date));
     out.push(DetailRow::Blank);
     out.push(DetailRow::Heading(format!("Meetings · {}", meetings.len())));
-    for &meeting in meetings.iter().take(RECENT_MEETINGS) {
+    // With the focus in the pane every meeting is listed, so that `↑ ↓`
+    // reach each one for `E` and `D`; else the most recent few.
+    let focused = app.people.pane == Pane::Detail && app.view == View::People;
+    let shown = if focused {
+        meetings.len()
+    } else {
+        RECENT_MEETINGS
+    };
+    for &meeting in meetings.iter().take(shown) {
         out.push(DetailRow::Meeting { meeting });
     }
-    if meetings.len() > RECENT_MEETINGS {
+    if meetings.len() > shown {
         out.push(DetailRow::text(
             Look::Dim,
-            format!("  … and {} earlier", meetings.len() - RECENT_MEETINGS),
+            format!(
+                "  … and {} earlier (Enter or Tab here lists them all)",
+                meetings.len() - shown
+            ),
         ));
     }
 }
