@@ -136,9 +136,11 @@ fn the_man_page_has_every_command_and_option() {
         !page.contains("generate"),
         "the hidden command stays hidden"
     );
+    // No hyphenation: "north-wind.example" would read as another domain.
+    assert!(page.contains("\n.nh\n"));
     // Every line is text or a request roff knows.
     let requests = [
-        ".ie", ".el", ".TH", ".SH", ".SS", ".TP", ".br", ".RS", ".RE", ".IP", ".PP",
+        ".ie", ".el", ".TH", ".SH", ".SS", ".TP", ".br", ".RS", ".RE", ".IP", ".PP", ".nh",
     ];
     for line in page.lines().filter(|l| l.starts_with('.')) {
         assert!(

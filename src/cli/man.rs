@@ -29,8 +29,13 @@ fn page() -> Result<String, CliError> {
         Man::render_description_section,
         Man::render_options_section,
     ];
-    for section in sections {
+    for (k, section) in sections.into_iter().enumerate() {
         roff.push_str(&render(&top, section)?);
+        if k == 0 {
+            // No hyphenation: a domain or an id split as "north-wind"
+            // reads as another name.
+            roff.push_str(".nh\n");
+        }
     }
     roff.push_str(&render(&top, Man::render_extra_section)?.replace(".SH EXTRA", ".SH EXAMPLES"));
     for sub in commands(&command) {

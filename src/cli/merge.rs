@@ -90,6 +90,6 @@ fn report(name: &str, merged: &Merged) -> Result<(), CliError> {
         return Ok(());
     }
     Err(CliError::failed(format!(
-        "{name}: {outcome}; each says what was kept, and the file loads: look at them, edit if needed, then commit"
+        "{name}: {outcome}; each says what was kept, and the file loads: look at them, edit if needed, then git add the file and commit"
     )))
 }
