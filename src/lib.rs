@@ -45,6 +45,7 @@ pub mod generate;
 pub mod graph;
 pub mod lookalike;
 pub mod model;
+pub mod plan;
 pub mod rules;
 pub mod store;
 pub mod text;

@@ -9,8 +9,11 @@ mod error;
 mod generate;
 mod meeting;
 mod output;
+mod plan;
 mod report;
 mod restore;
+mod review;
+mod trend;
 mod ui;
 
 pub use args::Cli;
@@ -27,15 +30,28 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     let Some(command) = &cli.command else {
         return ui::run(cli);
     };
-    let takes_as_of = matches!(command, Command::Risks(_) | Command::Coverage(_));
+    let takes_as_of = matches!(
+        command,
+        Command::Risks(_)
+            | Command::Coverage(_)
+            | Command::Plan(_)
+            | Command::Trend(_)
+            | Command::Review(_)
+    );
     if cli.as_of.is_some() && !takes_as_of {
         return Err(CliError::usage(
-            "--as-of goes with no command (the terminal UI), `risks` or `coverage`",
+            "--as-of goes with no command (the terminal UI), `risks`, `coverage`, `plan`, `trend` or `review`",
         ));
     }
     match command {
         Command::Risks(args) => report::run(cli, args, report::Report::Risks),
-        Command::Coverage(args) => report::run(cli, args, report::Report::Coverage),
+        Command::Coverage(args) if args.grid => {
+            report::run(cli, &args.report, report::Report::Grid)
+        }
+        Command::Coverage(args) => report::run(cli, &args.report, report::Report::Coverage),
+        Command::Plan(args) => plan::run(cli, args),
+        Command::Trend(args) => trend::run(cli, args),
+        Command::Review(args) => review::run(cli, args),
         Command::Meeting(MeetingCommand::Add(args)) => meeting::add(cli, args),
         Command::Check => check::run(cli),
         Command::Demo(args) => demo::run(cli, args),

@@ -6,10 +6,14 @@
 
 mod change;
 mod dependency;
+mod plan;
 mod risk;
 
 pub use change::{risk_change, risk_changes};
 pub use dependency::{cut_off_if, if_all_left};
+pub use plan::{
+    empty_plan, nothing_to_plan, plan_headline, risk_short, risks_short, step_sentence,
+};
 pub use risk::risk_detail;
 
 use crate::analysis::{Analysis, Severity};

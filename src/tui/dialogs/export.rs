@@ -1,7 +1,7 @@
 //! The export dialog: which format to write the risk list in, and where
 //! it goes. Writing is in `export_file.rs`.
 
-use super::export_file::write_export;
+use super::export_file::{free_review_path, write_export, write_review};
 use super::{Dialog, Reply, popup};
 use crate::export::Format;
 use crate::tui::app::App;
@@ -27,7 +27,8 @@ pub struct Export {
 pub enum ExportAction {
     Prev,
     Next,
-    /// Writes the format at this place in [`EXPORT_FORMATS`].
+    /// Writes the format at this place in [`EXPORT_FORMATS`] (one past
+    /// them: the leadership review).
     Write(usize),
     WriteSelected,
     Cancel,
@@ -48,10 +49,14 @@ pub const KEYS: &[Binding<ExportAction>] = &[
         "",
         ExportAction::Write(0),
         "",
-        Some(("c j m", "write that format")),
+        Some(("c j m r", "write that one")),
     ),
     also(&[Key::Char('j'), Key::Ctrl('j')], ExportAction::Write(1)),
     also(&[Key::Char('m'), Key::Ctrl('m')], ExportAction::Write(2)),
+    also(
+        &[Key::Char('r'), Key::Ctrl('r')],
+        ExportAction::Write(REVIEW),
+    ),
     bind(
         &[Key::Enter],
         "",
@@ -70,16 +75,16 @@ pub const KEYS: &[Binding<ExportAction>] = &[
 
 impl Dialog for Export {
     fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
-        let len = EXPORT_FORMATS.len();
+        let len = REVIEW + 1;
         match keymap::lookup(KEYS, &key) {
             Some(ExportAction::Prev) => self.selected = (self.selected + len - 1) % len,
             Some(ExportAction::Next) => self.selected = (self.selected + 1) % len,
             Some(ExportAction::Write(at)) => {
-                write_export(app, at);
+                write(app, at);
                 return Reply::Close;
             }
             Some(ExportAction::WriteSelected) => {
-                write_export(app, self.selected);
+                write(app, self.selected);
                 return Reply::Close;
             }
             Some(ExportAction::Cancel) => {
@@ -102,6 +107,19 @@ impl Dialog for Export {
 
 /// The formats offered, in the dialog's order.
 pub const EXPORT_FORMATS: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+
+/// The place after the formats: the leadership review (the meeting plan,
+/// the risks and the coverage grid in one Markdown file).
+pub const REVIEW: usize = EXPORT_FORMATS.len();
+
+/// Writes what is at place `at`: a format of the risk list, or the review.
+fn write(app: &mut App, at: usize) {
+    if at == REVIEW {
+        write_review(app);
+    } else {
+        write_export(app, at);
+    }
+}
 
 /// Where an export of the risk list goes: next to the data file, named
 /// with the data file's name, the as-of date, and `what-if` when one is in
@@ -154,36 +172,55 @@ pub fn export_path_numbered(
     }
 }
 
-fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The choices, the selected one highlighted.
+fn options(selected: usize, theme: Theme) -> Line<'static> {
     let mut options = vec![Span::raw("  ")];
-    for (k, format) in EXPORT_FORMATS.iter().enumerate() {
-        let style = if k == export.selected {
+    let labels = EXPORT_FORMATS.iter().map(|format| match format {
+        crate::export::Format::Markdown => " Markdown ",
+        crate::export::Format::Json => " JSON ",
+        _ => " CSV ",
+    });
+    for (k, label) in labels.chain([" Review (Markdown) "]).enumerate() {
+        let style = if k == selected {
             theme.selected()
         } else {
             theme.dim()
         };
-        let label = match format {
-            crate::export::Format::Markdown => "Markdown",
-            crate::export::Format::Json => "JSON",
-            _ => "CSV",
-        };
-        options.push(Span::styled(format!(" {label} "), style));
+        options.push(Span::styled(label, style));
         options.push(Span::raw("  "));
     }
+    Line::from(options)
+}
+
+/// Where the selected export goes and what it holds, in words.
+fn target(app: &App, selected: usize) -> (PathBuf, String) {
+    let (shown, all) = export_scope(app);
+    if selected == REVIEW {
+        let path = free_review_path(&app.path, app.as_of, app.what_if());
+        return (
+            path,
+            format!("the meeting plan, the {all} risks and the coverage grid"),
+        );
+    }
     let format = EXPORT_FORMATS
-        .get(export.selected)
+        .get(selected)
         .copied()
         .unwrap_or(crate::export::Format::Csv);
     let path = free_export_path(&app.path, app.as_of, app.what_if(), format);
-    let (shown, all) = export_scope(app);
     let count = if shown == all {
         format!("{all}")
     } else {
         format!("{shown} of {all} (filtered)")
     };
+    (path, format!("the {count} risks"))
+}
+
+fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme) {
+    let options = options(export.selected, theme);
+    let (path, what) = target(app, export.selected);
     let mut lines = vec![
         Line::raw(format!(
-            "Export the {count} risks as of {}{}",
+            "Export {what} as of {}{}",
             app.as_of,
             if app.what_if() {
                 " — what-if, labelled as such"
@@ -192,12 +229,12 @@ fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme
             }
         )),
         Line::raw(""),
-        Line::from(options),
+        options,
         Line::raw(""),
         Line::styled(format!("to {}", crate::text::path(&path)), theme.dim()),
         Line::raw(""),
         Line::styled(
-            "← → choose · c j m pick a format and write · Enter writes · Esc cancels",
+            "← → choose · c j m r pick one and write · Enter writes · Esc cancels",
             theme.dim(),
         ),
     ];
