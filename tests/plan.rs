@@ -154,16 +154,16 @@ fn equal_scores_prefer_renewing_a_stale_tie_over_an_introduction() {
     person(&mut p, "x", Side::Partner, Level::Staff);
     p.ties.push(Tie::new("r", "x"));
     meeting(&mut p, 120, &["s", "x"]);
-    // Before: bus factor 1 (18), no-champion (9), r the single point to x
-    // (1), x's stale tie with s (1): 29. s renewing or t meeting x both
-    // give bus factor 2 (9) and no-champion (9): 18, and both end the
-    // stale-tie risk (x has two live ties then). Renewing comes first,
-    // although t's level is closer to x's.
+    // Before: bus factor 1 (18: x alone cuts their side off), no-champion
+    // (9), r the single point to x (1), x's stale tie with s (1): 29. s
+    // renewing or t meeting x both end r's single point and the stale-tie
+    // risk (x has two live ties then): 27 either way, bus factor still 1.
+    // Renewing comes first, although t's level is closer to x's.
     let plan = plan(&p, &Scenario::on(AS_OF), 1);
     assert_eq!(plan.before.risk_score, 29);
     let step = &plan.steps[0];
     assert_eq!((ids(&p, &[step.ours]), step.action), (vec!["s".to_string()], Action::Renew));
-    assert_eq!(step.after.risk_score, 18);
+    assert_eq!(step.after.risk_score, 27);
     assert_eq!(step.last_contact, Some(add_days(AS_OF, -120)));
     assert_eq!(step.via, None);
 }

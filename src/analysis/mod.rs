@@ -1,5 +1,6 @@
 //! Coverage, dependency, bus factor and risks for one scenario (SPEC §4–5),
-//! as facts: person indices, counts and dates. [`crate::words`] says them.
+//! the trend over many days (§9) and the coverage grid (§10), as facts:
+//! person indices, counts and dates. [`crate::words`] says them.
 
 mod bus_factor;
 mod changes;
@@ -41,8 +42,8 @@ pub struct Analysis {
 }
 
 /// What the risk score needs and nothing more (no coverage rows, no
-/// words): what [`Analysis::risks_only`] returns, for the plan to run once
-/// per candidate step.
+/// words): what [`Analysis::risks_only`] returns (what a brute-force plan
+/// would run once per candidate step).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RisksOnly {
     pub bus_factor: BusFactor,

@@ -46,8 +46,8 @@ impl Report for PlanReport<'_> {
             Column::new("ours_name", "Our person").heading("OURS"),
             Column::csv("partner"),
             Column::new("partner_name", "Partner person").heading("PARTNER"),
-            Column::csv("via"),
-            Column::new("via_name", "Via"),
+            // A name for a reader, an id in CSV.
+            Column::new("via", "Via"),
             Column::new("last_contact", "Last contact").shown(Shown::NotInTable),
             Column::new("risk_score", "Score after")
                 .heading("SCORE")
@@ -80,8 +80,7 @@ impl Report for PlanReport<'_> {
                     name(s.ours),
                     person(s.partner),
                     name(s.partner),
-                    s.via.map_or_else(|| Cell::text(""), person),
-                    s.via.map_or_else(|| Cell::text("—"), name),
+                    Cell::people(p, &s.via.into_iter().collect::<Vec<_>>()),
                     Cell::Date(s.last_contact),
                     Cell::Count(s.after.risk_score as usize),
                     Cell::Count(s.after.bus_factor),
