@@ -6,7 +6,10 @@
 
 mod common;
 
-use common::{DEMO_AS_OF, demo_copy_as, demo_report, fails, keys, ok, ok_run, parse_json, pm_file, set, write_temp};
+use common::{
+    DEMO_AS_OF, demo_copy_as, demo_report, fails, keys, ok, ok_run, parse_json, pm_file, set,
+    write_temp,
+};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -20,7 +23,10 @@ fn plan_in_every_format_on_the_demo() {
 #[test]
 fn plan_json_has_the_spec_shape() {
     let plan = parse_json(&demo_report("plan", "json"));
-    assert_eq!(keys(&plan), set(&["as_of", "partnership", "before", "steps"]));
+    assert_eq!(
+        keys(&plan),
+        set(&["as_of", "partnership", "before", "steps"])
+    );
     assert_eq!(plan["as_of"], DEMO_AS_OF);
     assert_eq!(plan["partnership"], "Northwind × Contoso");
     let standing = set(&["risk_score", "bus_factor", "risks"]);
@@ -34,8 +40,17 @@ fn plan_json_has_the_spec_shape() {
         assert_eq!(
             keys(step),
             set(&[
-                "rank", "action", "ours", "ours_name", "partner", "partner_name", "last_contact",
-                "via", "after", "removes", "adds"
+                "rank",
+                "action",
+                "ours",
+                "ours_name",
+                "partner",
+                "partner_name",
+                "last_contact",
+                "via",
+                "after",
+                "removes",
+                "adds"
             ])
         );
         assert_eq!(step["rank"], k + 1);
@@ -52,7 +67,12 @@ fn plan_json_has_the_spec_shape() {
             "introduce" => assert!(step["last_contact"].is_null()),
             other => panic!("unknown action {other}"),
         }
-        for risk in step["removes"].as_array().unwrap().iter().chain(step["adds"].as_array().unwrap()) {
+        for risk in step["removes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(step["adds"].as_array().unwrap())
+        {
             assert_eq!(keys(risk), set(&["kind", "subject", "severity"]));
         }
     }
@@ -65,7 +85,10 @@ fn risk_map(report: &Value) -> BTreeMap<(String, String), Value> {
         .unwrap()
         .iter()
         .map(|r| {
-            let key = (r["kind"].as_str().unwrap().to_string(), r["subject"].as_str().unwrap().to_string());
+            let key = (
+                r["kind"].as_str().unwrap().to_string(),
+                r["subject"].as_str().unwrap().to_string(),
+            );
             (key, json!([r["severity"], r["weight"], r["people"]]))
         })
         .collect()
@@ -80,7 +103,10 @@ fn changed(list: &Value, other: &BTreeMap<(String, String), Value>) -> Vec<Value
         .unwrap()
         .iter()
         .filter(|r| {
-            let key = (r["kind"].as_str().unwrap().to_string(), r["subject"].as_str().unwrap().to_string());
+            let key = (
+                r["kind"].as_str().unwrap().to_string(),
+                r["subject"].as_str().unwrap().to_string(),
+            );
             other.get(&key) != mine.get(&key)
         })
         .map(|r| json!({"kind": r["kind"], "subject": r["subject"], "severity": r["severity"]}))
@@ -90,26 +116,65 @@ fn changed(list: &Value, other: &BTreeMap<(String, String), Value>) -> Vec<Value
 #[test]
 fn each_steps_figures_are_what_risks_shows_once_the_steps_are_logged() {
     let (_dir, file) = demo_copy_as("plan.json");
-    let plan = parse_json(&ok(pm_file(&file, &["plan", "--as-of", DEMO_AS_OF, "--format", "json"])));
+    let plan = parse_json(&ok(pm_file(
+        &file,
+        &["plan", "--as-of", DEMO_AS_OF, "--format", "json"],
+    )));
     let risks = |file: &std::path::Path| {
-        parse_json(&ok(pm_file(file, &["risks", "--as-of", DEMO_AS_OF, "--format", "json"])))
+        parse_json(&ok(pm_file(
+            file,
+            &["risks", "--as-of", DEMO_AS_OF, "--format", "json"],
+        )))
     };
     let mut before = risks(&file);
-    assert_eq!(before["summary"]["risk_score"], plan["before"]["risk_score"]);
-    assert_eq!(before["summary"]["bus_factor"], plan["before"]["bus_factor"]);
+    assert_eq!(
+        before["summary"]["risk_score"],
+        plan["before"]["risk_score"]
+    );
+    assert_eq!(
+        before["summary"]["bus_factor"],
+        plan["before"]["bus_factor"]
+    );
     assert_eq!(before["summary"]["risks"], plan["before"]["risks"]);
     for step in plan["steps"].as_array().unwrap() {
-        let with = format!("{},{}", step["ours"].as_str().unwrap(), step["partner"].as_str().unwrap());
+        let with = format!(
+            "{},{}",
+            step["ours"].as_str().unwrap(),
+            step["partner"].as_str().unwrap()
+        );
         ok(pm_file(
             &file,
-            &["meeting", "add", "--date", DEMO_AS_OF, "--title", "Plan step", "--with", &with],
+            &[
+                "meeting",
+                "add",
+                "--date",
+                DEMO_AS_OF,
+                "--title",
+                "Plan step",
+                "--with",
+                &with,
+            ],
         ));
         let after = risks(&file);
-        assert_eq!(after["summary"]["risk_score"], step["after"]["risk_score"], "{step}");
-        assert_eq!(after["summary"]["bus_factor"], step["after"]["bus_factor"], "{step}");
+        assert_eq!(
+            after["summary"]["risk_score"], step["after"]["risk_score"],
+            "{step}"
+        );
+        assert_eq!(
+            after["summary"]["bus_factor"], step["after"]["bus_factor"],
+            "{step}"
+        );
         assert_eq!(after["summary"]["risks"], step["after"]["risks"], "{step}");
-        assert_eq!(Value::from(changed(&before, &risk_map(&after))), step["removes"], "{step}");
-        assert_eq!(Value::from(changed(&after, &risk_map(&before))), step["adds"], "{step}");
+        assert_eq!(
+            Value::from(changed(&before, &risk_map(&after))),
+            step["removes"],
+            "{step}"
+        );
+        assert_eq!(
+            Value::from(changed(&after, &risk_map(&before))),
+            step["adds"],
+            "{step}"
+        );
         before = after;
     }
 }
@@ -117,9 +182,19 @@ fn each_steps_figures_are_what_risks_shows_once_the_steps_are_logged() {
 #[test]
 fn limit_takes_1_to_100_steps() {
     let demo = common::demo_path();
-    let three = parse_json(&ok(pm_file(&demo, &["plan", "--as-of", DEMO_AS_OF, "--limit", "3", "--format", "json"])));
+    let three = parse_json(&ok(pm_file(
+        &demo,
+        &[
+            "plan", "--as-of", DEMO_AS_OF, "--limit", "3", "--format", "json",
+        ],
+    )));
     assert_eq!(three["steps"].as_array().unwrap().len(), 3);
-    let all = parse_json(&ok(pm_file(&demo, &["plan", "--as-of", DEMO_AS_OF, "--limit", "100", "--format", "json"])));
+    let all = parse_json(&ok(pm_file(
+        &demo,
+        &[
+            "plan", "--as-of", DEMO_AS_OF, "--limit", "100", "--format", "json",
+        ],
+    )));
     let steps = all["steps"].as_array().unwrap();
     assert!(steps.len() > 10 && steps.len() < 100, "{}", steps.len());
     for bad in ["0", "101", "-1", "ten", ""] {
@@ -131,7 +206,10 @@ fn limit_takes_1_to_100_steps() {
 #[test]
 fn as_of_before_the_command_is_the_plans_day() {
     let demo = common::demo_path();
-    let a = ok(pm_file(&demo, &["--as-of", DEMO_AS_OF, "plan", "--format", "json"]));
+    let a = ok(pm_file(
+        &demo,
+        &["--as-of", DEMO_AS_OF, "plan", "--format", "json"],
+    ));
     assert_eq!(a, demo_report("plan", "json"));
 }
 
@@ -163,7 +241,11 @@ fn a_score_of_zero_has_nothing_to_plan() {
         people.push(json!({"id": ours, "name": ours, "side": "ours"}));
     }
     for (k, theirs) in ["x", "y", "z"].into_iter().enumerate() {
-        let stance = if k == 0 { json!("champion") } else { json!(null) };
+        let stance = if k == 0 {
+            json!("champion")
+        } else {
+            json!(null)
+        };
         people.push(json!({"id": theirs, "name": theirs, "side": "partner", "stance": stance}));
         for ours in ["a", "b", "c"] {
             ties.push(json!({"a": ours, "b": theirs}));
@@ -177,5 +259,8 @@ fn a_score_of_zero_has_nothing_to_plan() {
     });
     let (_dir, file) = write_temp("covered.json", &doc);
     let markdown = ok(pm_file(&file, &["plan", "--format", "markdown"]));
-    assert!(markdown.contains("Nothing to plan: the risk score is 0."), "{markdown}");
+    assert!(
+        markdown.contains("Nothing to plan: the risk score is 0."),
+        "{markdown}"
+    );
 }

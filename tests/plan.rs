@@ -44,7 +44,10 @@ fn ids(p: &Partnership, people: &[usize]) -> Vec<String> {
     people.iter().map(|&i| p.people[i].id.clone()).collect()
 }
 
-fn kinds(p: &Partnership, risks: &[partnermap::analysis::Risk]) -> Vec<(RiskKind, String, Severity)> {
+fn kinds(
+    p: &Partnership,
+    risks: &[partnermap::analysis::Risk],
+) -> Vec<(RiskKind, String, Severity)> {
     risks
         .iter()
         .map(|r| (r.kind, r.subject_id(p).to_string(), r.severity))
@@ -75,14 +78,21 @@ fn reaching_an_unreachable_executive_takes_two_meetings() {
     // single point to x (9), x single-threaded (9); the exec gap is closed
     // by a, an executive: 45. Through b instead it would stay open: 48.
     let one = &plan.steps[0];
-    assert_eq!((ids(&p, &[one.ours, one.partner]), one.action), (vec!["a".to_string(), "x".into()], Action::Introduce));
+    assert_eq!(
+        (ids(&p, &[one.ours, one.partner]), one.action),
+        (vec!["a".to_string(), "x".into()], Action::Introduce)
+    );
     assert_eq!((one.after.risk_score, one.after.bus_factor), (45, 1));
     assert_eq!(one.via, None, "nobody has a live tie to x");
     assert_eq!(one.last_contact, None);
     assert_eq!(
         kinds(&p, &one.removes),
         [
-            (RiskKind::BusFactor, "partnership".into(), Severity::Critical),
+            (
+                RiskKind::BusFactor,
+                "partnership".into(),
+                Severity::Critical
+            ),
             (RiskKind::Unreachable, "x".into(), Severity::Critical),
             (RiskKind::ExecGap, "x".into(), Severity::Medium),
         ]
@@ -90,7 +100,11 @@ fn reaching_an_unreachable_executive_takes_two_meetings() {
     assert_eq!(
         kinds(&p, &one.adds),
         [
-            (RiskKind::BusFactor, "partnership".into(), Severity::Critical),
+            (
+                RiskKind::BusFactor,
+                "partnership".into(),
+                Severity::Critical
+            ),
             (RiskKind::SinglePoint, "a".into(), Severity::Critical),
             (RiskKind::SingleThreaded, "x".into(), Severity::High),
         ]
@@ -101,7 +115,10 @@ fn reaching_an_unreachable_executive_takes_two_meetings() {
     // a is no longer the single point, x no longer single-threaded: 27.
     // Nothing is left to meet.
     let two = &plan.steps[1];
-    assert_eq!(ids(&p, &[two.ours, two.partner, two.via.unwrap()]), ["b", "x", "a"]);
+    assert_eq!(
+        ids(&p, &[two.ours, two.partner, two.via.unwrap()]),
+        ["b", "x", "a"]
+    );
     assert_eq!((two.after.risk_score, two.after.bus_factor), (27, 1));
     assert_eq!(two.after.counts, [1, 1, 0, 0]);
 }
@@ -162,7 +179,10 @@ fn equal_scores_prefer_renewing_a_stale_tie_over_an_introduction() {
     let plan = plan(&p, &Scenario::on(AS_OF), 1);
     assert_eq!(plan.before.risk_score, 29);
     let step = &plan.steps[0];
-    assert_eq!((ids(&p, &[step.ours]), step.action), (vec!["s".to_string()], Action::Renew));
+    assert_eq!(
+        (ids(&p, &[step.ours]), step.action),
+        (vec!["s".to_string()], Action::Renew)
+    );
     assert_eq!(step.after.risk_score, 27);
     assert_eq!(step.last_contact, Some(add_days(AS_OF, -120)));
     assert_eq!(step.via, None);
@@ -207,14 +227,24 @@ fn a_score_of_zero_has_nothing_to_plan() {
     let plan = plan(&p, &Scenario::on(AS_OF), 10);
     assert_eq!((plan.before.risk_score, plan.before.bus_factor), (0, 3));
     assert!(plan.steps.is_empty());
-    assert_eq!(partnermap::words::empty_plan(&plan), "Nothing to plan: the risk score is 0.");
+    assert_eq!(
+        partnermap::words::empty_plan(&plan),
+        "Nothing to plan: the risk score is 0."
+    );
 }
 
 #[test]
 fn during_a_what_if_the_gone_are_neither_met_nor_introducers() {
     let p = one_unreachable_executive();
     let a = 0;
-    let plan = plan(&p, &Scenario { as_of: AS_OF, gone: vec![a] }, 10);
+    let plan = plan(
+        &p,
+        &Scenario {
+            as_of: AS_OF,
+            gone: vec![a],
+        },
+        10,
+    );
     // Without a: b → x is the only step (66 → bus 18 + no-champion 9 +
     // single-point b 9 + single-threaded x 9 + exec gap 3 = 48).
     assert_eq!(plan.steps.len(), 1);
@@ -269,7 +299,13 @@ fn the_grid_counts_each_team_and_level_with_no_team_last() {
         person(&mut p, id, Side::Partner, level);
         p.people.last_mut().unwrap().team = team.map(str::to_string);
     }
-    for (x, y) in [("a", "f1"), ("b", "f1"), ("a", "n1"), ("f1", "t1"), ("a", "t2")] {
+    for (x, y) in [
+        ("a", "f1"),
+        ("b", "f1"),
+        ("a", "n1"),
+        ("f1", "t1"),
+        ("a", "t2"),
+    ] {
         p.ties.push(Tie::new(x, y));
     }
     let a = Analysis::run(&p, &Scenario::on(AS_OF));

@@ -4,11 +4,18 @@
 
 mod args;
 mod check;
+mod completions;
 mod demo;
 mod error;
 mod generate;
+mod import;
+mod init;
+mod man;
+mod map;
 mod meeting;
+mod merge;
 mod output;
+mod people;
 mod plan;
 mod report;
 mod restore;
@@ -34,13 +41,14 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         command,
         Command::Risks(_)
             | Command::Coverage(_)
+            | Command::Map(_)
             | Command::Plan(_)
             | Command::Trend(_)
             | Command::Review(_)
     );
     if cli.as_of.is_some() && !takes_as_of {
         return Err(CliError::usage(
-            "--as-of goes with no command (the terminal UI), `risks`, `coverage`, `plan`, `trend` or `review`",
+            "--as-of goes with no command (the terminal UI), `risks`, `coverage`, `map`, `plan`, `trend` or `review`",
         ));
     }
     match command {
@@ -57,6 +65,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Init(args) => init::run(cli, args),
+        Command::People(args) => people::run(cli, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
+        Command::Merge(args) => merge::run(args),
+        Command::Map(args) => map::run(cli, args),
+        Command::Import(args) => import::run(cli, args),
     }
 }
 

@@ -3,14 +3,15 @@
 use super::Fault;
 use crate::model::Person;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// Every broken `reports_to` among `people`, as (index in `people`, fault),
 /// in list order, then the loops. `ids` maps an id to the index of its
 /// first holder; a person whose side could not be read (`side_known` false)
 /// is not checked for sides, and their line is not followed.
-pub fn reporting_lines(
+pub fn reporting_lines<S: BuildHasher>(
     people: &[Person],
-    ids: &HashMap<&str, usize>,
+    ids: &HashMap<&str, usize, S>,
     side_known: &dyn Fn(usize) -> bool,
 ) -> Vec<(usize, Fault)> {
     let mut faults = Vec::new();

@@ -7,8 +7,8 @@ use crate::date::parse_date;
 use crate::model::{
     Level, MAX_ATTENDEES, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS, Side, Stance,
 };
+use foldhash::{HashMap, HashMapExt, HashSet};
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
 
 /// The most characters `field` may hold: ids, notes, or other text.
 pub fn max_chars(field: Field) -> usize {
@@ -102,14 +102,14 @@ pub fn setting(
 
 /// Ids seen so far in one list, each with the index of its first holder.
 #[derive(Debug, Default)]
-pub struct UniqueIds {
+pub struct UniqueIds<'a> {
     list: &'static str,
-    seen: HashMap<String, usize>,
+    seen: HashMap<&'a str, usize>,
 }
 
-impl UniqueIds {
+impl<'a> UniqueIds<'a> {
     /// For the list named `list` (`people`, `meetings`).
-    pub fn new(list: &'static str) -> UniqueIds {
+    pub fn new(list: &'static str) -> Self {
         UniqueIds {
             list,
             seen: HashMap::new(),
@@ -117,7 +117,7 @@ impl UniqueIds {
     }
 
     /// Notes `id` at `index`, or says which earlier record holds it.
-    pub fn check(&mut self, id: &str, index: usize) -> Option<Fault> {
+    pub fn check(&mut self, id: &'a str, index: usize) -> Option<Fault> {
         match self.seen.get(id) {
             Some(&first) => Some(Fault::IdTaken {
                 id: id.to_string(),
@@ -125,7 +125,7 @@ impl UniqueIds {
                 first,
             }),
             None => {
-                self.seen.insert(id.to_string(), index);
+                self.seen.insert(id, index);
                 None
             }
         }
@@ -134,20 +134,20 @@ impl UniqueIds {
 
 /// Meeting sources seen so far: two meetings never share one.
 #[derive(Default)]
-pub struct UniqueSources {
-    seen: HashMap<String, usize>,
+pub struct UniqueSources<'a> {
+    seen: HashMap<&'a str, usize>,
 }
 
-impl UniqueSources {
+impl<'a> UniqueSources<'a> {
     /// Notes `source` at `index`, or says which earlier meeting has it.
-    pub fn check(&mut self, source: &str, index: usize) -> Option<Fault> {
+    pub fn check(&mut self, source: &'a str, index: usize) -> Option<Fault> {
         match self.seen.get(source) {
             Some(&first) => Some(Fault::SourceTaken {
                 source: source.to_string(),
                 first,
             }),
             None => {
-                self.seen.insert(source.to_string(), index);
+                self.seen.insert(source, index);
                 None
             }
         }
@@ -191,21 +191,21 @@ impl TiePairs {
 
 /// One meeting's attendees as they are read.
 #[derive(Debug, Default)]
-pub struct AttendeeList {
-    unique: HashSet<String>,
+pub struct AttendeeList<'a> {
+    unique: HashSet<&'a str>,
 }
 
-impl AttendeeList {
+impl<'a> AttendeeList<'a> {
     /// A list longer than a meeting may have.
     pub fn count(n: usize) -> Option<Fault> {
         (n > MAX_ATTENDEES).then_some(Fault::TooManyAttendees(n))
     }
 
     /// Notes the attendee `id`; `known` says whether a person has it.
-    pub fn check(&mut self, id: &str, known: bool) -> Option<Fault> {
+    pub fn check(&mut self, id: &'a str, known: bool) -> Option<Fault> {
         if !known {
             Some(Fault::UnknownPerson(id.to_string()))
-        } else if !self.unique.insert(id.to_string()) {
+        } else if !self.unique.insert(id) {
             Some(Fault::AttendeeTwice(id.to_string()))
         } else {
             None

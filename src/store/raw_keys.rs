@@ -2,7 +2,7 @@
 //! unknown field): one pass over the text, numbers never converted, so a
 //! `1e400` in an unknown field is kept, not refused.
 
-use super::strict::Step;
+use super::read::Step;
 use std::collections::HashSet;
 
 /// How deep JSON may nest, as serde_json allows for the rest of the file.

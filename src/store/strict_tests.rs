@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::*;
+use crate::store::read::{Duplicate, Step};
 
 #[test]
 fn parses_like_serde_json() {

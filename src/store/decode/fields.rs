@@ -9,8 +9,7 @@ use crate::text::clip;
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
-/// At most this many problems are listed; the rest are counted.
-pub const MAX_PROBLEMS: usize = 50;
+use super::super::read::MAX_PROBLEMS;
 
 /// Problems found so far.
 #[derive(Default)]

@@ -1,9 +1,10 @@
 //! The `ties` and `meetings` lists: the records that name people.
 
 use super::fields::{Fields, Problems, Record, kind_of};
+use super::owned::{AttendeeList, UniqueIds, UniqueSources};
 use super::{object_record, peek_id};
 use crate::model::{Meeting, Tie};
-use crate::rules::{self, AttendeeList, Fault, Field, TiePairs, UniqueIds, UniqueSources};
+use crate::rules::{self, Fault, Field, TiePairs};
 use crate::store::strict::{Extras, RecordAt};
 use serde_json::Value;
 use std::collections::HashMap;

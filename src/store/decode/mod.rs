@@ -5,17 +5,16 @@
 // The loader reads files anyone may have written: no index may panic.
 #![deny(clippy::indexing_slicing)]
 
-mod duplicates;
 mod fields;
 mod links;
+mod owned;
 mod people;
 
-pub use fields::{MAX_PROBLEMS, Problems};
+pub use fields::Problems;
 
 use super::strict::{Extras, Parsed, RecordAt};
 use crate::model::{Domains, Names, Partnership, SCHEMA, Settings};
 use crate::rules::Field;
-use duplicates::report_duplicates;
 use fields::{Fields, Record, describe, kind_of};
 use links::{decode_meetings, decode_ties};
 use people::{check_reports_to, decode_people};
@@ -33,7 +32,9 @@ pub fn decode(parsed: Parsed) -> Result<Partnership, Problems> {
     let mut problems = Problems::default();
     // With a key twice, what the file means is unclear (and one value would
     // be lost): say so, and nothing else, which might only follow from it.
-    report_duplicates(&duplicates, &mut problems);
+    for (place, message) in super::read::duplicates::described(&duplicates) {
+        problems.add(place, message);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -1,9 +1,10 @@
 //! The `people` list: each record's fields, ids used once, reporting lines.
 
 use super::fields::{Fields, Problems, Record};
+use super::owned::UniqueIds;
 use super::{object_record, peek_id};
 use crate::model::{Level, Person, Side};
-use crate::rules::{self, Field, UniqueIds};
+use crate::rules::{self, Field};
 use crate::store::strict::{Extras, RecordAt};
 use crate::text::clip;
 use serde_json::Value;

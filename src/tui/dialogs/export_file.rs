@@ -1,47 +1,73 @@
-//! Writing the risk list (or the leadership review) beside the data file:
-//! never over a file that exists, and only the rows the risks view shows
-//! when its filter is on.
+//! Writing the risk list, the map or the leadership review beside the data
+//! file: never over a file that exists, and (for the risk list) only the
+//! rows the risks view shows when its filter is on.
 
-use super::{EXPORT_FORMATS, export_path_numbered};
-use crate::export::{self, Format, Style};
+use super::export::{ExportItem, map_path_numbered, review_path_numbered};
+use super::export_path_numbered;
+use crate::export::map::MapFormat;
+use crate::export::{self, Style};
 use crate::plan::DEFAULT_LIMIT;
 use crate::store;
 use crate::tui::app::{App, View};
 use crate::tui::views::plan::PlanFor;
-use jiff::civil::Date;
-use std::path::{Path, PathBuf};
 
 /// How many numbered names an export tries before giving up.
 const EXPORT_NAMES: u32 = 1000;
 
-/// Writes the risk list beside the data file, under the first name that
-/// is free: an existing file (or a link planted there) is never written
-/// over, and the message says which name was used. With the risks view's
-/// filter on, the rows it shows are written, and the message says so.
-pub(super) fn write_export(app: &mut App, at: usize) {
-    let Some(&format) = EXPORT_FORMATS.get(at) else {
-        return;
-    };
-    let (text, count) = export_text(app, format);
-    let (data, as_of, what_if) = (app.path.clone(), app.as_of, app.what_if());
-    let name = |n| export_path_numbered(&data, as_of, what_if, format, n);
-    write_numbered(app, name, &text, (&count, &format!(" as {format}")));
+/// Writes the risk list (or the map) beside the data file, under the
+/// first name that is free: an existing file (or a link planted there) is
+/// never written over, and the message says which name was used. With the
+/// risks view's filter on, the rows it shows are written, and the message
+/// says so.
+pub(super) fn write_export(app: &mut App, item: ExportItem) {
+    let label = if app.what_if() { " (what-if)" } else { "" };
+    let (as_of, what_if) = (app.as_of, app.what_if());
+    match item {
+        ExportItem::Risks(format) => {
+            let (text, count) = export_text(app, format);
+            let data = app.path.clone();
+            let name = |n| export_path_numbered(&data, as_of, what_if, format, n);
+            write_numbered(app, &text, &name, &format!("{count}{label} as {format}"));
+        }
+        ExportItem::Map => {
+            let text = export::map::write(app.partnership(), &app.analysis, MapFormat::Svg);
+            let data = app.path.clone();
+            let name = |n| map_path_numbered(&data, as_of, what_if, n);
+            write_numbered(app, &text, &name, &format!("the map{label} as SVG"));
+        }
+        ExportItem::Review => write_review(app),
+    }
 }
 
-/// Writes `text` under the first of the names `name(1)`, `name(2)` … that
-/// no file holds, and says "Exported {what} (what-if) {how} to …".
-pub(super) fn write_numbered(
-    app: &mut App,
-    name: impl Fn(u32) -> std::path::PathBuf,
-    text: &str,
-    (what, how): (&str, &str),
-) {
+/// Writes the leadership review (the plan, the risks and the grid, SPEC §8
+/// and §10). The plan the plan view shows is used when it is current; else
+/// it is computed first, in the background, with a progress line.
+fn write_review(app: &mut App) {
+    let now = PlanFor::of(app);
+    let known = app.plan_view.current(&now).cloned();
+    let p = app.partnership().clone();
+    let a = app.analysis.clone();
+    app.start("Writing the leadership review", move || {
+        let plan = known.unwrap_or_else(|| crate::plan::plan(&p, &a.scenario, DEFAULT_LIMIT));
+        let text = export::review(&p, &a, &plan);
+        Box::new(move |app: &mut App| {
+            let label = if app.what_if() { " (what-if)" } else { "" };
+            let (data, as_of, what_if) = (app.path.clone(), app.as_of, app.what_if());
+            let name = |n| review_path_numbered(&data, as_of, what_if, n);
+            let what = format!("the leadership review{label} as Markdown");
+            write_numbered(app, &text, &name, &what);
+        })
+    });
+}
+
+/// Writes `text` under the first of `name(1)`, `name(2)`… that is free,
+/// and says "Exported {what} to PATH".
+fn write_numbered(app: &mut App, text: &str, name: &dyn Fn(u32) -> std::path::PathBuf, what: &str) {
     let first = name(1);
     for n in 1..=EXPORT_NAMES {
         let path = name(n);
         match store::write_new(&path, text.as_bytes()) {
             Ok(()) => {
-                let label = if app.what_if() { " (what-if)" } else { "" };
                 let taken = if n > 1 {
                     format!(
                         " ({} exists and was left as it is)",
@@ -51,7 +77,7 @@ pub(super) fn write_numbered(
                     String::new()
                 };
                 app.say(format!(
-                    "Exported {what}{label}{how} to {}{taken}",
+                    "Exported {what} to {}{taken}",
                     crate::text::path(&path)
                 ));
                 return;
@@ -96,45 +122,4 @@ fn export_text(app: &App, format: export::Format) -> (String, String) {
     let report = export::RiskReport::only(app.partnership(), &app.analysis, &rows, filter);
     let text = export::write(&report, format, Style::default());
     (text, format!("{} of {all} risks (filtered)", rows.len()))
-}
-
-/// Writes the leadership review (the plan, the risks and the grid, SPEC §8
-/// and §10) beside the data file, named like the risk list's exports with
-/// `review` for `risks`. The plan shown is used when it is current; else
-/// it is computed first, in the background, with a progress line.
-pub(super) fn write_review(app: &mut App) {
-    let now = PlanFor::of(app);
-    let known = app.plan_view.current(&now).cloned();
-    let p = app.partnership().clone();
-    let a = app.analysis.clone();
-    app.start("Writing the leadership review", move || {
-        let plan = known.unwrap_or_else(|| crate::plan::plan(&p, &a.scenario, DEFAULT_LIMIT));
-        let text = export::review(&p, &a, &plan);
-        Box::new(move |app: &mut App| {
-            let (data, as_of, what_if) = (app.path.clone(), app.as_of, app.what_if());
-            let name = |n| review_path_numbered(&data, as_of, what_if, n);
-            write_numbered(app, name, &text, ("the leadership review", " as Markdown"));
-        })
-    });
-}
-
-/// The `n`th name to try for the review: the risk list's Markdown name
-/// with `review` for `risks` (`partnership-review-2026-11-24.md`).
-pub fn review_path_numbered(data: &Path, as_of: Date, what_if: bool, n: u32) -> PathBuf {
-    let risks = export_path_numbered(data, as_of, what_if, Format::Markdown, n);
-    // The last "-risks-" is the one the name was made with (the data
-    // file's own name comes first).
-    let name = risks.file_name().map(|f| f.to_string_lossy().into_owned());
-    match name.as_deref().and_then(|n| n.rsplit_once("-risks-")) {
-        Some((stem, rest)) => risks.with_file_name(format!("{stem}-review-{rest}")),
-        None => risks,
-    }
-}
-
-/// The name the review will take now: the first that no file (or link) holds.
-pub fn free_review_path(data: &Path, as_of: Date, what_if: bool) -> PathBuf {
-    (1..EXPORT_NAMES)
-        .map(|n| review_path_numbered(data, as_of, what_if, n))
-        .find(|path| std::fs::symlink_metadata(path).is_err())
-        .unwrap_or_else(|| review_path_numbered(data, as_of, what_if, 1))
 }

@@ -164,7 +164,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
         let text = if app.people.only.is_some() {
             "No one here from the grid's cell. Esc shows everyone."
         } else if app.people.filter.value().is_empty() {
-            "Nobody yet — press a to add a person"
+            "Nobody yet — press a to add a person, or i to import contacts"
         } else {
             "Nobody matches the filter. Esc clears it."
         };
