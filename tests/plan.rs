@@ -252,6 +252,63 @@ fn during_a_what_if_the_gone_are_neither_met_nor_introducers() {
     assert_eq!(plan.steps[0].after.risk_score, 48);
 }
 
+/// Our `a` ("Ana") knows both of theirs, `x` and `y`, who know each other
+/// well (a declared tie and two meetings today: strength 3); our `b` and
+/// `c` know nobody. Everyone is staff. The names are given per test.
+fn two_strangers(names: [&str; 5]) -> Partnership {
+    let mut p = partnership();
+    for (id, side) in [
+        ("a", Side::Ours),
+        ("b", Side::Ours),
+        ("c", Side::Ours),
+        ("x", Side::Partner),
+        ("y", Side::Partner),
+    ] {
+        person(&mut p, id, side, Level::Staff);
+    }
+    for (person, name) in p.people.iter_mut().zip(names) {
+        person.name = name.into();
+    }
+    for (a, b) in [("a", "x"), ("a", "y"), ("x", "y")] {
+        p.ties.push(Tie::new(a, b));
+    }
+    meeting(&mut p, 0, &["x", "y"]);
+    meeting(&mut p, 0, &["y", "x"]);
+    p
+}
+
+#[test]
+fn equal_steps_go_by_the_partners_name_then_ours_in_lower_case_and_via_is_our_side_first() {
+    let p = two_strangers(["Ana", "Zed", "carl", "Bob", "alice"]);
+    // Before: a alone cuts both off: bus factor 1 (18), no-champion (9), a
+    // the single point to x and y (1 + 1): 29. Any of b, c meeting x or y
+    // gives a second path: bus factor 2 (9), no-champion (9): 18, and no
+    // single point. All four steps tie up to the names: "alice" (y) comes
+    // before "Bob" (x) in lower case (not in code points: 'B' < 'a'), and
+    // "carl" (c) before "Zed" (b). The bus factor cannot pass 2 (x and y
+    // are all their side), so nothing more lowers the score.
+    let plan = plan(&p, &Scenario::on(AS_OF), 10);
+    assert_eq!(plan.before.risk_score, 29);
+    assert_eq!(plan.steps.len(), 1);
+    let step = &plan.steps[0];
+    assert_eq!(ids(&p, &[step.ours, step.partner]), ["c", "y"]);
+    assert_eq!((step.after.risk_score, step.after.bus_factor), (18, 2));
+    assert_eq!(step.action, Action::Introduce);
+    // y's live ties: a (ours, strength 1) and x (theirs, strength 3): our
+    // side comes first, however strong the other tie.
+    assert_eq!(ids(&p, &[step.via.unwrap()]), ["a"]);
+}
+
+#[test]
+fn names_equal_in_lower_case_go_by_the_ids() {
+    let p = two_strangers(["Ana", "Lee", "lee", "sam", "Sam"]);
+    // As above, but the names tie in lower case: x before y, b before c.
+    let plan = plan(&p, &Scenario::on(AS_OF), 10);
+    let step = &plan.steps[0];
+    assert_eq!(ids(&p, &[step.ours, step.partner]), ["b", "x"]);
+    assert_eq!(ids(&p, &[step.via.unwrap()]), ["a"]);
+}
+
 // ---- trend ---------------------------------------------------------------
 
 #[test]

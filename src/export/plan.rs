@@ -80,7 +80,7 @@ impl Report for PlanReport<'_> {
                     name(s.ours),
                     person(s.partner),
                     name(s.partner),
-                    Cell::people(p, &s.via.into_iter().collect::<Vec<_>>()),
+                    via_cell(p, s.via),
                     Cell::Date(s.last_contact),
                     Cell::Count(s.after.risk_score as usize),
                     Cell::Count(s.after.bus_factor),
@@ -113,6 +113,18 @@ impl Report for PlanReport<'_> {
                 .map(|(k, s)| StepJson::new(p, k, s))
                 .collect(),
         }
+    }
+}
+
+/// Who can introduce them: a name for a reader ("—" for nobody), an id
+/// (or nothing) in CSV.
+fn via_cell(p: &Partnership, via: Option<usize>) -> Cell {
+    match via {
+        Some(v) => Cell::people(p, &[v]),
+        None => Cell::People {
+            ids: Vec::new(),
+            names: vec!["—".into()],
+        },
     }
 }
 

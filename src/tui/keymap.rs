@@ -248,7 +248,7 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Char('e')],
         "e",
         Action::Export,
-        "export risks (CSV, JSON, Markdown), the map (SVG) or the plan and review",
+        "export risks, the map (SVG) or the plan and review",
         Some(("e", "export")),
     ),
     bind(

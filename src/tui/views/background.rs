@@ -2,7 +2,9 @@
 //! last twelve months (the header's sparkline) — started after every event
 //! when what they were computed for (the file as saved, the what-if, the
 //! day) has changed. Both are slower than a frame on a large file, so they
-//! run on workers of their own while keys keep working.
+//! run on workers of their own while keys keep working; on a small file
+//! (the demo: a millisecond or two) they are computed at once, so that the
+//! screen never flickers a progress line.
 
 use super::{plan, trend};
 use crate::model::Partnership;
@@ -12,6 +14,16 @@ use std::sync::Arc;
 /// The partnership as a job reads it: one copy shared by the jobs started
 /// together.
 pub type Copy = Arc<Partnership>;
+
+/// At most this many people and meetings together, a plan or a trend is
+/// computed at once (the demo has 75; a plan of 1,000 people takes tens of
+/// milliseconds, more than a frame).
+const AT_ONCE: usize = 400;
+
+/// The file is small enough to compute its plan and trend in the frame.
+pub fn at_once(p: &Partnership) -> bool {
+    p.people.len() + p.meetings.len() <= AT_ONCE
+}
 
 /// Starts what is due: a plan for the plan view, the sparkline's trend.
 pub fn keep_current(app: &mut App) {

@@ -152,6 +152,15 @@ pub fn start(app: &mut App, made_for: PlanFor, copy: Copy) {
     if let Some(old) = app.plan_view.running.take() {
         old.stop.store(true, Ordering::Relaxed);
     }
+    if super::background::at_once(&copy) {
+        let scenario = Scenario {
+            as_of: made_for.as_of,
+            gone: made_for.gone.clone(),
+        };
+        let plan = crate::plan::plan(&copy, &scenario, DEFAULT_LIMIT);
+        finished(app, made_for, plan);
+        return;
+    }
     let found = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     app.plan_view.running = Some(Running {

@@ -67,6 +67,12 @@ pub fn due(app: &App) -> Option<TrendFor> {
 
 /// Starts the twelve months' trend on the trend's worker.
 pub fn start(app: &mut App, made_for: TrendFor, copy: Copy) {
+    if super::background::at_once(&copy) {
+        let days = trend_days(year_before(made_for.as_of), made_for.as_of, Every::Month);
+        app.trend.running = None;
+        app.trend.rows = Some((made_for, trend(&copy, &days)));
+        return;
+    }
     app.trend.running = Some(made_for);
     app.trend.worker.start(move || {
         let days = trend_days(year_before(made_for.as_of), made_for.as_of, Every::Month);
