@@ -191,6 +191,8 @@ fn keys_keep_working_while_a_large_plan_is_computed() {
     let mut app = tui::open(path, AS_OF, false).unwrap();
     keys(&mut app, "<Esc>4");
     assert!(planning(&app));
+    // The header's sparkline (thirteen analyses) is on its own worker too.
+    assert_eq!(sparkline_scores(&app), None);
     let text = screen(&app, 120, 40);
     assert!(text.contains("Computing the meeting plan"), "{text}");
     // The job's result is applied only when the loop hands it over: every
@@ -204,6 +206,7 @@ fn keys_keep_working_while_a_large_plan_is_computed() {
     settle(&mut app);
     assert!(!planning(&app));
     assert_eq!(ui::plan(&app).unwrap().steps.len(), 10);
+    assert_eq!(sparkline_scores(&app).map(|s| s.len()), Some(13));
     assert!(!screen(&app, 120, 40).contains("Computing the meeting plan"));
 }
 
