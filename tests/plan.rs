@@ -309,6 +309,37 @@ fn names_equal_in_lower_case_go_by_the_ids() {
     assert_eq!(ids(&p, &[step.via.unwrap()]), ["a"]);
 }
 
+#[test]
+fn equal_scores_prefer_the_higher_bus_factor_after() {
+    let mut p = fully_covered();
+    // d, one of ours with no tie yet; e, their executive, known only to x.
+    person(&mut p, "d", Side::Ours, Level::Staff);
+    person(&mut p, "e", Side::Partner, Level::Executive);
+    p.ties.push(Tie::new("x", "e"));
+    // Before: bus factor 3 (a, b and c are all our side's ties across), x
+    // the single point to e (9), e single-threaded with no cover (9), e's
+    // exec gap (3, we have no executive): 21. Any of a–d meeting e: x is no
+    // longer the single point and e is still single-threaded (now covered
+    // by one): 12. Only d opens a fourth path across (d–e beside a–x, b–y,
+    // c–z): bus factor 4, so d, though "Name a" comes first by name.
+    let plan = plan(&p, &Scenario::on(AS_OF), 10);
+    assert_eq!((plan.before.risk_score, plan.before.bus_factor), (21, 3));
+    let one = &plan.steps[0];
+    assert_eq!(ids(&p, &[one.ours, one.partner]), ["d", "e"]);
+    assert_eq!((one.after.risk_score, one.after.bus_factor), (12, 4));
+    assert_eq!(ids(&p, &[one.via.unwrap()]), ["x"], "e's only live tie");
+    // Then a second of ours for e ends the single thread (3); all of a, b
+    // and c give that, with bus factor 4: by name, a, introduced by d (our
+    // side first). The exec gap cannot close: the plan ends there.
+    let two = &plan.steps[1];
+    assert_eq!(
+        ids(&p, &[two.ours, two.partner, two.via.unwrap()]),
+        ["a", "e", "d"]
+    );
+    assert_eq!((two.after.risk_score, two.after.bus_factor), (3, 4));
+    assert_eq!(plan.steps.len(), 2);
+}
+
 // ---- trend ---------------------------------------------------------------
 
 #[test]
