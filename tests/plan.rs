@@ -340,6 +340,45 @@ fn equal_scores_prefer_the_higher_bus_factor_after() {
     assert_eq!(plan.steps.len(), 2);
 }
 
+#[test]
+fn equal_scores_prefer_our_person_on_whom_less_hangs_now() {
+    let mut p = partnership();
+    person(&mut p, "a", Side::Ours, Level::Staff);
+    person(&mut p, "b", Side::Ours, Level::Staff);
+    for id in ["x", "y", "e"] {
+        person(&mut p, id, Side::Partner, Level::Staff);
+    }
+    p.ties.push(Tie::new("a", "x"));
+    p.ties.push(Tie::new("b", "x"));
+    p.ties.push(Tie::new("a", "y"));
+    // Before: bus factor 2 (a and b: 9), no-champion (9), a the single
+    // point to y (1), e unreachable (3): 22. a or b meeting e: e reached,
+    // through one of ours alone (1), bus factor still 2: 20 either way (b
+    // meeting y instead: 21). a already carries y, b nobody: b.
+    let plan = plan(&p, &Scenario::on(AS_OF), 10);
+    assert_eq!(plan.before.risk_score, 22);
+    let one = &plan.steps[0];
+    assert_eq!(ids(&p, &[one.ours, one.partner]), ["b", "e"]);
+    assert_eq!((one.after.risk_score, one.after.bus_factor), (20, 2));
+    assert_eq!(one.via, None, "nobody knows e");
+    // Now each carries one: a meeting e or b meeting y both give 19; e's
+    // name comes first. Then b meets y (18): only the bus factor and the
+    // missing champion are left, and no meeting lowers those.
+    let two = &plan.steps[1];
+    assert_eq!(
+        ids(&p, &[two.ours, two.partner, two.via.unwrap()]),
+        ["a", "e", "b"]
+    );
+    assert_eq!(two.after.risk_score, 19);
+    let three = &plan.steps[2];
+    assert_eq!(
+        ids(&p, &[three.ours, three.partner, three.via.unwrap()]),
+        ["b", "y", "a"]
+    );
+    assert_eq!(three.after.risk_score, 18);
+    assert_eq!(plan.steps.len(), 3);
+}
+
 // ---- trend ---------------------------------------------------------------
 
 #[test]
