@@ -291,7 +291,8 @@ mod tests {
         for (u, v) in [(0, 1), (1, 3), (0, 2), (2, 3)] {
             net.add_arc(u, v, 1);
         }
-        // Node 4 hangs off node 1 with room to spare, and drains to 3.
+        // Node 4 drains to the sink with room to spare, and nothing feeds
+        // it: it reaches the sink but is not reached from the source.
         net.add_arc(4, 3, 1);
         let r = net.max_flow_residual(0, 3);
         assert_eq!(r.flow, 2);
