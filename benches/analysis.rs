@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function("analysis", |b| {
             b.iter(|| Analysis::run(black_box(&p), &scenario))
         });
-        // What the plan (SPEC §8) runs once per candidate step.
+        // The bus factor and the risks alone (the trend's rows, SPEC §9).
         g.bench_function("risks_only", |b| {
             b.iter(|| Analysis::risks_only(black_box(&p), &scenario))
         });

@@ -1,6 +1,7 @@
 //! Frame render time of the terminal UI (into ratatui's `TestBackend`) for
-//! each view, at the demo's size and at 10,000 people; and the cost of the
-//! keys that re-run the analysis (what-if) or filter the lists.
+//! each view (the plan view with its plan computed), at the demo's size and
+//! at 10,000 people; and the cost of the keys that re-run the analysis
+//! (what-if), filter the lists, or move in the grid and the plan.
 //!
 //! Run: `cargo bench --bench render`.
 
@@ -46,12 +47,18 @@ fn bench(c: &mut Criterion) {
     });
     for (name, p) in [("demo_40_people", demo), ("10000_people", big)] {
         let mut app = app(p);
+        // The plan view shows a plan: compute it as the app does, in the
+        // background, and wait for it (and the header's sparkline).
+        press(&mut app, '4');
+        partnermap::tui::testing::settle(&mut app);
         let mut g = c.benchmark_group(name);
         g.sample_size(20);
         for (view_name, v) in [
             ("people", View::People),
             ("risks", View::Risks),
             ("map", View::Map),
+            ("plan", View::Plan),
+            ("grid", View::Grid),
         ] {
             app.view = v;
             for (w, h) in [(120u16, 40u16), (80, 24)] {
@@ -68,6 +75,10 @@ fn bench(c: &mut Criterion) {
                 );
             }
         }
+        app.view = View::Grid;
+        g.bench_function("grid_keystroke", |b| b.iter(|| press(&mut app, 'j')));
+        app.view = View::Plan;
+        g.bench_function("plan_keystroke", |b| b.iter(|| press(&mut app, 'j')));
         app.view = View::People;
         g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
         g.bench_function("filter_keystroke", |b| {

@@ -93,8 +93,54 @@ pub fn is_large_event(active: usize, p: &Partnership) -> bool {
     active > p.settings.large_meeting as usize
 }
 
+/// The ids in a partnership's meetings and declared ties looked up once, as
+/// person indices: the trend and the plan build the live graph of one
+/// partnership many times (many days; one more meeting each step).
+#[derive(Debug, Clone, Default)]
+pub struct Indexed {
+    /// Per meeting: its attendees' indices (an id that names nobody is left out).
+    attendees: Vec<Vec<usize>>,
+    /// Per declared tie: its two people, when both ids name someone.
+    ties: Vec<Option<(usize, usize)>>,
+}
+
+impl Indexed {
+    pub fn of(p: &Partnership) -> Indexed {
+        let index = p.person_index();
+        let attendees = p
+            .meetings
+            .iter()
+            .map(|m| {
+                let ids = m.attendees.iter();
+                ids.filter_map(|id| index.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let ties = p
+            .ties
+            .iter()
+            .map(|t| Some((*index.get(t.a.as_str())?, *index.get(t.b.as_str())?)))
+            .collect();
+        Indexed { attendees, ties }
+    }
+
+    /// Indexes the meeting just pushed onto `p.meetings`.
+    pub fn push_meeting(&mut self, p: &Partnership) {
+        if let Some(m) = p.meetings.get(self.attendees.len()) {
+            let index = |id: &String| p.people.iter().position(|x| &x.id == id);
+            self.attendees
+                .push(m.attendees.iter().filter_map(index).collect());
+        }
+    }
+}
+
 impl LiveGraph {
     pub fn build(p: &Partnership, scenario: &Scenario) -> LiveGraph {
+        LiveGraph::build_indexed(p, scenario, &Indexed::of(p))
+    }
+
+    /// As [`LiveGraph::build`], with the ids of `p` looked up in `indexed`.
+    pub fn build_indexed(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> LiveGraph {
         let as_of = scenario.as_of;
         let mut active: Vec<bool> = p.people.iter().map(|x| x.is_active_on(as_of)).collect();
         for &g in &scenario.gone {
@@ -102,7 +148,7 @@ impl LiveGraph {
                 *slot = false;
             }
         }
-        let mut contacts = contacts(p, &active, day_number(as_of));
+        let mut contacts = contacts(p, indexed, &active, day_number(as_of));
         contacts.sort_unstable_by_key(|c| c.pair);
         let ties = ties(p, as_of, &contacts);
         let mut ties_of = vec![Vec::new(); p.people.len()];
@@ -148,11 +194,10 @@ fn pair(x: usize, y: usize) -> u64 {
 /// Every source of a tie between active people: declared ties, and each
 /// pair of active attendees of a meeting held by day `today` that is not a
 /// large event.
-fn contacts(p: &Partnership, active: &[bool], today: i32) -> Vec<Contact> {
-    let index = p.person_index();
+fn contacts(p: &Partnership, indexed: &Indexed, active: &[bool], today: i32) -> Vec<Contact> {
     let mut contacts: Vec<Contact> = Vec::new();
-    for tie in &p.ties {
-        let (Some(&a), Some(&b)) = (index.get(tie.a.as_str()), index.get(tie.b.as_str())) else {
+    for (tie, ends) in p.ties.iter().zip(&indexed.ties) {
+        let Some((a, b)) = *ends else {
             continue;
         };
         if a == b || !active[a] || !active[b] {
@@ -170,19 +215,13 @@ fn contacts(p: &Partnership, active: &[bool], today: i32) -> Vec<Contact> {
         });
     }
     let mut present: Vec<usize> = Vec::new();
-    for meeting in &p.meetings {
+    for (meeting, attendees) in p.meetings.iter().zip(&indexed.attendees) {
         let day = day_number(meeting.date);
         if day > today {
             continue;
         }
         present.clear();
-        present.extend(
-            meeting
-                .attendees
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .filter(|&i| active[i]),
-        );
+        present.extend(attendees.iter().copied().filter(|&i| active[i]));
         // A large event (an all-hands, a conference) ties nobody: its
         // attendees need not know each other, and n people make n²/2 pairs.
         if is_large_event(present.len(), p) {

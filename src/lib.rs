@@ -4,10 +4,11 @@
 //!
 //! The library knows nothing of terminals: [`store`] reads and writes the
 //! data file, [`graph`] builds the live graph for a day, [`analysis`] finds
-//! coverage, dependency, the bus factor and the risks as facts, [`words`]
-//! says them, and [`export`] writes them as table, CSV, JSON or Markdown. The command line and the terminal
-//! UI ([`tui`], the only module that knows of terminals) both call these
-//! functions.
+//! coverage, dependency, the bus factor and the risks as facts, [`plan`]
+//! finds the meetings that lower the risk score most, [`words`] says them,
+//! and [`export`] writes them as table, CSV, JSON or Markdown. The command
+//! line and the terminal UI ([`tui`], the only module that knows of
+//! terminals) both call these functions.
 //!
 //! ```
 //! use partnermap::{analysis::Analysis, graph::Scenario, store};
@@ -47,6 +48,7 @@ pub mod import;
 pub mod lookalike;
 pub mod merge;
 pub mod model;
+pub mod plan;
 pub mod rules;
 pub mod store;
 pub mod text;

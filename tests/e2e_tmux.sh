@@ -4,7 +4,8 @@
 # no data file: start a partnership from the start screen, add two people,
 # log a meeting, edit, mark left, delete and undo, checking the file after
 # each step.
-# Also: a what-if taken back with u leaves the file as it was, Enter in
+# Also: the plan (view 4, Enter logs a step) and the coverage grid (view 5,
+# Enter shows a cell's people); a what-if taken back with u leaves the file as it was, Enter in
 # the attendee pick list chooses the match, resizing down to 80×24 and below, a broken file that must not
 # touch the terminal, and SIGTERM/SIGHUP, after which the terminal must be
 # back as it was. Run by .ci/run after `cargo test`.
@@ -127,6 +128,31 @@ tmux send-keys -t "$SESSION" q
 wait_for "EXITED 0"
 grep -A8 '"title": "E2E pick"' "$DATA" | grep -qF '"leo"' \
   || fail "the meeting logged with Enter in the pick list does not hold Leo Grant"
+tmux kill-session -t "$SESSION"
+
+echo "== view 4: the plan; Enter logs its first step; view 5: the grid; Enter shows a cell's people"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; sleep 30"
+wait_for "1 People"
+tmux send-keys -t "$SESSION" 4
+wait_for "Meeting plan · risk score"
+wait_for "Selected step"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Log a meeting"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "E2E plan step"
+tmux send-keys -t "$SESSION" C-s
+wait_for "Logged meeting"
+wait_for "Meeting plan · risk score"
+tmux send-keys -t "$SESSION" 5
+wait_for "Coverage by team × level"
+tmux send-keys -t "$SESSION" Enter
+wait_for "(Esc: everyone)"
+tmux send-keys -t "$SESSION" Escape
+tmux send-keys -t "$SESSION" q
+wait_for "EXITED 0"
+grep -qF '"title": "E2E plan step"' "$DATA" || fail "the plan's step was not logged"
+"$BIN" --file "$DATA" check >/dev/null || fail "the file does not load after the plan's step"
 tmux kill-session -t "$SESSION"
 
 echo "== a broken file: an error naming the file, exit 1, terminal untouched"

@@ -11,6 +11,7 @@
 //! anyone.
 
 use crate::graph::LiveGraph;
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 const UNSEEN: u32 = u32::MAX;
@@ -38,16 +39,62 @@ impl Dependency {
     }
 }
 
-/// Runs the search over the live graph (iteratively: no recursion depth limit).
+/// One depth-first search of the live graph from a root node, node-indexed:
+/// discovery times, low-links, tree parents, and the nodes in discovery
+/// order (parents before children). Only the root's component is seen.
+#[derive(Debug, Clone)]
+pub(crate) struct Search {
+    pub root: NodeIndex,
+    pub disc: Vec<u32>,
+    pub low: Vec<u32>,
+    /// The tree parent's node index; `usize::MAX` for the root and the unseen.
+    pub parent: Vec<usize>,
+    pub order: Vec<NodeIndex>,
+}
+
+impl Search {
+    /// Whether node `w`'s tree parent (not the root) separates `w`'s
+    /// subtree from the root: the parent's loss alone cuts the subtree off.
+    pub fn separated(&self, w: usize) -> bool {
+        let p = self.parent[w];
+        p != usize::MAX && p != self.root.index() && self.low[w] >= self.disc[p]
+    }
+}
+
+/// Runs the search over the live graph from our organisation.
 pub fn dependency(live: &LiveGraph) -> Dependency {
+    let search = search(live, live.org);
+    let n_nodes = live.graph.node_count();
+    let mut reachable = vec![false; live.active.len()];
+    let mut separator = vec![None; live.active.len()];
+    // Node-indexed nearest separator (as a node index), filled parents first.
+    let mut sep_node = vec![usize::MAX; n_nodes];
+    for &w in search.order.iter().skip(1) {
+        let wi = w.index();
+        let p = search.parent[wi];
+        sep_node[wi] = if search.separated(wi) { p } else { sep_node[p] };
+        if let Some(person) = live.person_at(w) {
+            reachable[person] = true;
+            if sep_node[wi] != usize::MAX {
+                separator[person] = live.person_at(NodeIndex::new(sep_node[wi]));
+            }
+        }
+    }
+    Dependency {
+        reachable,
+        separator,
+    }
+}
+
+/// The depth-first search from `root` (iteratively: no recursion depth
+/// limit), with low-links over the live ties.
+pub(crate) fn search(live: &LiveGraph, root: NodeIndex) -> Search {
     let g = &live.graph;
     let n_nodes = g.node_count();
-    let n_people = live.active.len();
     let mut disc = vec![UNSEEN; n_nodes];
     let mut low = vec![UNSEEN; n_nodes];
     let mut parent = vec![usize::MAX; n_nodes];
-    let mut order = Vec::with_capacity(n_nodes);
-    let root = live.org;
+    let mut order = Vec::new();
     let mut time = 0u32;
 
     disc[root.index()] = time;
@@ -87,28 +134,11 @@ pub fn dependency(live: &LiveGraph) -> Dependency {
             }
         }
     }
-
-    let mut reachable = vec![false; n_people];
-    let mut separator = vec![None; n_people];
-    // Node-indexed nearest separator (as a node index), filled parents first.
-    let mut sep_node = vec![usize::MAX; n_nodes];
-    for &w in order.iter().skip(1) {
-        let wi = w.index();
-        let p = parent[wi];
-        sep_node[wi] = if p != root.index() && low[wi] >= disc[p] {
-            p
-        } else {
-            sep_node[p]
-        };
-        if let Some(person) = live.person_at(w) {
-            reachable[person] = true;
-            if sep_node[wi] != usize::MAX {
-                separator[person] = live.person_at(petgraph::graph::NodeIndex::new(sep_node[wi]));
-            }
-        }
-    }
-    Dependency {
-        reachable,
-        separator,
+    Search {
+        root,
+        disc,
+        low,
+        parent,
+        order,
     }
 }

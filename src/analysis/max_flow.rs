@@ -50,6 +50,38 @@ impl Network {
         }
         (flow, run.source_side(s))
     }
+
+    /// Runs the maximum flow as [`Network::max_flow`] does and reads both
+    /// sides of the residual network: per node, whether it is reached from
+    /// `source`, and whether it reaches `sink`, through arcs with capacity
+    /// left. One more unit of flow is possible after adding an arc `x → y`
+    /// exactly when `x` is reached from the source and `y` reaches the sink
+    /// (the plan, SPEC §8, asks this of every candidate tie).
+    pub fn max_flow_residual(self, source: u32, sink: u32) -> Residual {
+        let mut run = Run::new(self);
+        let (s, t) = (source as usize, sink as usize);
+        let mut flow = 0u64;
+        if s != t {
+            while run.levels(s, t) {
+                flow += run.blocking_flow(s, t);
+            }
+        }
+        Residual {
+            flow,
+            from_source: run.source_side(s),
+            to_sink: run.sink_side(t),
+        }
+    }
+}
+
+/// The residual network of a maximum flow, as two reachability sets.
+#[derive(Debug, Clone)]
+pub struct Residual {
+    pub flow: u64,
+    /// Per node: reached from the source through arcs with capacity left.
+    pub from_source: Vec<bool>,
+    /// Per node: reaches the sink through arcs with capacity left.
+    pub to_sink: Vec<bool>,
 }
 
 /// One run of Dinic's algorithm: the network with its arcs grouped by tail
@@ -95,7 +127,8 @@ impl Run {
     }
 
     /// Levels by breadth-first search over arcs with capacity left; whether
-    /// the sink is still reached.
+    /// the sink is still reached. Nodes as far as the sink or farther are
+    /// not expanded: no shortest path to the sink goes through them.
     fn levels(&mut self, s: usize, t: usize) -> bool {
         self.level.fill(u32::MAX);
         self.level[s] = 0;
@@ -105,6 +138,9 @@ impl Run {
         while head < self.queue.len() {
             let u = self.queue[head] as usize;
             head += 1;
+            if self.level[u] >= self.level[t] {
+                break;
+            }
             for i in self.start[u] as usize..self.start[u + 1] as usize {
                 let a = self.arcs[i] as usize;
                 let v = self.net.to[a] as usize;
@@ -197,6 +233,30 @@ impl Run {
     }
 }
 
+impl Run {
+    /// The nodes that reach `t` through arcs with capacity left: a search
+    /// backwards, over each arc `x → y` seen from `y` as its reverse.
+    fn sink_side(&mut self, t: usize) -> Vec<bool> {
+        let mut seen = vec![false; self.level.len()];
+        seen[t] = true;
+        self.queue.clear();
+        self.queue.push(t as u32);
+        while let Some(y) = self.queue.pop() {
+            let y = y as usize;
+            for i in self.start[y] as usize..self.start[y + 1] as usize {
+                let back = self.arcs[i] as usize;
+                let x = self.net.to[back] as usize;
+                // `back ^ 1` is the arc x → y.
+                if self.net.cap[back ^ 1] > 0 && !seen[x] {
+                    seen[x] = true;
+                    self.queue.push(x as u32);
+                }
+            }
+        }
+        seen
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Network;
@@ -221,6 +281,23 @@ mod tests {
         let (flow, side) = net.max_flow(0, 5);
         assert_eq!(flow, 23);
         assert!(side[0] && !side[5]);
+    }
+
+    #[test]
+    fn the_residual_sides_say_where_one_more_unit_could_flow() {
+        // 0 → 1 → 3 and 0 → 2 → 3, unit arcs; a max flow of 2 saturates
+        // all four, so only the source is reached and only the sink reaches.
+        let mut net = Network::new(5);
+        for (u, v) in [(0, 1), (1, 3), (0, 2), (2, 3)] {
+            net.add_arc(u, v, 1);
+        }
+        // Node 4 drains to the sink with room to spare, and nothing feeds
+        // it: it reaches the sink but is not reached from the source.
+        net.add_arc(4, 3, 1);
+        let r = net.max_flow_residual(0, 3);
+        assert_eq!(r.flow, 2);
+        assert_eq!(r.from_source, [true, false, false, false, false]);
+        assert_eq!(r.to_sink, [false, false, false, true, true]);
     }
 
     #[test]

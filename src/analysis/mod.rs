@@ -1,20 +1,29 @@
 //! Coverage, dependency, bus factor and risks for one scenario (SPEC §4–5),
-//! as facts: person indices, counts and dates. [`crate::words`] says them.
+//! the trend over many days (§9) and the coverage grid (§10), as facts:
+//! person indices, counts and dates. [`crate::words`] says them.
 
 mod bus_factor;
 mod changes;
 mod coverage;
 mod dependency;
+mod grid;
 mod max_flow;
 mod risks;
+mod trend;
 
+pub(crate) use bus_factor::Sides;
 pub use bus_factor::{BusFactor, bus_factor};
 pub use changes::{Move, MoveKind, RiskChange, risk_changes};
 pub use coverage::{Coverage, coverage};
 pub use dependency::{Dependency, dependency};
+pub(crate) use dependency::{Search, search};
+pub use grid::{GridCell, GridRow, Reach, grid, level_column};
 pub use risks::{Risk, RiskFacts, RiskKind, Severity, Subject, importance, risk_score, sort_risks};
+pub use trend::days as trend_days;
+pub use trend::row as trend_row;
+pub use trend::{Every, TrendRow, trend, year_before};
 
-use crate::graph::{LiveGraph, Scenario};
+use crate::graph::{Indexed, LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
 
 /// Everything the analysis finds for one scenario.
@@ -33,8 +42,8 @@ pub struct Analysis {
 }
 
 /// What the risk score needs and nothing more (no coverage rows, no
-/// words): what [`Analysis::risks_only`] returns, for the plan to run once
-/// per candidate step.
+/// words): what [`Analysis::risks_only`] returns (what a brute-force plan
+/// would run once per candidate step).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RisksOnly {
     pub bus_factor: BusFactor,
@@ -75,9 +84,7 @@ impl Analysis {
     /// The bus factor and the risks, exactly as [`Analysis::run`] finds
     /// them, without the coverage rows that only views and exports read.
     pub fn risks_only(p: &Partnership, scenario: &Scenario) -> RisksOnly {
-        let live = LiveGraph::build(p, scenario);
-        let dependency = dependency(&live);
-        assess(p, &live, &dependency).1
+        parts(p, scenario, &Indexed::of(p)).risks
     }
 
     /// Active people, either side.
@@ -129,6 +136,50 @@ impl Analysis {
     }
 }
 
+/// What the trend (SPEC §9) and the plan (§8) read of a scenario: the live
+/// graph, the dependency search, the exposure and the risks, exactly as
+/// [`Analysis::run`] finds them, without the coverage rows; for the plan,
+/// also the residual network's [`Sides`] of the bus factor's flow.
+pub(crate) struct Parts {
+    pub live: LiveGraph,
+    pub dependency: Dependency,
+    pub exposure: Vec<Vec<usize>>,
+    pub risks: RisksOnly,
+    /// Empty unless asked for ([`parts_with_sides`]).
+    pub sides: Sides,
+}
+
+/// The live graph, dependency, exposure and risks of `scenario`, with the
+/// ids of `p` looked up in `indexed`.
+pub(crate) fn parts(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
+    let live = LiveGraph::build_indexed(p, scenario, indexed);
+    let dependency = dependency(&live);
+    let (exposure, risks) = assess(p, &live, &dependency);
+    Parts {
+        live,
+        dependency,
+        exposure,
+        risks,
+        sides: Sides::default(),
+    }
+}
+
+/// As [`parts`], with the residual network's sides, from the one maximum
+/// flow that also gives the bus factor.
+pub(crate) fn parts_with_sides(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
+    let live = LiveGraph::build_indexed(p, scenario, indexed);
+    let dependency = dependency(&live);
+    let (bus, sides) = bus_factor::bus_factor_sides(p, &live, &dependency.reachable);
+    let (exposure, risks) = assess_with(p, &live, &dependency, bus);
+    Parts {
+        live,
+        dependency,
+        exposure,
+        risks,
+        sides,
+    }
+}
+
 /// Sorts person indices by id (code point order).
 pub fn sort_by_id(p: &Partnership, people: &mut [usize]) {
     people.sort_unstable_by(|&x, &y| p.people[x].id.cmp(&p.people[y].id));
@@ -136,8 +187,18 @@ pub fn sort_by_id(p: &Partnership, people: &mut [usize]) {
 
 /// The exposure of each person, the bus factor and the risks.
 fn assess(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> (Vec<Vec<usize>>, RisksOnly) {
+    let bus = bus_factor(p, live, &dep.reachable);
+    assess_with(p, live, dep, bus)
+}
+
+/// As [`assess`], with the bus factor already found.
+fn assess_with(
+    p: &Partnership,
+    live: &LiveGraph,
+    dep: &Dependency,
+    bus_factor: BusFactor,
+) -> (Vec<Vec<usize>>, RisksOnly) {
     let exposure = exposure(p, live, dep);
-    let bus_factor = bus_factor(p, live, &dep.reachable);
     let risks = risks::risks(&risks::Found {
         p,
         live,

@@ -9,6 +9,10 @@ use partnermap::export::map::MapFormat;
 use partnermap::generate;
 use std::path::PathBuf;
 
+mod plan;
+
+pub use plan::{PlanArgs, ReviewArgs, TrendArgs};
+
 const ABOUT: &str =
     "Map the contacts of two organisations and see where a partnership hangs on one person.";
 
@@ -19,6 +23,9 @@ Examples:
   partnermap --file acme.json risks         the risk list, worst first
   partnermap risks --format csv --output risks.csv
   partnermap coverage --as-of 2026-06-30    who covers each partner person
+  partnermap plan                           which meetings to book, best first
+  partnermap trend                          the risk score month by month
+  partnermap review --output review.md      plan, risks and grid for a leadership review
   partnermap --as-of 2026-06-30             the terminal UI as of that day
   partnermap meeting add --date today --title QBR --with ana,li
   partnermap check                          validate the data file
@@ -50,9 +57,24 @@ pub enum Command {
     Risks(ReportArgs),
     /// One row per partner person: who covers them, whom they depend on, last contact.
     #[command(
-        after_help = "Examples:\n  partnermap coverage\n  partnermap coverage --format csv --output coverage.csv"
+        after_help = "Examples:\n  partnermap coverage\n  partnermap coverage --format csv --output coverage.csv\n  partnermap coverage --grid              partner people by team and level"
     )]
-    Coverage(ReportArgs),
+    Coverage(CoverageArgs),
+    /// Which meetings to book: each step lowers the risk score most, with the steps above it done.
+    #[command(
+        after_help = "Examples:\n  partnermap plan\n  partnermap plan --limit 20 --format markdown --output plan.md\n  partnermap plan --format json | jq '.steps[0]'\n\nA step is one meeting between one of our people and a partner person without a\nlive tie: renew a stale tie, or introduce them (via names who can). Each step's\nfigures are what `risks` shows once it and the steps above it are logged."
+    )]
+    Plan(PlanArgs),
+    /// The risk score, bus factor and counts on each month's last day (or each Sunday).
+    #[command(
+        after_help = "Examples:\n  partnermap trend                          the last twelve months, month by month\n  partnermap trend --every week --from 2026-09-01\n  partnermap trend --format csv --output trend.csv\n\nEach row is what `risks --as-of` that day shows; --to (default: today or\n--as-of) is always the last row."
+    )]
+    Trend(TrendArgs),
+    /// The leadership review: the plan, the risk list and the coverage grid in one Markdown file.
+    #[command(
+        after_help = "Examples:\n  partnermap review --output review.md\n  partnermap review --as-of 2026-06-30 --limit 5"
+    )]
+    Review(ReviewArgs),
     /// Log meetings without opening the UI.
     #[command(
         subcommand,
@@ -352,6 +374,15 @@ pub struct ReportArgs {
     /// Write to this file (atomically; a device or FIFO is written through) instead of standard output (`-`).
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Partner people by team (rows) and level (columns): how many are covered by 2+, 1, only through colleagues, or not at all.
+    #[arg(long)]
+    pub grid: bool,
 }
 
 /// `generate`'s numbers are checked against `generate::PEOPLE` and

@@ -16,8 +16,11 @@ mod meeting;
 mod merge;
 mod output;
 mod people;
+mod plan;
 mod report;
 mod restore;
+mod review;
+mod trend;
 mod ui;
 
 pub use args::Cli;
@@ -36,16 +39,27 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     };
     let takes_as_of = matches!(
         command,
-        Command::Risks(_) | Command::Coverage(_) | Command::Map(_)
+        Command::Risks(_)
+            | Command::Coverage(_)
+            | Command::Map(_)
+            | Command::Plan(_)
+            | Command::Trend(_)
+            | Command::Review(_)
     );
     if cli.as_of.is_some() && !takes_as_of {
         return Err(CliError::usage(
-            "--as-of goes with no command (the terminal UI), `risks`, `coverage` or `map`",
+            "--as-of goes with no command (the terminal UI), `risks`, `coverage`, `map`, `plan`, `trend` or `review`",
         ));
     }
     match command {
         Command::Risks(args) => report::run(cli, args, report::Report::Risks),
-        Command::Coverage(args) => report::run(cli, args, report::Report::Coverage),
+        Command::Coverage(args) if args.grid => {
+            report::run(cli, &args.report, report::Report::Grid)
+        }
+        Command::Coverage(args) => report::run(cli, &args.report, report::Report::Coverage),
+        Command::Plan(args) => plan::run(cli, args),
+        Command::Trend(args) => trend::run(cli, args),
+        Command::Review(args) => review::run(cli, args),
         Command::Meeting(MeetingCommand::Add(args)) => meeting::add(cli, args),
         Command::Check => check::run(cli),
         Command::Demo(args) => demo::run(cli, args),

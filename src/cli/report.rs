@@ -1,5 +1,5 @@
-//! `risks` and `coverage`: a report on the data file as of a day, in the
-//! format and to the place [`Output`] resolves.
+//! `risks`, `coverage` and `coverage --grid`: a report on the data file as
+//! of a day, in the format and to the place [`Output`] resolves.
 
 use super::args::{Cli, ReportArgs};
 use super::output::Output;
@@ -8,13 +8,17 @@ use partnermap::analysis::Analysis;
 use partnermap::date::today;
 use partnermap::export;
 use partnermap::graph::Scenario;
+use partnermap::model::Partnership;
 use partnermap::store;
+use std::path::PathBuf;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Report {
     Risks,
     Coverage,
+    /// `coverage --grid` (SPEC §10).
+    Grid,
 }
 
 impl Report {
@@ -23,6 +27,7 @@ impl Report {
         match self {
             Report::Risks => "risks",
             Report::Coverage => "coverage",
+            Report::Grid => "coverage grid",
         }
     }
 }
@@ -30,15 +35,22 @@ impl Report {
 /// Loads the data file, analyses it as of the day asked and writes the
 /// report. The file's problems are said before any about the output.
 pub fn run(cli: &Cli, args: &ReportArgs, report: Report) -> Result<(), CliError> {
-    let path = data_path(cli)?;
-    let partnership = store::load(&path).map_err(|e| CliError::load_failed(&path, e))?;
+    let (partnership, path) = load(cli)?;
     let as_of = args.as_of.or(cli.as_of).unwrap_or_else(today);
     let output = Output::resolve(args, &path, report.name())?;
     let analysis = Analysis::run(&partnership, &Scenario::on(as_of));
-    let write = match report {
-        Report::Risks => export::risks,
-        Report::Coverage => export::coverage,
+    let (p, a, format, style) = (&partnership, &analysis, output.format, output.style);
+    let text = match report {
+        Report::Risks => export::risks(p, a, format, style),
+        Report::Coverage => export::coverage(p, a, format, style),
+        Report::Grid => export::write(&export::GridReport::new(p, a), format, style),
     };
-    let text = write(&partnership, &analysis, output.format, output.style);
     output.write(&text, report.name())
+}
+
+/// The data file, loaded, and where it is.
+pub fn load(cli: &Cli) -> Result<(Partnership, PathBuf), CliError> {
+    let path = data_path(cli)?;
+    let partnership = store::load(&path).map_err(|e| CliError::load_failed(&path, e))?;
+    Ok((partnership, path))
 }

@@ -33,13 +33,27 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// `report` in CSV: every column, headed by its key, one row per record.
+/// `report` in CSV: every column but those for readers only, headed by its
+/// key, one row per record.
 pub fn write<R: Report>(report: &R) -> String {
-    let header: Vec<String> = report.columns().iter().map(|c| c.key.to_string()).collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let columns = report.columns();
+    let shown: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.in_csv())
+        .map(|(i, _)| i)
+        .collect();
+    let header: Vec<&str> = columns
+        .iter()
+        .filter(|c| c.in_csv())
+        .map(|c| c.key.as_ref())
+        .collect();
     let rows = report.rows().into_iter().map(|row| {
-        let cells = row.cells.iter().map(|c| c.for_csv().into_owned());
-        cells.collect::<Vec<String>>()
+        let cell = |i: usize| row.cells.get(i).map(|c| c.for_csv().into_owned());
+        shown
+            .iter()
+            .map(|&i| cell(i).unwrap_or_default())
+            .collect::<Vec<String>>()
     });
     write_rows(&header, rows)
 }

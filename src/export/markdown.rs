@@ -2,7 +2,7 @@
 //! headline numbers and a table, with pipes, HTML and line breaks in the
 //! data made inert.
 
-use super::report::{Align, Cell, Report};
+use super::report::{Align, Cell, Heading, Report};
 use std::fmt::Write;
 
 /// Escapes a table cell: pipes, HTML, Markdown emphasis and line breaks.
@@ -47,6 +47,26 @@ pub fn write<R: Report>(report: &R) -> String {
         cell(&heading.partnership)
     );
     let _ = writeln!(out, "As of {} · {}\n", heading.as_of, heading.headline);
+    notes(&heading, &mut out);
+    body(report, &heading, &mut out);
+    out
+}
+
+/// `report` as a section of a longer document (the leadership review): a
+/// second-level title, its headline numbers, then its rows.
+pub fn section<R: Report>(report: &R) -> String {
+    let heading = report.heading();
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n\n{}\n", heading.title, heading.headline);
+    if let Some(only) = &heading.only {
+        let _ = writeln!(out, "**Filtered:** {}.\n", cell(only));
+    }
+    body(report, &heading, &mut out);
+    out
+}
+
+/// The what-if warning and the filter's note, under a document's title.
+pub fn notes(heading: &Heading, out: &mut String) {
     if !heading.what_if_gone.is_empty() {
         let _ = writeln!(
             out,
@@ -61,11 +81,15 @@ pub fn write<R: Report>(report: &R) -> String {
             cell(only)
         );
     }
+}
+
+/// The report's table, or what it says when it has no rows.
+fn body<R: Report>(report: &R, heading: &Heading, out: &mut String) {
     let rows = report.rows();
     if rows.is_empty() {
         out.push_str(heading.empty);
         out.push('\n');
-        return out;
+        return;
     }
     let columns = report.columns();
     let shown: Vec<usize> = (0..columns.len())
@@ -92,7 +116,6 @@ pub fn write<R: Report>(report: &R) -> String {
             .map(|&i| row.cells.get(i).map(written).unwrap_or_default());
         out.push_str(&line(cells.collect()));
     }
-    out
 }
 
 #[cfg(test)]

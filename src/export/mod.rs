@@ -1,23 +1,32 @@
 //! Reports as table, CSV, JSON or Markdown — the same code for the command
 //! line and the terminal UI. Each report is one model ([`Report`]: heading,
-//! columns, rows, JSON shape; `risks.rs`, `coverage.rs`); one writer per
-//! format lays out any of them.
+//! columns, rows, JSON shape; `risks.rs`, `coverage.rs`, `plan.rs`,
+//! `trend.rs`, `grid.rs`); one writer per format lays out any of them;
+//! `review.rs` puts the plan, the risks and the grid in one Markdown file.
 
 mod coverage;
 mod csv;
+mod grid;
 mod json;
 pub mod map;
 mod markdown;
 mod people;
+mod plan;
 mod report;
+mod review;
 mod risks;
 mod table;
+mod trend;
 
 pub use self::csv::{cell as csv_cell, guard};
 pub use coverage::{CoverageJson, CoverageReport, CoverageRow};
+pub use grid::{GridJson, GridReport, cell_said, reach_symbol, reach_tone, team_said};
 pub use people::{PeopleJson, PeopleReport, PersonRow};
+pub use plan::{PlanJson, PlanReport};
 pub use report::{Align, Cell, Column, Heading, Report, Row, Shown};
+pub use review::review;
 pub use risks::{RiskReport, RiskRow, RisksJson, SeverityCounts, Summary};
+pub use trend::{TrendJson, TrendReport};
 
 use crate::analysis::Analysis;
 use crate::model::Partnership;

@@ -72,6 +72,9 @@ pub enum Shown {
     Csv,
     /// CSV and Markdown, not the terminal's table (too wide for it).
     NotInTable,
+    /// The table and Markdown, not CSV (CSV has the same in columns of
+    /// its own, for a spreadsheet).
+    Reader,
 }
 
 /// One column.
@@ -129,11 +132,15 @@ impl Column {
     }
 
     pub fn in_table(&self) -> bool {
-        self.shown == Shown::Everywhere
+        matches!(self.shown, Shown::Everywhere | Shown::Reader)
     }
 
     pub fn in_markdown(&self) -> bool {
         self.shown != Shown::Csv
+    }
+
+    pub fn in_csv(&self) -> bool {
+        self.shown != Shown::Reader
     }
 }
 

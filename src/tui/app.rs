@@ -5,8 +5,11 @@
 use super::dialogs::Stack;
 pub use super::views::Cursor;
 use super::views::detail::DetailView;
+use super::views::grid::GridView;
 use super::views::people::PeopleView;
+use super::views::plan::PlanView;
 use super::views::risks::RisksView;
+use super::views::trend::TrendView;
 
 use super::event::Channel;
 use super::fuzzy::Matcher;
@@ -20,12 +23,14 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-/// The three views (SPEC §7: keys 1, 2, 3).
+/// The five views (SPEC §7: keys 1 … 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     People,
     Risks,
     Map,
+    Plan,
+    Grid,
 }
 
 /// The panes that `Tab` moves between in the people and map views.
@@ -83,6 +88,12 @@ pub struct App {
     pub risks_view: RisksView,
     /// The detail pane's state: how far it is scrolled.
     pub detail: DetailView,
+    /// The plan view's state: the plan, its job, cursor and filter.
+    pub plan_view: PlanView,
+    /// The coverage grid view's state: the selected cell and its filter.
+    pub grid_view: GridView,
+    /// The header's sparkline: the risk score's last twelve months.
+    pub trend: TrendView,
     /// Typing goes into the current view's filter.
     pub filtering: bool,
     /// The dialogs open over the main screen, the top one taking keys.
@@ -137,7 +148,12 @@ impl App {
         let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
         let events = Channel::default();
         let worker = Worker::new(events.sender());
+        let plan_view = PlanView::new(events.sender());
+        let trend = TrendView::new(events.sender());
         let mut app = App {
+            plan_view,
+            grid_view: GridView::default(),
+            trend,
             seen: modified(&path),
             signal: None,
             events,

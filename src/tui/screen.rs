@@ -4,7 +4,7 @@
 use super::app::{App, Tone, View};
 use super::keymap;
 use super::theme::Theme;
-use super::views::{map, people, risks};
+use super::views::{background, grid, map, people, plan, risks, trend};
 use crate::analysis::Severity;
 use crate::text::printable;
 use ratatui::Frame;
@@ -36,6 +36,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         View::People => people::render(app, frame, body, theme),
         View::Risks => risks::render(app, frame, body, theme),
         View::Map => map::render(app, frame, body, theme),
+        View::Plan => plan::render(app, frame, body, theme),
+        View::Grid => grid::render(app, frame, body, theme),
     }
     render_alert(app, frame, alert, theme);
     render_status(app, frame, status, theme);
@@ -153,8 +155,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Span::styled(format!("bus factor {bus}"), bus_style),
         Span::raw(gap),
         risk_score(a.risk_score(), theme, compact),
-        Span::raw(gap),
     ];
+    if let Some(line) = trend::span(app, theme) {
+        first.push(Span::raw(" "));
+        first.push(line);
+    }
+    first.push(Span::raw(gap));
     first.extend(severity_counts(a.severity_counts(), theme, compact));
     // Whole or not at all: "as of 2026-11" cut short reads as a month.
     let as_of = format!("as of {}", app.as_of);
@@ -167,6 +173,8 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ("1", "People", View::People),
         ("2", "Risks", View::Risks),
         ("3", "Map", View::Map),
+        ("4", "Plan", View::Plan),
+        ("5", "Grid", View::Grid),
     ] {
         let style = if app.view == view {
             theme.selected()
@@ -182,6 +190,17 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         (area.width as usize).saturating_sub(used),
         theme,
     ));
+    if let Some(only) = app
+        .people
+        .only
+        .as_ref()
+        .filter(|_| matches!(app.view, View::People | View::Map))
+    {
+        second.push(Span::styled(
+            format!(" only {} (Esc: everyone) ", printable(&only.label)),
+            theme.accent(),
+        ));
+    }
     if app.filtering || !app.filter().value().is_empty() {
         let style = if app.filtering {
             theme.accent()
@@ -251,10 +270,10 @@ fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(status) = &app.status else {
         // A background job's progress, when nothing else is said.
-        if let Some(what) = &app.progress {
+        if let Some(what) = app.progress.clone().or_else(|| background::progress(app)) {
             let line = Line::from(vec![
                 Span::styled("⋯ ", theme.key()),
-                Span::raw(format!("{}…", printable(what))),
+                Span::raw(format!("{}…", printable(&what))),
             ]);
             frame.render_widget(Paragraph::new(line), area);
         }

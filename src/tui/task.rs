@@ -18,9 +18,16 @@ pub struct Done {
     generation: u64,
     latest: Arc<AtomicU64>,
     apply: Apply,
+    /// From the app's main worker, whose job the progress line shows.
+    main: bool,
 }
 
 impl Done {
+    /// From the app's main worker (not a view's own, such as the plan's).
+    pub fn is_main(&self) -> bool {
+        self.main
+    }
+
     /// No newer job was started since this one.
     pub fn is_current(&self) -> bool {
         self.generation == self.latest.load(Ordering::SeqCst)
@@ -41,6 +48,7 @@ impl Done {
 pub struct Worker {
     tx: Sender<Event>,
     latest: Arc<AtomicU64>,
+    main: bool,
 }
 
 impl Worker {
@@ -48,6 +56,17 @@ impl Worker {
         Worker {
             tx,
             latest: Arc::new(AtomicU64::new(0)),
+            main: true,
+        }
+    }
+
+    /// A worker of a view's own (the plan, the trend): its newest job
+    /// wins among its own jobs only, and its results leave the main
+    /// worker's progress line alone.
+    pub fn own(tx: Sender<Event>) -> Worker {
+        Worker {
+            main: false,
+            ..Worker::new(tx)
         }
     }
 
@@ -60,12 +79,14 @@ impl Worker {
         let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         let latest = Arc::clone(&self.latest);
         let tx = self.tx.clone();
+        let main = self.main;
         std::thread::spawn(move || {
             let apply = job();
             let _ = tx.send(Event::Done(Done {
                 generation,
                 latest,
                 apply,
+                main,
             }));
         });
     }
@@ -93,11 +114,13 @@ mod tests {
         App::new("/nonexistent/partnership.json".into(), doc, day, false)
     }
 
-    /// The next job result on the app's channel.
-    fn next_done(app: &App) -> Event {
+    /// The next result of the main worker's jobs on the app's channel
+    /// (the views' own jobs, such as the sparkline's, are applied).
+    fn next_done(app: &mut App) -> Event {
         loop {
             match app.events.recv_timeout(WAIT) {
-                Some(event @ Event::Done(_)) => return event,
+                Some(Event::Done(done)) if done.is_main() => return Event::Done(done),
+                Some(event @ Event::Done(_)) => update::handle(app, event),
                 Some(_) => {}
                 None => panic!("no job finished"),
             }
@@ -113,12 +136,12 @@ mod tests {
             Box::new(|app: &mut App| app.note("first"))
         });
         app.start("second", || Box::new(|app: &mut App| app.note("second")));
-        let done = next_done(&app);
+        let done = next_done(&mut app);
         update::handle(&mut app, done);
         assert_eq!(testing::status(&app), "second");
         // The first job finishes last: its result is stale and dropped.
         release.send(()).unwrap();
-        let done = next_done(&app);
+        let done = next_done(&mut app);
         update::handle(&mut app, done);
         assert_eq!(testing::status(&app), "second");
         assert!(app.progress.is_none());
@@ -141,7 +164,7 @@ mod tests {
         let shown = testing::screen(&app, 120, 40);
         assert!(shown.contains("Computing the plan"), "{shown}");
         release.send(()).unwrap();
-        let done = next_done(&app);
+        let done = next_done(&mut app);
         update::handle(&mut app, done);
         assert_eq!(testing::status(&app), "plan ready");
         assert!(!testing::screen(&app, 120, 40).contains("Computing the plan"));

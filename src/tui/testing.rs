@@ -317,6 +317,56 @@ pub fn set_color(app: &mut App, color: bool) {
     app.color = color;
 }
 
+/// Waits for the background work started so far (the plan, the
+/// sparkline's trend, an export on the main worker) and applies each
+/// result through `update::handle`, as the running app would; work that
+/// a result starts is waited for too.
+///
+/// # Panics
+/// When nothing arrives for a minute: a job that never ends.
+#[allow(clippy::panic)]
+pub fn settle(app: &mut App) {
+    while super::views::background::pending(app) || app.progress.is_some() {
+        match app.events.recv_timeout(std::time::Duration::from_secs(60)) {
+            Some(event) => super::update::handle(app, event),
+            None => panic!("background work did not finish within a minute"),
+        }
+    }
+}
+
+/// The plan the plan view shows, if one has arrived.
+pub fn plan(app: &App) -> Option<&crate::plan::Plan> {
+    app.plan_view.plan.as_ref().map(|(_, plan)| plan)
+}
+
+/// A plan is being computed in the background.
+pub fn planning(app: &App) -> bool {
+    app.plan_view.running()
+}
+
+/// The risk scores the header's sparkline draws, once they have arrived.
+pub fn sparkline_scores(app: &App) -> Option<Vec<u32>> {
+    let (_, rows) = app.trend.rows.as_ref()?;
+    Some(rows.iter().map(|r| r.risk_score).collect())
+}
+
+/// The label and ids of the people the people view is narrowed to (a grid
+/// cell's), if it is.
+pub fn people_only(app: &App) -> Option<(String, Vec<String>)> {
+    let only = app.people.only.as_ref()?;
+    Some((only.label.clone(), only.ids.clone()))
+}
+
+/// The grid view's selected cell: its label and its people's ids.
+pub fn grid_cell(app: &App) -> Option<(String, Vec<String>)> {
+    let (row, column) = super::views::grid::selected(app)?;
+    let ids = row.cells[column]
+        .people
+        .iter()
+        .map(|&i| app.partnership().people[i].id.clone())
+        .collect();
+    Some((super::views::grid::cell_label(&row, column), ids))
+}
 /// Waits for the background jobs started so far (an import being read)
 /// and applies their results, as the event loop does.
 pub fn finish_jobs(app: &mut App) {

@@ -9,12 +9,16 @@ mod dependency;
 mod edit;
 mod import;
 pub mod merge;
+mod plan;
 mod risk;
 
 pub use change::{risk_change, risk_changes};
 pub use dependency::{cut_off_if, if_all_left};
 pub use edit::{delete_question, done, stance};
 pub use import::{ImportMode, format_name, import_summary, look_words, place, skip_words};
+pub use plan::{
+    empty_plan, nothing_to_plan, plan_headline, risk_short, risks_short, step_sentence,
+};
 pub use risk::risk_detail;
 
 use crate::analysis::{Analysis, Severity};

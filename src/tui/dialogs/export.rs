@@ -1,5 +1,6 @@
-//! The export dialog: the risk list as CSV, JSON or Markdown, or the map
-//! as SVG, and where it goes. Writing is in `export_file.rs`.
+//! The export dialog: the risk list as CSV, JSON or Markdown, the map as
+//! SVG, or the leadership review (the plan, the risks and the coverage
+//! grid as Markdown), and where it goes. Writing is in `export_file.rs`.
 
 use super::export_file::write_export;
 use super::{Dialog, Reply, popup};
@@ -48,11 +49,12 @@ pub const KEYS: &[Binding<ExportAction>] = &[
         "",
         ExportAction::Write(0),
         "",
-        Some(("c j m s", "write that format")),
+        Some(("c j m s r", "write that one")),
     ),
     also(&[Key::Char('j'), Key::Ctrl('j')], ExportAction::Write(1)),
     also(&[Key::Char('m'), Key::Ctrl('m')], ExportAction::Write(2)),
     also(&[Key::Char('s'), Key::Ctrl('s')], ExportAction::Write(3)),
+    also(&[Key::Char('r'), Key::Ctrl('r')], ExportAction::Write(4)),
     bind(
         &[Key::Enter],
         "",
@@ -115,6 +117,9 @@ pub enum ExportItem {
     Risks(Format),
     /// The contact map as SVG (SPEC §12), as `partnermap map` draws it.
     Map,
+    /// The leadership review: the meeting plan (SPEC §8), the risks and
+    /// the coverage grid in one Markdown file.
+    Review,
 }
 
 impl ExportItem {
@@ -125,16 +130,19 @@ impl ExportItem {
             ExportItem::Risks(Format::Json) => "JSON",
             ExportItem::Risks(_) => "CSV",
             ExportItem::Map => "Map (SVG)",
+            ExportItem::Review => "Plan & review (Markdown)",
         }
     }
 }
 
-/// The dialog's choices, in order: the risk list's formats, then the map.
-pub const EXPORT_ITEMS: [ExportItem; 4] = [
+/// The dialog's choices, in order: the risk list's formats, the map, the
+/// review.
+pub const EXPORT_ITEMS: [ExportItem; 5] = [
     ExportItem::Risks(Format::Csv),
     ExportItem::Risks(Format::Json),
     ExportItem::Risks(Format::Markdown),
     ExportItem::Map,
+    ExportItem::Review,
 ];
 
 /// Where an export of the risk list goes: next to the data file, named
@@ -181,6 +189,16 @@ pub fn map_path_numbered(data: &Path, as_of: jiff::civil::Date, what_if: bool, n
     numbered(data, "map", as_of, what_if, "svg", n)
 }
 
+/// The `n`th name to try for the review: `<stem>-review-<as-of>.md`.
+pub fn review_path_numbered(
+    data: &Path,
+    as_of: jiff::civil::Date,
+    what_if: bool,
+    n: u32,
+) -> PathBuf {
+    numbered(data, "review", as_of, what_if, "md", n)
+}
+
 /// `<stem>-<what>-<as-of>[-what-if][-n].<extension>` beside the data file.
 fn numbered(
     data: &Path,
@@ -214,6 +232,7 @@ fn free_path(app: &App, item: ExportItem) -> PathBuf {
             export_path_numbered(&app.path, app.as_of, app.what_if(), format, n)
         }
         ExportItem::Map => map_path_numbered(&app.path, app.as_of, app.what_if(), n),
+        ExportItem::Review => review_path_numbered(&app.path, app.as_of, app.what_if(), n),
     };
     (1..1000)
         .map(name)
@@ -256,6 +275,11 @@ fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme
             "Export the contact map as of {}, for a slide or a wiki{what_if}",
             app.as_of
         ),
+        ExportItem::Review => format!(
+            "Export the meeting plan, the {} risks and the coverage grid as of {}{what_if}",
+            app.analysis.risks.len(),
+            app.as_of
+        ),
     };
     let mut lines = vec![
         Line::raw(heading),
@@ -265,7 +289,7 @@ fn render(app: &App, export: Export, frame: &mut Frame, area: Rect, theme: Theme
         Line::styled(format!("to {}", crate::text::path(&path)), theme.dim()),
         Line::raw(""),
         Line::styled(
-            "← → choose · c j m s pick one and write · Enter writes · Esc cancels",
+            "← → choose · c j m s r pick one and write · Enter writes · Esc cancels",
             theme.dim(),
         ),
     ];
@@ -305,5 +329,7 @@ mod tests {
         assert_eq!(path, Path::new("/d/acme-risks-2026-11-24-3.csv"));
         let path = map_path_numbered(Path::new("/d/acme.json"), day, true, 2);
         assert_eq!(path, Path::new("/d/acme-map-2026-11-24-what-if-2.svg"));
+        let path = review_path_numbered(Path::new("/d/acme.json"), day, false, 1);
+        assert_eq!(path, Path::new("/d/acme-review-2026-11-24.md"));
     }
 }

@@ -1,13 +1,15 @@
-//! Writing the risk list or the map beside the data file: never over a
-//! file that exists, and (for the risk list) only the rows the risks view
-//! shows when its filter is on.
+//! Writing the risk list, the map or the leadership review beside the data
+//! file: never over a file that exists, and (for the risk list) only the
+//! rows the risks view shows when its filter is on.
 
-use super::export::{ExportItem, map_path_numbered};
+use super::export::{ExportItem, map_path_numbered, review_path_numbered};
 use super::export_path_numbered;
 use crate::export::map::MapFormat;
 use crate::export::{self, Style};
+use crate::plan::DEFAULT_LIMIT;
 use crate::store;
 use crate::tui::app::{App, View};
+use crate::tui::views::plan::PlanFor;
 
 /// How many numbered names an export tries before giving up.
 const EXPORT_NAMES: u32 = 1000;
@@ -33,7 +35,29 @@ pub(super) fn write_export(app: &mut App, item: ExportItem) {
             let name = |n| map_path_numbered(&data, as_of, what_if, n);
             write_numbered(app, &text, &name, &format!("the map{label} as SVG"));
         }
+        ExportItem::Review => write_review(app),
     }
+}
+
+/// Writes the leadership review (the plan, the risks and the grid, SPEC §8
+/// and §10). The plan the plan view shows is used when it is current; else
+/// it is computed first, in the background, with a progress line.
+fn write_review(app: &mut App) {
+    let now = PlanFor::of(app);
+    let known = app.plan_view.current(&now).cloned();
+    let p = app.partnership().clone();
+    let a = app.analysis.clone();
+    app.start("Writing the leadership review", move || {
+        let plan = known.unwrap_or_else(|| crate::plan::plan(&p, &a.scenario, DEFAULT_LIMIT));
+        let text = export::review(&p, &a, &plan);
+        Box::new(move |app: &mut App| {
+            let label = if app.what_if() { " (what-if)" } else { "" };
+            let (data, as_of, what_if) = (app.path.clone(), app.as_of, app.what_if());
+            let name = |n| review_path_numbered(&data, as_of, what_if, n);
+            let what = format!("the leadership review{label} as Markdown");
+            write_numbered(app, &text, &name, &what);
+        })
+    });
 }
 
 /// Writes `text` under the first of `name(1)`, `name(2)`… that is free,

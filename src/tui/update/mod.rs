@@ -17,6 +17,8 @@ use super::dialogs::log::Log;
 use super::dialogs::{self, Export};
 use super::event::Event;
 use super::keymap::{self, FILTER, FilterAction, action_for};
+use super::views::people::Only;
+use super::views::{grid, plan};
 use crate::analysis::{RiskKind, Subject};
 use crate::model::Side;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -39,6 +41,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
     } else if let Some(action) = action_for(&key) {
         update(app, action);
     }
+    super::views::background::keep_current(app);
 }
 
 /// Nothing shows what a key would do: only quit, or cancel a form.
@@ -70,7 +73,7 @@ pub fn handle(app: &mut App, event: Event) {
         }
         Event::Signal(number) => app.signal = Some(number),
         Event::Done(done) => {
-            if done.is_current() {
+            if done.is_current() && done.is_main() {
                 app.progress = None;
             }
             done.apply(app);
@@ -78,6 +81,7 @@ pub fn handle(app: &mut App, event: Event) {
         // The loop ends on it before handing events here.
         Event::InputFailed(_) => {}
     }
+    super::views::background::keep_current(app);
 }
 
 /// The terminal was resized: below the smallest size, keys are held back.
@@ -149,6 +153,10 @@ pub fn update(app: &mut App, action: Action) {
                 app.people.pane = Pane::of(app.people.side);
             }
         }
+        Action::PlanView => app.view = View::Plan,
+        Action::GridView => app.view = View::Grid,
+        Action::Left => grid::step_column(app, -1),
+        Action::Right => grid::step_column(app, 1),
         Action::Filter => app.filtering = true,
         Action::ClearFilter => escape(app),
         Action::LogMeeting => {
@@ -182,12 +190,17 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Esc on the main screen: dismisses a warning that stays, else clears
-/// the view's filter, else the status line.
+/// the view's filter, else shows everyone again after a grid cell's
+/// people, else clears the status line.
 fn escape(app: &mut App) {
     if app.alert.take().is_some() {
         return;
     }
-    if app.filter().value().is_empty() {
+    let people_view = matches!(app.view, View::People | View::Map);
+    if app.filter().value().is_empty() && people_view && app.people.only.is_some() {
+        app.people.only = None;
+        app.refresh_rows();
+    } else if app.filter().value().is_empty() {
         app.status = None;
     } else {
         app.filter_mut().reset();
@@ -208,9 +221,14 @@ fn open_form(app: &mut App, form: super::dialogs::form::Form) {
     app.dialogs.open(Box::new(form));
 }
 
-/// Who a new meeting starts with: on a stale-tie risk both ends of the
-/// tie, else the person `m` acts on.
+/// Who a new meeting starts with: on a plan's step its two people, on a
+/// stale-tie risk both ends of the tie, else the person `m` acts on.
 fn meeting_people(app: &App) -> Vec<usize> {
+    if app.view == View::Plan {
+        return plan::selected(app)
+            .map(|s| vec![s.ours, s.partner])
+            .unwrap_or_default();
+    }
     if app.view == View::Risks
         && let Some(risk) = app.selected_risk()
         && risk.kind == RiskKind::StaleTie
@@ -229,6 +247,16 @@ fn step(app: &mut App, delta: isize) {
         app.risks_view.cursor.step(delta, len);
         return;
     }
+    if app.view == View::Plan {
+        let len = plan::shown(app).len();
+        app.plan_view.cursor.step(delta, len);
+        return;
+    }
+    if app.view == View::Grid {
+        let len = grid::shown(app).len();
+        app.grid_view.cursor.step(delta, len);
+        return;
+    }
     if app.people.pane == Pane::Detail && app.view == View::People {
         super::views::detail::step(app, delta);
         return;
@@ -242,7 +270,11 @@ fn cycle_pane(app: &mut App, forward: bool) {
     let order: &[Pane] = match app.view {
         View::People => &[Pane::Ours, Pane::Partner, Pane::Detail],
         View::Map => &[Pane::Ours, Pane::Partner],
-        View::Risks => return,
+        View::Risks | View::Plan => return,
+        View::Grid => {
+            grid::step_column(app, if forward { 1 } else { -1 });
+            return;
+        }
     };
     let at = order
         .iter()
@@ -271,6 +303,9 @@ fn open(app: &mut App) {
             };
         }
         View::Map => app.view = View::People,
+        View::Plan if plan::selected(app).is_some() => update(app, Action::LogMeeting),
+        View::Plan => {}
+        View::Grid => show_cell(app),
         View::Risks => {
             let Some(risk) = app.selected_risk() else {
                 return;
@@ -284,5 +319,32 @@ fn open(app: &mut App) {
                 app.view = View::People;
             }
         }
+    }
+}
+
+/// Enter on a grid cell: the people view, narrowed to that cell's people
+/// (Esc shows everyone again).
+fn show_cell(app: &mut App) {
+    let Some((row, column)) = grid::selected(app) else {
+        return;
+    };
+    let label = grid::cell_label(&row, column);
+    let cell = &row.cells[column];
+    if cell.people.is_empty() {
+        app.note(format!("No one in {}", crate::text::printable(&label)));
+        return;
+    }
+    let p = app.partnership();
+    let ids = cell
+        .people
+        .iter()
+        .map(|&i| p.people[i].id.clone())
+        .collect();
+    app.people.only = Some(Only { label, ids });
+    app.people.filter.reset();
+    app.view = View::People;
+    app.refresh_rows();
+    if let Some(&first) = cell.people.first() {
+        app.select_person(first);
     }
 }

@@ -1,11 +1,16 @@
 //! The main screen's views, one file each: people (with the detail pane),
-//! risks and map.
+//! risks, map, plan and coverage grid; `trend.rs` is the header's
+//! sparkline and `background.rs` starts the views' own background work.
 
+pub mod background;
 pub mod detail;
+pub mod grid;
 pub mod map;
 pub mod people;
+pub mod plan;
 pub mod risks;
 mod rows;
+pub mod trend;
 
 /// A list's cursor and how far it is scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -28,6 +28,16 @@ pub struct PeopleView {
     pub pane: Pane,
     /// The column last focused; the selected person is its selection.
     pub side: Side,
+    /// Only these people are listed (a grid cell's, SPEC §10), until Esc.
+    pub only: Option<Only>,
+}
+
+/// A set of people the columns are narrowed to, and how the header names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Only {
+    /// "Finance · senior".
+    pub label: String,
+    pub ids: Vec<String>,
 }
 
 impl Default for PeopleView {
@@ -40,6 +50,7 @@ impl Default for PeopleView {
             filter: Input::default(),
             pane: Pane::Ours,
             side: Side::Ours,
+            only: None,
         }
     }
 }
@@ -150,7 +161,9 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        let text = if app.people.filter.value().is_empty() {
+        let text = if app.people.only.is_some() {
+            "No one here from the grid's cell. Esc shows everyone."
+        } else if app.people.filter.value().is_empty() {
             "Nobody yet — press a to add a person, or i to import contacts"
         } else {
             "Nobody matches the filter. Esc clears it."

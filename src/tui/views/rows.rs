@@ -13,6 +13,8 @@ impl App {
         match self.view {
             View::Risks => &self.risks_view.filter,
             View::People | View::Map => &self.people.filter,
+            View::Plan => &self.plan_view.filter,
+            View::Grid => &self.grid_view.filter,
         }
     }
 
@@ -20,6 +22,8 @@ impl App {
         match self.view {
             View::Risks => &mut self.risks_view.filter,
             View::People | View::Map => &mut self.people.filter,
+            View::Plan => &mut self.plan_view.filter,
+            View::Grid => &mut self.grid_view.filter,
         }
     }
 
@@ -28,6 +32,14 @@ impl App {
         match self.view {
             View::Risks => self.refresh_risk_rows(),
             View::People | View::Map => self.refresh_rows(),
+            View::Plan => {
+                let len = super::plan::shown(self).len();
+                self.plan_view.cursor.step(0, len);
+            }
+            View::Grid => {
+                let len = super::grid::shown(self).len();
+                self.grid_view.cursor.step(0, len);
+            }
         }
     }
 
@@ -76,6 +88,14 @@ impl App {
             for (i, _) in self.matcher.rank(query, p.people.iter().map(haystack)) {
                 put(i);
             }
+        }
+        if let Some(only) = &self.people.only {
+            // A grid cell's people (SPEC §10): by id, so a reload keeps them.
+            let keep: std::collections::HashSet<&str> =
+                only.ids.iter().map(String::as_str).collect();
+            let kept = |i: &usize| keep.contains(p.people[*i].id.as_str());
+            ours.retain(kept);
+            partner.retain(kept);
         }
         self.people.rows_ours = ours;
         self.people.rows_partner = partner;

@@ -1,0 +1,94 @@
+//! What the plan (SPEC §8), the trend (§9) and the coverage grid (§10) say
+//! in words: a step as a sentence, a risk it removes or adds, the plan's
+//! headline and what an empty plan means.
+
+use super::{days_ago, label, symbol};
+use crate::analysis::{Risk, Subject};
+use crate::model::Partnership;
+use crate::plan::{Action, Plan, Step};
+use jiff::civil::Date;
+
+/// "Introduce Ana Ruiz (VP Alliances) to Victor Lindqvist (VP Digital),
+/// through Rosa Alvarez (Alliance Manager)", or "Renew Sam Okafor's tie
+/// with Mei Lin (Finance Manager): last met 146 days ago".
+pub fn step_sentence(p: &Partnership, as_of: Date, step: &Step) -> String {
+    let ours = label(&p.people[step.ours]);
+    let partner = label(&p.people[step.partner]);
+    match step.action {
+        Action::Introduce => match step.via {
+            Some(via) => format!(
+                "Introduce {ours} to {partner}, through {}",
+                label(&p.people[via])
+            ),
+            None => format!(
+                "Introduce {ours} to {partner}: no one has a live tie to them, so reach out directly"
+            ),
+        },
+        Action::Renew => match step.last_contact {
+            Some(day) => format!(
+                "Renew {}'s tie with {partner}: last met {}",
+                p.people[step.ours].name,
+                days_ago(day, as_of)
+            ),
+            None => format!("Renew {}'s tie with {partner}", p.people[step.ours].name),
+        },
+    }
+}
+
+/// A risk a step removes or adds, short: "‼ unreachable Victor Lindqvist".
+pub fn risk_short(p: &Partnership, risk: &Risk) -> String {
+    let subject = match risk.subject {
+        Subject::Partnership => "the partnership",
+        Subject::Person(i) => p.people[i].name.as_str(),
+    };
+    format!("{} {} {subject}", symbol(risk.severity), risk.kind)
+}
+
+/// Risks a step removes or adds, short, joined with "; " ("—" for none).
+pub fn risks_short(p: &Partnership, risks: &[Risk]) -> String {
+    if risks.is_empty() {
+        return "—".to_string();
+    }
+    let said: Vec<String> = risks.iter().map(|r| risk_short(p, r)).collect();
+    said.join("; ")
+}
+
+/// "risk score 149 → 96 after 10 meetings · bus factor 2 → 3", or what
+/// an empty plan means.
+pub fn plan_headline(plan: &Plan) -> String {
+    let (before, after) = (plan.before, plan.after());
+    if plan.steps.is_empty() {
+        return format!(
+            "risk score {} · bus factor {} · {}",
+            before.risk_score,
+            before.bus_factor,
+            nothing_to_plan(plan)
+        );
+    }
+    format!(
+        "risk score {} → {} after {} · bus factor {} → {}",
+        before.risk_score,
+        after.risk_score,
+        super::plural(plan.steps.len(), "meeting", "meetings"),
+        before.bus_factor,
+        after.bus_factor
+    )
+}
+
+/// Why a plan has no step, in a few words for a headline.
+pub fn nothing_to_plan(plan: &Plan) -> &'static str {
+    if plan.before.risk_score == 0 {
+        "nothing to fix"
+    } else {
+        "no meeting lowers it"
+    }
+}
+
+/// Why a plan has no step, as the sentence said instead of the steps.
+pub fn empty_plan(plan: &Plan) -> &'static str {
+    if plan.before.risk_score == 0 {
+        "Nothing to plan: the risk score is 0."
+    } else {
+        "No meeting between one of our people and a partner person lowers the risk score: the plan is empty."
+    }
+}
