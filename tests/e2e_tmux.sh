@@ -29,6 +29,10 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# A session that outlives every test's own: killing the last session ends
+# the tmux server, and a `new-session` racing that exit fails with "server
+# exited unexpectedly" (seen on a loaded CI machine).
+tmux new-session -d -s "keep-$$" -x 80 -y 24 "sleep 86400"
 
 fail() {
   echo "FAIL: $*" >&2

@@ -138,7 +138,9 @@ fn risk_score(score: u32, theme: Theme, compact: bool) -> Span<'static> {
     Span::styled(format!("{words} {score}"), style)
 }
 
-fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The header's first line: the partnership's name, bus factor, risk score
+/// with its sparkline, the counts, and "as of" when it fits whole.
+fn headline(app: &App, width: u16, theme: Theme) -> Vec<Span<'static>> {
     let p = app.partnership();
     let a = &app.analysis;
     let bus = a.bus_factor.size;
@@ -147,7 +149,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         2 => theme.severity(Severity::High),
         _ => theme.accent(),
     };
-    let compact = area.width < 110;
+    let compact = width < 110;
     let gap = if compact { "  " } else { "   " };
     let mut first = vec![
         Span::styled(printable(&p.names.name).into_owned(), theme.title()),
@@ -165,9 +167,14 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     // Whole or not at all: "as of 2026-11" cut short reads as a month.
     let as_of = format!("as of {}", app.as_of);
     let used: usize = first.iter().map(Span::width).sum();
-    if app.as_of == app.today && used + as_of.len() <= area.width as usize {
+    if app.as_of == app.today && used + as_of.len() <= width as usize {
         first.push(Span::styled(as_of, theme.dim()));
     }
+    first
+}
+
+fn render_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let first = headline(app, area.width, theme);
     let mut second = Vec::new();
     for (key, name, view) in [
         ("1", "People", View::People),
