@@ -109,6 +109,30 @@ fn enter_on_a_step_opens_the_meeting_form_with_both_people_and_saving_plans_agai
 }
 
 #[test]
+fn enter_through_the_steps_form_keeps_both_people_and_saves() {
+    let (_dir, path, mut app) = open_demo();
+    keys(&mut app, "4");
+    settle(&mut app);
+    let step = ui::plan(&app).unwrap().steps[0].clone();
+    // Date, title, attendees (arrived at, nothing done: Enter moves on),
+    // notes (the last field: Enter saves).
+    keys(&mut app, "<Enter><Enter><Enter><Enter><Enter>");
+    assert!(!dialog_open(&app), "{}", status(&app));
+    let file = ui::file(&path);
+    let logged = file["meetings"].as_array().unwrap().last().unwrap().clone();
+    let mut both = vec![id(&app, step.ours), id(&app, step.partner)];
+    both.sort();
+    let mut attendees: Vec<String> = logged["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect();
+    attendees.sort();
+    assert_eq!(attendees, both);
+}
+
+#[test]
 fn m_on_a_step_opens_the_same_form() {
     let (_dir, _path, mut app) = open_demo();
     keys(&mut app, "4");

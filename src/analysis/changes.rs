@@ -3,9 +3,9 @@
 //! is [`crate::words::risk_changes`]'s to say). The UI says this after a
 //! change or a what-if.
 
-use super::{Analysis, Risk, RiskKind, Subject};
+use super::{Analysis, Risk, RiskKind, Severity, Subject};
 use crate::model::Partnership;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One thing that changed from one analysis to the next.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,10 +91,18 @@ pub fn risk_changes(
         .iter()
         .filter(|r| !old.contains_key(&key(p_after, r)))
         .collect();
-    // A subject that got a new risk is told by the new one only, and the
-    // risks of someone no longer active (left, or gone in a what-if) went
-    // with them: saying they went away is noise.
-    let worse: HashSet<Subject> = came.iter().map(|r| r.subject).collect();
+    // A subject that got a new risk at least as severe as one it lost is
+    // told by the new one only ("Li Wei is now unreachable", not also "no
+    // longer single-threaded", which reads as good news); one that lost a
+    // worse risk than it got is told both ("Victor Lindqvist is reachable
+    // again", then "… now single-threaded"). The risks of someone no longer
+    // active (left, or gone in a what-if) went with them: saying they went
+    // away is noise.
+    let mut worse: HashMap<Subject, Severity> = HashMap::new();
+    for r in &came {
+        let worst = worse.entry(r.subject).or_insert(r.severity);
+        *worst = (*worst).min(r.severity);
+    }
     // Likewise the risks of someone back (a what-if undone) came with them.
     let mut back_with: Vec<(usize, usize)> = Vec::new();
     came.retain(|r| match r.subject {
@@ -115,7 +123,7 @@ pub fn risk_changes(
             if !active {
                 tally(&mut went_with, i);
             }
-            active && !worse.contains(&r.subject)
+            active && worse.get(&r.subject).is_none_or(|&w| w > r.severity)
         }
         Subject::Partnership => r.kind != RiskKind::BusFactor,
     });

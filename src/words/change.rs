@@ -225,4 +225,41 @@ mod tests {
         );
         assert!(!back.contains("went stale"), "{back}");
     }
+
+    #[test]
+    fn reaching_someone_says_the_good_news_before_the_lesser_risk_that_came() {
+        // Victor is unreachable (critical); one meeting makes him reachable
+        // through Ana alone: single-threaded (high) comes, and the better
+        // news must be said too.
+        let mut p = Partnership::default();
+        p.people.push(Person::new("ana", "Ana Ruiz", Side::Ours));
+        let mut victor = Person::new("victor", "Victor Lindqvist", Side::Partner);
+        victor.level = Level::Executive;
+        p.people.push(victor);
+        let day = date(2026, 11, 24);
+        let s = Scenario::on(day);
+        let before = Analysis::run(&p, &s);
+        let mut q = p.clone();
+        q.meetings.push(meeting("m-0001", day, &["ana", "victor"]));
+        let after = Analysis::run(&q, &s);
+        let told = said(&p, &before, &q, &after);
+        let reached = told
+            .iter()
+            .position(|t| t == "Victor Lindqvist is reachable again");
+        let single = told
+            .iter()
+            .position(|t| t == "Victor Lindqvist is now single-threaded");
+        assert!(reached.is_some() && single.is_some(), "{told:?}");
+        assert!(reached < single, "the worse risk gone first: {told:?}");
+        // The other way round, only the worse news: Victor's one tie goes.
+        let back = said(&q, &after, &p, &before);
+        assert!(
+            back.contains(&"Victor Lindqvist is now unreachable".to_string()),
+            "{back:?}"
+        );
+        assert!(
+            !back.iter().any(|t| t.contains("no longer single-threaded")),
+            "{back:?}"
+        );
+    }
 }

@@ -156,9 +156,17 @@ impl Form {
     /// Handles one key press through the table for where the form is.
     /// `p` is the partnership the form edits (for ids derived from names).
     pub fn take_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) -> Outcome {
-        let action = keymap::lookup(self.keys(), &key);
+        let mut action = keymap::lookup(self.keys(), &key);
         if self.confirm.is_some() {
             return self.on_confirm(action);
+        }
+        if let Some(FieldKind::Pick(pick)) = self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
+            // Enter on arriving, with people already chosen: on to the next
+            // field (or save), like Enter anywhere else in the form.
+            if key.code == KeyCode::Enter && pick.arrived && !pick.chosen.is_empty() {
+                action = Some(FormAction::NextOrSave);
+            }
+            pick.arrived = false;
         }
         match action {
             Some(FormAction::Cancel) => return self.cancel(),

@@ -210,6 +210,13 @@ impl Form {
     fn step_focus(&mut self, delta: isize) {
         let len = self.fields.len() as isize;
         self.focus = (self.focus as isize + delta).rem_euclid(len.max(1)) as usize;
+        if let Some(Field {
+            kind: FieldKind::Pick(pick),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            pick.arrived = true;
+        }
     }
 }
 

@@ -16,6 +16,10 @@ pub struct PickList {
     /// Chosen person indices, in the order chosen.
     pub chosen: Vec<usize>,
     pub multi: bool,
+    /// The focus has just come here and nothing was done in the list yet:
+    /// `Enter` then moves on, as in every other field, rather than taking
+    /// the highlighted (already chosen) person off again.
+    pub arrived: bool,
 }
 
 impl PickList {
@@ -28,6 +32,7 @@ impl PickList {
             cursor: Cursor::default(),
             chosen,
             multi,
+            arrived: false,
         };
         if let Some(first) = pick.chosen.first()
             && let Some(at) = pick.items.iter().position(|(i, _)| i == first)
