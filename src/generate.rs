@@ -48,7 +48,7 @@ pub fn count(text: &str, range: RangeInclusive<usize>) -> Result<usize, String> 
         .filter(|n| range.contains(n))
         .ok_or_else(|| {
             format!(
-                "expected a whole number in {}..={}",
+                "expected a whole number from {} to {}",
                 range.start(),
                 range.end()
             )

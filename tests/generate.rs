@@ -72,7 +72,7 @@ fn generate_refuses_people_counts_out_of_range_with_exit_2() {
         let (code, stdout, stderr) = run(generate(dir.path(), people, "10"));
         assert_eq!(code, 2, "--people {people}\n{stdout}\n{stderr}");
         assert!(
-            stderr.contains("--people") && stderr.contains("2..=1000000"),
+            stderr.contains("--people") && stderr.contains("from 2 to 1000000"),
             "--people {people}: the message names the allowed range:\n{stderr}"
         );
         assert!(!dir.path().join("big.json").exists(), "--people {people}");
@@ -86,7 +86,7 @@ fn generate_refuses_meeting_counts_out_of_range_with_exit_2() {
         let (code, stdout, stderr) = run(generate(dir.path(), "10", meetings));
         assert_eq!(code, 2, "--meetings {meetings}\n{stdout}\n{stderr}");
         assert!(
-            stderr.contains("--meetings") && stderr.contains("0..=10000000"),
+            stderr.contains("--meetings") && stderr.contains("from 0 to 10000000"),
             "--meetings {meetings}: the message names the allowed range:\n{stderr}"
         );
         assert!(!dir.path().join("big.json").exists());

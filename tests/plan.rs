@@ -197,9 +197,29 @@ fn nothing_lowers_the_score_of_a_partnership_without_partner_people() {
     assert_eq!(plan.before.risk_score, 36);
     assert!(plan.steps.is_empty());
     assert_eq!(
-        partnermap::words::empty_plan(&plan),
-        "No meeting between one of our people and a partner person lowers the risk score: the plan is empty."
+        partnermap::words::empty_plan(&p, &plan),
+        "Add people on both sides first (a adds one, i imports contacts): the plan is meetings between one of our people and one of theirs."
     );
+}
+
+#[test]
+fn an_empty_plan_says_what_to_do_instead() {
+    // Everyone covered by everyone, but nobody a champion: only no-champion
+    // (9) is left, and no meeting lowers it.
+    let mut p = fully_covered();
+    p.people[3].stance = None;
+    let plan = plan(&p, &Scenario::on(AS_OF), 10);
+    assert_eq!(plan.before.risk_score, 9);
+    assert!(plan.steps.is_empty());
+    assert!(
+        partnermap::words::empty_plan(&p, &plan)
+            .contains("nobody at the partner is marked a champion"),
+    );
+    // With the champion gone in a what-if, the same.
+    let q = fully_covered();
+    let gone = plan_for_gone(&q, 3);
+    assert!(gone.steps.is_empty(), "{:?}", gone.steps);
+    assert!(partnermap::words::empty_plan(&q, &gone).contains("champion"));
 }
 
 /// Three of ours each with an undated (always live) tie to each of three
@@ -228,7 +248,7 @@ fn a_score_of_zero_has_nothing_to_plan() {
     assert_eq!((plan.before.risk_score, plan.before.bus_factor), (0, 3));
     assert!(plan.steps.is_empty());
     assert_eq!(
-        partnermap::words::empty_plan(&plan),
+        partnermap::words::empty_plan(&p, &plan),
         "Nothing to plan: the risk score is 0."
     );
 }
@@ -450,4 +470,16 @@ fn the_grid_counts_each_team_and_level_with_no_team_last() {
     // A level with nobody still has its cell, empty.
     assert!(rows[1].cells[0].people.is_empty());
     assert_eq!(rows[1].cells[0].worst(), None);
+}
+
+/// The plan with the person at `gone` marked gone in a what-if.
+fn plan_for_gone(p: &Partnership, gone: usize) -> partnermap::plan::Plan {
+    plan(
+        p,
+        &Scenario {
+            as_of: AS_OF,
+            gone: vec![gone],
+        },
+        10,
+    )
 }

@@ -232,6 +232,17 @@ fn keys_keep_working_while_a_large_plan_is_computed() {
     assert_eq!(ui::plan(&app).unwrap().steps.len(), 10);
     assert_eq!(sparkline_scores(&app).map(|s| s.len()), Some(13));
     assert!(!screen(&app, 120, 40).contains("Computing the meeting plan"));
+    // Log step 1: while the plan is computed again its old steps stay on
+    // screen, but Enter does not offer the meeting just logged again.
+    keys(&mut app, "<Enter><C-s>");
+    assert!(!dialog_open(&app), "{}", status(&app));
+    assert!(planning(&app));
+    keys(&mut app, "<Enter>");
+    assert!(!dialog_open(&app), "a step of the old plan was offered");
+    assert!(status(&app).contains("being updated"), "{}", status(&app));
+    settle(&mut app);
+    keys(&mut app, "<Enter>");
+    assert!(dialog_open(&app), "the new plan's step 1 is offered");
 }
 
 // ---- the grid view -------------------------------------------------------
@@ -325,4 +336,18 @@ fn the_export_dialog_writes_the_leadership_review() {
         &plan(p, &Scenario::on(AS_OF), 10),
     );
     assert_eq!(text, expected);
+}
+
+#[test]
+fn help_says_what_the_header_sparkline_is() {
+    let (_dir, _path, mut app) = open_demo();
+    keys(&mut app, "?");
+    for _ in 0..40 {
+        keys(&mut app, "<Down>");
+    }
+    let help = screen(&app, 120, 40);
+    assert!(
+        help.contains("▁▃█ by the risk score: its last 12 month ends and today"),
+        "{help}"
+    );
 }

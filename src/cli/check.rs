@@ -29,10 +29,10 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     let people = Headcount::on(&p, today())
         .describe(&printable(&p.names.ours), &printable(&p.names.partner));
     println!(
-        "ok: {} is valid — {people}, {} declared ties, {} meetings",
+        "ok: {} is valid — {people}, {}, {}",
         shown(&path),
-        p.ties.len(),
-        p.meetings.len()
+        partnermap::words::plural(p.ties.len(), "declared tie", "declared ties"),
+        partnermap::words::plural(p.meetings.len(), "meeting", "meetings")
     );
     for group in lookalike::lookalikes(&p) {
         eprintln!("warning: {}", group.describe(&p));

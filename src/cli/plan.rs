@@ -22,7 +22,10 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> Result<(), CliError> {
     let text = export::write(&report, output.format, output.style);
     output.write(&text, "plan")?;
     if plan.steps.is_empty() && matches!(output.format, Format::Csv | Format::Json) {
-        eprintln!("note: {}", partnermap::words::empty_plan(&plan));
+        eprintln!(
+            "note: {}",
+            partnermap::words::empty_plan(&partnership, &plan)
+        );
     }
     Ok(())
 }

@@ -57,7 +57,12 @@ pub fn write<R: Report>(report: &R) -> String {
 pub fn section<R: Report>(report: &R) -> String {
     let heading = report.heading();
     let mut out = String::new();
-    let _ = writeln!(out, "## {}\n\n{}\n", heading.title, heading.headline);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        heading.title,
+        capitalised(&heading.headline)
+    );
     if let Some(only) = &heading.only {
         let _ = writeln!(out, "**Filtered:** {}.\n", cell(only));
     }
@@ -116,6 +121,14 @@ fn body<R: Report>(report: &R, heading: &Heading, out: &mut String) {
             .map(|&i| row.cells.get(i).map(written).unwrap_or_default());
         out.push_str(&line(cells.collect()));
     }
+}
+
+/// "Risk score 88 → 19 …": a headline that starts a paragraph.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

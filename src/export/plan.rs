@@ -33,7 +33,7 @@ impl Report for PlanReport<'_> {
             as_of: plan.scenario.as_of,
             headline: plan_headline(plan),
             what_if_gone: names(p, &plan.scenario.gone),
-            empty: empty_plan(plan),
+            empty: empty_plan(p, plan),
             only: None,
         }
     }

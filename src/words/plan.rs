@@ -4,7 +4,7 @@
 
 use super::{days_ago, label, symbol};
 use crate::analysis::{Risk, Subject};
-use crate::model::Partnership;
+use crate::model::{Partnership, Side, Stance};
 use crate::plan::{Action, Plan, Step};
 use jiff::civil::Date;
 
@@ -84,11 +84,25 @@ pub fn nothing_to_plan(plan: &Plan) -> &'static str {
     }
 }
 
-/// Why a plan has no step, as the sentence said instead of the steps.
-pub fn empty_plan(plan: &Plan) -> &'static str {
-    if plan.before.risk_score == 0 {
+/// Why a plan has no step, as the sentence said instead of the steps: what
+/// to do instead when there is something (people to add, a champion to
+/// mark).
+pub fn empty_plan(p: &Partnership, plan: &Plan) -> &'static str {
+    let scenario = &plan.scenario;
+    let active = |i: usize, side: Side| {
+        let x = &p.people[i];
+        x.side == side && x.is_active_on(scenario.as_of) && !scenario.gone.contains(&i)
+    };
+    let on = |side: Side| (0..p.people.len()).any(|i| active(i, side));
+    let champion = (0..p.people.len())
+        .any(|i| active(i, Side::Partner) && p.people[i].stance == Some(Stance::Champion));
+    if !on(Side::Ours) || !on(Side::Partner) {
+        "Add people on both sides first (a adds one, i imports contacts): the plan is meetings between one of our people and one of theirs."
+    } else if plan.before.risk_score == 0 {
         "Nothing to plan: the risk score is 0."
+    } else if !champion {
+        "No meeting lowers the risk score now: nobody at the partner is marked a champion (s sets a stance, or \"stance\" in the file), and the risk list says what else is left."
     } else {
-        "No meeting between one of our people and a partner person lowers the risk score: the plan is empty."
+        "No meeting between one of our people and a partner person lowers the risk score: what is left needs more than a meeting (the risk list says what)."
     }
 }

@@ -132,6 +132,12 @@ fn lines(theme: Theme) -> Vec<Line<'static>> {
     lines.push(Line::raw(
         "  ★ key person · † gone in the what-if · crossed out: has left",
     ));
+    lines.push(Line::raw(
+        "  ▁▃█ by the risk score: its last 12 month ends and today, lowest",
+    ));
+    lines.push(Line::raw(
+        "  to highest (lower is better; the file as saved, not a what-if).",
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "Every change is saved at once. ↑↓ scroll; any other key closes.",

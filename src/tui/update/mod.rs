@@ -304,6 +304,9 @@ fn open(app: &mut App) {
         }
         View::Map => app.view = View::People,
         View::Plan if plan::selected(app).is_some() => update(app, Action::LogMeeting),
+        View::Plan if !plan::current(app) => {
+            app.note("The plan is being updated for your change; its steps follow in a moment");
+        }
         View::Plan => {}
         View::Grid => show_cell(app),
         View::Risks => {

@@ -129,8 +129,19 @@ fn step_text(p: &crate::model::Partnership, s: &Step) -> String {
     )
 }
 
-/// The step under the cursor.
+/// Whether the plan shown was made for the file and what-if as they are
+/// (else it is being updated, and its steps are not to be acted on).
+pub fn current(app: &App) -> bool {
+    let now = PlanFor::of(app);
+    app.plan_view.plan.as_ref().is_some_and(|(f, _)| *f == now)
+}
+
+/// The step under the cursor, while the plan is current: a step of a plan
+/// made before the last change may be the meeting just logged.
 pub fn selected(app: &App) -> Option<&Step> {
+    if !current(app) {
+        return None;
+    }
     let (_, plan) = app.plan_view.plan.as_ref()?;
     let at = *shown(app).get(app.plan_view.cursor.selected)?;
     plan.steps.get(at)
@@ -228,7 +239,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = shown(app);
     if plan.steps.is_empty() || rows.is_empty() {
         let text = if plan.steps.is_empty() {
-            words::empty_plan(plan)
+            words::empty_plan(app.partnership(), plan)
         } else {
             "No step matches the filter — Esc clears it"
         };
