@@ -351,3 +351,28 @@ fn help_says_what_the_header_sparkline_is() {
         "{help}"
     );
 }
+
+#[test]
+fn a_long_name_is_shortened_before_the_counts_or_the_score_are_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partnership.json");
+    let text = demo_text().replacen(
+        "\"name\": \"Northwind × Contoso\"",
+        "\"name\": \"Northwind Traders × Contoso Pharmaceuticals International\"",
+        1,
+    );
+    assert!(text.contains("Contoso Pharmaceuticals"));
+    std::fs::write(&path, text).unwrap();
+    let mut app = tui::open(path, AS_OF, false).unwrap();
+    keys(&mut app, "<Esc>");
+    settle(&mut app);
+    for width in [80, 100, 120] {
+        let shown = screen(&app, width, 40);
+        let header = shown.lines().next().unwrap();
+        assert!(header.contains("Northwind"), "{header}");
+        assert!(header.contains('…'), "the name is shortened: {header}");
+        assert!(header.contains("score 149"), "{header}");
+        // The last count, low, is whole.
+        assert!(header.contains("· 9"), "{header}");
+    }
+}

@@ -151,19 +151,34 @@ fn headline(app: &App, width: u16, theme: Theme) -> Vec<Span<'static>> {
     };
     let compact = width < 110;
     let gap = if compact { "  " } else { "   " };
-    let mut first = vec![
-        Span::styled(printable(&p.names.name).into_owned(), theme.title()),
+    // The figures come first: when the line is too narrow the sparkline
+    // goes, then the partnership's name is shortened ("…"), so that the
+    // counts are never cut off.
+    let mut figures = vec![
         Span::raw(gap),
         Span::styled(format!("bus factor {bus}"), bus_style),
         Span::raw(gap),
         risk_score(a.risk_score(), theme, compact),
     ];
-    if let Some(line) = trend::span(app, theme) {
-        first.push(Span::raw(" "));
-        first.push(line);
+    let counts = severity_counts(a.severity_counts(), theme, compact);
+    let name = printable(&p.names.name).into_owned();
+    let room = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    // The counts end with a spacer that may fall off the line's end.
+    let fixed = room(&figures) + gap.len() + room(&counts).saturating_sub(2);
+    if let Some(line) = trend::span(app, theme)
+        && crate::text::width(&name).min(20) + fixed + 1 + line.width() <= width as usize
+    {
+        figures.push(Span::raw(" "));
+        figures.push(line);
     }
-    first.push(Span::raw(gap));
-    first.extend(severity_counts(a.severity_counts(), theme, compact));
+    figures.push(Span::raw(gap));
+    figures.extend(counts);
+    let left = (width as usize + 2).saturating_sub(room(&figures)).max(8);
+    let mut first = vec![Span::styled(
+        crate::text::cut(&name, left).into_owned(),
+        theme.title(),
+    )];
+    first.extend(figures);
     // Whole or not at all: "as of 2026-11" cut short reads as a month.
     let as_of = format!("as of {}", app.as_of);
     let used: usize = first.iter().map(Span::width).sum();
