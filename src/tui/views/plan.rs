@@ -329,6 +329,27 @@ fn selected_panel(app: &App, plan: &Plan, frame: &mut Frame, area: Rect, theme: 
     let text = match selected(app) {
         Some(step) => {
             let counts = step.after.counts;
+            let rank = plan
+                .steps
+                .iter()
+                .position(|s| s == step)
+                .map_or(1, |k| k + 1);
+            let upto = if rank == 1 {
+                "After it".to_string()
+            } else {
+                format!("After steps 1–{rank}")
+            };
+            // A risk in both lists is one that changed (severity or people).
+            let changed = step.adds.iter().any(|a| {
+                step.removes
+                    .iter()
+                    .any(|r| r.kind == a.kind && r.subject == a.subject)
+            });
+            let both = if changed {
+                " (a risk in both lists changed, it did not go)"
+            } else {
+                ""
+            };
             vec![
                 Line::raw(
                     printable(&words::step_sentence(p, plan.scenario.as_of, step)).into_owned(),
@@ -340,9 +361,11 @@ fn selected_panel(app: &App, plan: &Plan, frame: &mut Frame, area: Rect, theme: 
                 Line::from(vec![
                     Span::styled("Adds: ", theme.dim()),
                     Span::raw(printable(&words::risks_short(p, &step.adds)).into_owned()),
+                    Span::styled(both, theme.dim()),
                 ]),
                 Line::raw(format!(
-                    "After: risk score {} · bus factor {} · {} critical, {} high, {} medium, {} low",
+                    "{}: risk score {} · bus factor {} · {} critical, {} high, {} medium, {} low",
+                    upto,
                     step.after.risk_score,
                     step.after.bus_factor,
                     counts[0],
