@@ -326,7 +326,8 @@ fn the_export_dialog_writes_the_leadership_review() {
             "# Leadership review — Northwind × Contoso",
             "## Meeting plan",
             "## Partnership risks",
-            "## Coverage by team and level"
+            "## Coverage by team and level",
+            "## How to read this"
         ]
     );
     let p = ui::partnership(&app);
