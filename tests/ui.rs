@@ -684,13 +684,13 @@ fn without_colour_no_cell_has_a_colour_and_symbols_carry_the_meaning() {
     let text = screen(&app, 120, 40);
     assert!(text.contains('‼') && text.contains("WHAT-IF"), "{text}");
 
-    // With colour, critical risks are red.
+    // With colour, critical risks are the brighter red.
     ui::set_color(&mut app, true);
     assert!(
         ui::buffer(&app, 120, 40)
             .content()
             .iter()
-            .any(|c| c.symbol() == "‼" && c.fg == Color::Red)
+            .any(|c| c.symbol() == "‼" && c.fg == Color::LightRed)
     );
 }
 

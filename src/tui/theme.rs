@@ -22,8 +22,9 @@ impl Theme {
 
     pub fn severity(self, s: Severity) -> Style {
         match s {
-            Severity::Critical => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Severity::High => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            // The brighter red is the louder one: critical.
+            Severity::Critical => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Severity::High => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             Severity::Medium => self.fg(Color::Yellow),
             Severity::Low => self.fg(Color::Gray),
         }
