@@ -7,6 +7,7 @@ mod backup;
 mod commit;
 mod decode;
 mod encode;
+mod encode_old;
 mod error;
 mod fs_kind;
 mod lock;
@@ -22,6 +23,8 @@ pub use lock::{FileLock, LOCK_TIMEOUT, NOTICE_AFTER, lock, lock_noticing, lock_p
 pub use write::{write_atomic, write_new};
 
 pub use encode::to_text;
+#[doc(hidden)]
+pub use encode_old::to_text_old;
 pub use error::{LoadError, Problem, SaveError};
 pub use read::MAX_PROBLEMS;
 

@@ -94,7 +94,7 @@ pub(super) fn check_reports_to(
 ) {
     let people = &decoded.people;
     let side_known = |i: usize| decoded.side_known.get(i).copied().unwrap_or(false);
-    for (i, fault) in rules::reporting_lines(people, ids, &side_known) {
+    for (i, fault) in rules::reporting_lines(people, &|id| ids.get(id).copied(), &side_known) {
         let place = format!(
             "people[{}] (id {:?}), field \"reports_to\"",
             decoded.file_index.get(i).copied().unwrap_or(i),

@@ -2,8 +2,8 @@
 //! read; ids and sources used once, and the attendees, once every person is.
 
 use super::fields::Check;
+use super::ids::Ids;
 use super::path::{At, Duplicates};
-use super::people::Ids;
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped, Strings, StringsSeed, in_order};
 use crate::model::{Extra, Meeting, known};
@@ -151,7 +151,8 @@ impl Meetings {
     /// meeting's attendees known and listed once. The meetings, when they
     /// are all usable.
     pub fn finish(self, ids: &Ids<'_>, problems: &mut Problems) -> Vec<Meeting> {
-        let mut seen = UniqueIds::new("meetings");
+        let mut seen = UniqueIds::with_capacity("meetings", self.meetings.len());
+        let mut list = AttendeeList::default();
         let mut sources = UniqueSources::default();
         let mut odd = self.odd.iter().peekable();
         let mut usable = true;
@@ -176,7 +177,8 @@ impl Meetings {
             let odd = odd
                 .next_if(|(i, _)| *i == at)
                 .map_or(&[][..], |(_, odd)| odd);
-            attendees(&mut c, &m.attendees, odd, ids);
+            list.clear();
+            attendees(&mut c, &mut list, &m.attendees, odd, ids);
             if facts.id_ok
                 && let Some(fault) = seen.check(&m.id, index)
             {
@@ -189,19 +191,19 @@ impl Meetings {
 
 /// Checks a meeting's attendees: each known and listed once, and at least
 /// one known; `odd` are the items that are not strings, with their places.
-fn attendees(
+fn attendees<'a>(
     c: &mut Check<'_, '_>,
-    items: &[String],
-    odd: &[(usize, &'static str)],
+    list: &mut AttendeeList<'a>,
+    items: &'a [String],
+    odd: &'a [(usize, &'static str)],
     ids: &Ids<'_>,
 ) {
-    let mut list = AttendeeList::default();
     for (pos, item) in in_order(items, odd) {
         // The list itself is reported at place 0, its items after it.
         let place = pos + 1;
         match item {
             Ok(a) => {
-                if let Some(fault) = list.check(a, ids.contains_key(a)) {
+                if let Some(fault) = list.check(a, ids.contains(a)) {
                     c.fault_at(ATTENDEE, place, Field::Attendees, &fault);
                 }
             }

@@ -19,6 +19,7 @@
 
 pub mod duplicates;
 mod fields;
+mod ids;
 mod meetings;
 mod path;
 mod people;
