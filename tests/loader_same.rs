@@ -55,6 +55,33 @@ fn generated_files_load_the_same() {
     }
 }
 
+/// A big file (its checks split over two threads) with problems across it:
+/// ids taken twice, unknown and repeated attendees, more than are listed.
+#[test]
+fn problems_in_a_big_file_are_listed_the_same() {
+    let mut p = partnership(Spec {
+        people: 2_000,
+        meetings: 25_000,
+        seed: 11,
+        as_of: date(2026, 11, 24),
+    });
+    for i in (0..25_000).step_by(400) {
+        let m = &mut p.meetings[i];
+        m.attendees.push(format!("ghost{i}"));
+        let first = m.attendees[0].clone();
+        m.attendees.insert(1, first);
+        if i % 800 == 0 {
+            p.meetings[i + 1].id = p.meetings[i].id.clone();
+        }
+    }
+    p.meetings[24_999].source = Some("ics:1".into());
+    p.meetings[3].source = Some("ics:1".into());
+    let text = store::to_text(&p);
+    assert_same(&text, "a big file with problems");
+    let e = store::parse(&text, Path::new("big.json")).unwrap_err();
+    assert_eq!(e.problems().len(), store::MAX_PROBLEMS);
+}
+
 #[test]
 fn every_test_file_loads_the_same() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files");
