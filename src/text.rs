@@ -149,6 +149,96 @@ fn join_with<S: AsRef<str>>(names: &[S], word: &str) -> String {
     }
 }
 
+/// `text` as XML character data or an attribute value: control and
+/// bidirectional characters shown as in [`printable`] (XML 1.0 cannot hold
+/// most of them at all), the characters XML gives a meaning escaped, and
+/// the two non-characters XML refuses written out.
+pub fn xml(text: &str) -> Cow<'_, str> {
+    let shown = printable(text);
+    if !shown.contains(['&', '<', '>', '"', '\'', '\u{fffe}', '\u{ffff}']) {
+        return shown;
+    }
+    let mut out = String::with_capacity(shown.len() + 16);
+    for c in shown.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` as the inside of a double-quoted string that escapes with a
+/// backslash (Graphviz DOT, YAML): shown as in [`printable`], with `\\` and
+/// `"` escaped, so that nothing in a name ends the string or becomes an
+/// escape such as `\n`.
+pub fn backslash_quoted(text: &str) -> String {
+    printable(text).replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// `text` as the inside of a quoted Mermaid label (`["…"]`): shown as in
+/// [`printable`], with the characters Mermaid reads as quotes, HTML or
+/// entity codes written as entity codes (`#quot;`, `#lt;`, `#35;`).
+pub fn mermaid(text: &str) -> String {
+    let shown = printable(text);
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces
+/// where it can (a word longer than a line is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            line = line.chars().skip(width).collect();
+            out.push(head);
+        }
+    }
+    out.push(line);
+    out
+}
+
+/// A count with thousands separated: `1,462`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether a character must not reach a terminal or document as it is.
 pub fn needs_escape(c: char) -> bool {
     // Bidirectional overrides can reorder what is shown: escape them too.
@@ -165,6 +255,35 @@ mod tests {
         assert_eq!(printable("a\nb\r\tc"), "a\\u{a}b\\u{d}\\u{9}c");
         assert_eq!(printable("\u{9b}31m"), "\\u{9b}31m");
         assert_eq!(printable("\u{202e}evil"), "\\u{202e}evil");
+    }
+
+    #[test]
+    fn escapes_for_xml_dot_and_mermaid() {
+        let hostile = "<b a='1'>\"&\u{1b}[31m\u{202e}\u{ffff}#\\n`";
+        assert_eq!(
+            super::xml(hostile),
+            "&lt;b a=&apos;1&apos;&gt;&quot;&amp;\\u{1b}[31m\\u{202e}\\u{ffff}#\\n`"
+        );
+        assert_eq!(super::xml("Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(
+            super::backslash_quoted(hostile),
+            "<b a='1'>\\\"&\\\\u{1b}[31m\\\\u{202e}\u{ffff}#\\\\n`"
+        );
+        assert_eq!(
+            super::mermaid(hostile),
+            "#lt;b a='1'#gt;#quot;#amp;\\u{1b}[31m\\u{202e}\u{ffff}#35;\\n#96;"
+        );
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_groups_thousands() {
+        assert_eq!(super::wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(super::wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(super::wrap("", 4), [""]);
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_462), "1,462");
+        assert_eq!(super::thousands(1_000_000), "1,000,000");
     }
 
     #[test]

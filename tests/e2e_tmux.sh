@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # End to end, as a person would: run the real binary in tmux, log a meeting
-# with the keyboard, quit, and check the file and `risks`/`coverage`.
+# with the keyboard, quit, and check the file and `risks`/`coverage`. With
+# no data file: start a partnership from the start screen, add two people,
+# log a meeting, edit, mark left, delete and undo, checking the file after
+# each step.
 # Also: a what-if taken back with u leaves the file as it was, Enter in
 # the attendee pick list chooses the match, resizing down to 80×24 and below, a broken file that must not
 # touch the terminal, and SIGTERM/SIGHUP, after which the terminal must be
@@ -134,6 +137,84 @@ wait_for "EXITED 1"
 wait_for "broken.json"
 tmux kill-session -t "$SESSION"
 
+echo "== no data file: start a partnership, add two people, log a meeting, edit, mark left, delete and undo"
+NEW="$WORK/ours.json"
+people() { "$BIN" --file "$NEW" people --format csv; }
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$NEW'; echo \"EXITED \$?\"; sleep 30"
+wait_for "Start your own partnership"
+[ ! -e "$NEW" ] || fail "the start screen wrote a file"
+tmux send-keys -t "$SESSION" n
+wait_for "Start a new partnership"
+tmux send-keys -t "$SESSION" -l "Acme"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "Globex"
+wait_for "Acme × Globex"
+tmux send-keys -t "$SESSION" Tab Tab
+tmux send-keys -t "$SESSION" -l "acme.example"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "globex.example"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Started Acme × Globex"
+wait_for "or i to import contacts"
+"$BIN" --file "$NEW" check >/dev/null || fail "the new partnership does not load"
+grep -qF '"globex.example"' "$NEW" || fail "the partner's domain is not in the file"
+[ "$(people | wc -l)" = 1 ] || fail "a new partnership should have nobody in it"
+
+tmux send-keys -t "$SESSION" a
+wait_for "Add a person"
+tmux send-keys -t "$SESSION" -l "Ana Ruiz"
+tmux send-keys -t "$SESSION" C-s
+wait_for "Added Ana Ruiz"
+people | grep -q '^ana,Ana Ruiz,ours,' || fail "Ana Ruiz is not in the file"
+tmux send-keys -t "$SESSION" Tab a
+wait_for "Add a person"
+tmux send-keys -t "$SESSION" -l "Li Wei"
+tmux send-keys -t "$SESSION" C-s
+wait_for "Added Li Wei"
+people | grep -q '^li,Li Wei,partner,' || fail "Li Wei is not in the file"
+
+tmux send-keys -t "$SESSION" m
+wait_for "Log a meeting"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "Kickoff"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "ana"
+tmux send-keys -t "$SESSION" Space Tab Enter
+wait_for "Logged meeting m-0001"
+grep -qF '"title": "Kickoff"' "$NEW" || fail "the meeting is not in the file"
+
+tmux send-keys -t "$SESSION" E
+wait_for "Edit Li Wei (id li)"
+tmux send-keys -t "$SESSION" Tab Tab
+tmux send-keys -t "$SESSION" -l "CFO"
+tmux send-keys -t "$SESSION" C-s
+wait_for "Edited the title of Li Wei"
+people | grep -q '^li,Li Wei,partner,CFO,' || fail "the edit is not in the file"
+
+tmux send-keys -t "$SESSION" L
+wait_for "Li Wei has left"
+tmux send-keys -t "$SESSION" Enter
+wait_for "Marked Li Wei as left on"
+people | grep -q "^li,Li Wei,partner,CFO,staff,,,,$(date +%F),\$" \
+  || fail "Li Wei's departure is not in the file: $(people)"
+
+cp "$NEW" "$WORK/before-delete.json"
+tmux send-keys -t "$SESSION" BTab D
+wait_for "Delete Ana Ruiz (Acme)?"
+wait_for "their place in 1 meeting"
+tmux send-keys -t "$SESSION" y
+wait_for "Deleted Ana Ruiz"
+people | grep -q '^ana,' && fail "Ana Ruiz is still in the file"
+grep -A3 '"attendees"' "$NEW" | grep -qF '"ana"' && fail "Ana Ruiz is still in the meeting"
+tmux send-keys -t "$SESSION" u
+wait_for "Undone: deleted Ana Ruiz"
+cmp -s "$NEW" "$WORK/before-delete.json" || fail "undoing the delete did not give back the file byte for byte"
+tmux send-keys -t "$SESSION" q
+wait_for "EXITED 0"
+"$BIN" --file "$NEW" check >/dev/null || fail "the partnership does not load after the session"
+tmux kill-session -t "$SESSION"
+
 # Ends the UI with signal $1 and checks that the terminal is back: the
 # normal screen (not the alternate one), the cursor shown, cooked mode (the
 # shell's `stty` sees icanon), and what is printed next on the screen.
@@ -164,5 +245,19 @@ killed_by() {
 killed_by TERM 143
 killed_by HUP 129
 "$BIN" --file "$DATA" check >/dev/null || fail "the file does not load after the signals"
+
+echo "== the terminal goes away (tmux kill-session): the program ends too"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 "exec '$BIN' --file '$DATA'"
+wait_for "bus factor"
+PID=$(tmux display-message -p -t "$SESSION" '#{pane_pid}')
+tmux kill-session -t "$SESSION"
+for _ in $(seq 1 50); do
+  kill -0 "$PID" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$PID" 2>/dev/null; then
+  kill -9 "$PID"
+  fail "partnermap kept running after its terminal went away"
+fi
 
 echo "e2e: ok"

@@ -388,7 +388,9 @@ fn with_no_data_file_the_demo_opens_and_the_first_change_creates_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new").join("partnership.json");
     let mut app = tui::open(path.clone(), AS_OF, false).unwrap();
-    assert!(screen(&app, 120, 40).contains("DEMO"));
+    // The start screen asks first: d opens the demo.
+    assert!(screen(&app, 120, 40).contains("Look around the demo first"));
+    keys(&mut app, "d");
     assert!(screen(&app, 120, 40).contains("DEMO"));
     assert!(!path.exists());
     keys(&mut app, "<Tab>jm<Tab><Tab>ana<Space><Tab><Enter>");

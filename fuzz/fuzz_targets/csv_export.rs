@@ -154,6 +154,7 @@ fuzz_target!(|input: Input| {
             vec![
                 r.severity.to_string(),
                 r.kind.to_string(),
+                r.weight.to_string(),
                 r.subject.clone(),
                 r.subject_name.clone(),
                 r.side.unwrap_or("").to_string(),
@@ -177,6 +178,7 @@ fuzz_target!(|input: Input| {
                 r.name.clone(),
                 r.level.to_string(),
                 r.key.to_string(),
+                r.stance.unwrap_or("").to_string(),
                 r.direct.to_string(),
                 r.covered_by.join(";"),
                 r.depends_on.join(";"),

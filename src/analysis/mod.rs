@@ -100,6 +100,25 @@ impl Analysis {
         })
     }
 
+    /// Per person: the worst severity of the risks about them (those
+    /// whose subject they are, and the bus-factor risk when they are in its
+    /// smallest set), in one pass; `None` for a person no risk names.
+    pub fn worst_severity(&self, people: usize) -> Vec<Option<Severity>> {
+        let mut worst: Vec<Option<Severity>> = vec![None; people];
+        let mut mark = |i: usize, s: Severity| {
+            if let Some(w) = worst.get_mut(i) {
+                *w = Some(w.map_or(s, |w| w.min(s)));
+            }
+        };
+        for risk in &self.risks {
+            match risk.subject {
+                Subject::Person(i) => mark(i, risk.severity),
+                Subject::Partnership => risk.people.iter().for_each(|&i| mark(i, risk.severity)),
+            }
+        }
+        worst
+    }
+
     /// Number of risks at each severity, critical first.
     pub fn severity_counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];

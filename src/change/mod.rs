@@ -13,6 +13,7 @@
 // Changes replay onto files someone else wrote: no index may panic.
 #![deny(clippy::indexing_slicing)]
 
+mod batch;
 mod delete;
 mod replace;
 
@@ -125,13 +126,7 @@ impl Change {
                 touched.extend(d.put_back(p)?);
                 Ok(self.clone())
             }
-            Change::Batch(changes) => {
-                let mut made = Vec::with_capacity(changes.len());
-                for change in changes {
-                    made.push(change.make(p, touched)?);
-                }
-                Ok(Change::Batch(made))
-            }
+            Change::Batch(changes) => batch::make_batch(changes, p, touched),
         }
     }
 
@@ -174,11 +169,16 @@ impl Change {
             Change::Delete(d) => removed(&d.record),
             Change::Restore(d) => added(&d.record),
             Change::Edit(e) => e.label(),
-            Change::Batch(changes) => changes
-                .iter()
-                .map(|c| c.describe(p))
-                .collect::<Vec<_>>()
-                .join("; "),
+            // An import is thousands of changes: the first few, and a count.
+            Change::Batch(changes) => {
+                const SHOWN: usize = 3;
+                let mut said: Vec<String> =
+                    changes.iter().take(SHOWN).map(|c| c.describe(p)).collect();
+                if changes.len() > SHOWN {
+                    said.push(format!("{} more changes", changes.len() - SHOWN));
+                }
+                said.join("; ")
+            }
         }
     }
 }

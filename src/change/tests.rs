@@ -328,3 +328,47 @@ fn removing_what_is_gone_is_refused() {
         "meeting: the meeting m-0001 is no longer in the file as it was"
     );
 }
+
+#[test]
+fn a_large_batch_is_made_in_one_pass_taken_back_and_said_briefly() {
+    let mut p = sample();
+    let mut changes: Vec<Change> = (0..5)
+        .map(|i| {
+            Change::AddPerson(Person::new(
+                format!("p{i}"),
+                format!("P {i}"),
+                Side::Partner,
+            ))
+        })
+        .collect();
+    let mut boss = Person::new("boss", "Boss", Side::Partner);
+    boss.reports_to = Some("p4".into());
+    changes.push(Change::AddPerson(boss));
+    changes.push(Change::AddMeeting(raw_meeting("m-0001", &["ana", "p0"])));
+    // Taken meanwhile: renumbered, as a single meeting would be.
+    changes.push(Change::AddMeeting(raw_meeting("m-0001", &["ana", "p1"])));
+    let batch = Change::Batch(changes);
+    let before = p.clone();
+    let made = batch.apply(&mut p).unwrap();
+    assert_eq!(p.people.len(), 8);
+    let ids: Vec<&str> = p.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["m-0001", "m-0002"]);
+    assert_eq!(
+        made.describe(&p),
+        "added P 0; added P 1; added P 2; 5 more changes"
+    );
+    made.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, before);
+    // A person twice, or a meeting with someone unknown, refuses the whole batch.
+    let twice = Change::Batch(vec![
+        Change::AddPerson(Person::new("x", "X", Side::Ours)),
+        Change::AddPerson(Person::new("x", "X again", Side::Ours)),
+    ]);
+    assert!(twice.apply(&mut p).is_err());
+    let unknown = Change::Batch(vec![Change::AddMeeting(raw_meeting(
+        "m-0009",
+        &["ana", "nobody"],
+    ))]);
+    assert!(unknown.apply(&mut p).is_err());
+    assert_eq!(p, before);
+}

@@ -4,11 +4,18 @@
 
 mod args;
 mod check;
+mod completions;
 mod demo;
 mod error;
 mod generate;
+mod import;
+mod init;
+mod man;
+mod map;
 mod meeting;
+mod merge;
 mod output;
+mod people;
 mod report;
 mod restore;
 mod ui;
@@ -27,10 +34,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     let Some(command) = &cli.command else {
         return ui::run(cli);
     };
-    let takes_as_of = matches!(command, Command::Risks(_) | Command::Coverage(_));
+    let takes_as_of = matches!(
+        command,
+        Command::Risks(_) | Command::Coverage(_) | Command::Map(_)
+    );
     if cli.as_of.is_some() && !takes_as_of {
         return Err(CliError::usage(
-            "--as-of goes with no command (the terminal UI), `risks` or `coverage`",
+            "--as-of goes with no command (the terminal UI), `risks`, `coverage` or `map`",
         ));
     }
     match command {
@@ -41,6 +51,13 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Generate(args) => generate::run(args),
+        Command::Init(args) => init::run(cli, args),
+        Command::People(args) => people::run(cli, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
+        Command::Merge(args) => merge::run(args),
+        Command::Map(args) => map::run(cli, args),
+        Command::Import(args) => import::run(cli, args),
     }
 }
 

@@ -73,28 +73,27 @@ impl Output {
                     eprintln!("note: {note}");
                 }
             }
-            Destination::Stdout => {
-                let mut stdout = std::io::stdout().lock();
-                if let Err(e) = stdout
-                    .write_all(text.as_bytes())
-                    .and_then(|()| stdout.flush())
-                {
-                    // A closed pipe (`| head`) is not a failure of ours.
-                    if e.kind() != std::io::ErrorKind::BrokenPipe {
-                        return Err(CliError::failed(format!(
-                            "cannot write to standard output: {e}"
-                        )));
-                    }
-                }
-            }
+            Destination::Stdout => to_stdout(text.as_bytes())?,
         }
         Ok(())
     }
 }
 
+/// Writes `bytes` to standard output; a closed pipe (`| head`) is not a
+/// failure of ours.
+pub fn to_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::failed(format!(
+            "cannot write to standard output: {e}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Refuses an output file in a folder that does not exist, or one that is
 /// the data file, its lock or a backup.
-fn refuse_file(out: &Path, data: &Path, what: &str) -> Result<(), CliError> {
+pub fn refuse_file(out: &Path, data: &Path, what: &str) -> Result<(), CliError> {
     if let Some(dir) = out
         .parent()
         .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())

@@ -10,8 +10,12 @@ use crate::model::{MAX_ATTENDEES, Meeting, Partnership, Person, Tie};
 use crate::rules::{self, AttendeeList, Fault, Field, Problem};
 use jiff::civil::Date;
 
+mod start;
 mod suggest;
 
+pub use start::{
+    NewPartnership, StartError, StartField, default_name, new_partnership, split_domains,
+};
 pub(crate) use suggest::one_edit_apart;
 pub use suggest::{suggest_id, suggest_person_id};
 
@@ -128,7 +132,20 @@ pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditErro
 /// Checks that a meeting can be added: a free id, every attendee known and
 /// listed once, and at least two different people active on its date.
 pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError> {
-    if p.meetings.iter().any(|m| m.id == meeting.id) {
+    let index = p.person_index();
+    let taken = p.meetings.iter().any(|m| m.id == meeting.id);
+    check_meeting_with(p, meeting, taken, &|id| index.get(id).copied())
+}
+
+/// [`check_meeting`] with what a batch of changes keeps at hand: whether
+/// the meeting's id is `taken`, and the place of a person by id.
+pub fn check_meeting_with(
+    p: &Partnership,
+    meeting: &Meeting,
+    taken: bool,
+    person_at: &dyn Fn(&str) -> Option<usize>,
+) -> Result<(), EditError> {
+    if taken {
         return refuse(Field::Id, format!("{:?} is already taken", meeting.id));
     }
     check_length(Field::Title, meeting.title.as_deref())?;
@@ -136,11 +153,10 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
     if let Some(fault) = AttendeeList::count(meeting.attendees.len()) {
         return refuse_fault(Field::Attendees, &fault);
     }
-    let index = p.person_index();
     let mut list = AttendeeList::default();
     let mut twice = None;
     for id in &meeting.attendees {
-        match list.check(id, index.contains_key(id.as_str())) {
+        match list.check(id, person_at(id).is_some()) {
             Some(Fault::UnknownPerson(_)) => {
                 let hint = match suggest_id(p, id) {
                     Some(person) => format!("; did you mean {:?} ({})?", person.id, person.name),
@@ -158,7 +174,7 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
         }
     }
     // Fewer than two different people is said first (`--with sam,sam`).
-    check_two_active(p, meeting, &index)?;
+    check_two_active(p, meeting, person_at)?;
     match twice {
         Some(fault) => refuse_fault(Field::Attendees, &fault),
         None => Ok(()),
@@ -170,14 +186,14 @@ pub fn check_meeting(p: &Partnership, meeting: &Meeting) -> Result<(), EditError
 fn check_two_active(
     p: &Partnership,
     meeting: &Meeting,
-    index: &std::collections::HashMap<&str, usize>,
+    person_at: &dyn Fn(&str) -> Option<usize>,
 ) -> Result<(), EditError> {
     let mut unique = std::collections::HashSet::new();
     let people: Vec<&Person> = meeting
         .attendees
         .iter()
         .filter(|id| unique.insert(id.as_str()))
-        .filter_map(|id| index.get(id.as_str()).and_then(|&i| p.people.get(i)))
+        .filter_map(|id| person_at(id).and_then(|i| p.people.get(i)))
         .collect();
     let active = people
         .iter()
@@ -226,10 +242,19 @@ pub fn add_person(p: &mut Partnership, person: Person) -> Result<(), EditError> 
 
 /// Checks that `person` can be added to `p`.
 pub fn check_new_person(p: &Partnership, person: &Person) -> Result<(), EditError> {
+    check_new_person_with(p, person, &|id| p.people.iter().position(|x| x.id == id))
+}
+
+/// [`check_new_person`] with the place of a person by id at hand.
+pub fn check_new_person_with(
+    p: &Partnership,
+    person: &Person,
+    person_at: &dyn Fn(&str) -> Option<usize>,
+) -> Result<(), EditError> {
     if let Some(fault) = rules::id(&person.id) {
         return refuse_fault(Field::Id, &fault);
     }
-    if p.person(&person.id).is_some() {
+    if person_at(&person.id).is_some() {
         return refuse(Field::Id, format!("{:?} is already taken", person.id));
     }
     if person.name.trim().is_empty() {
@@ -242,7 +267,7 @@ pub fn check_new_person(p: &Partnership, person: &Person) -> Result<(), EditErro
     check_length(Field::Email, person.email.as_deref())?;
     check_length(Field::Notes, person.notes.as_deref())?;
     if let Some(boss) = &person.reports_to {
-        match p.person(boss) {
+        match person_at(boss).and_then(|i| p.people.get(i)) {
             None => return refuse(Field::ReportsTo, format!("no person has the id {boss:?}")),
             Some(b) if b.side != person.side => {
                 return refuse(Field::ReportsTo, format!("{} is on the other side", b.name));

@@ -6,13 +6,16 @@
 mod coverage;
 mod csv;
 mod json;
+pub mod map;
 mod markdown;
+mod people;
 mod report;
 mod risks;
 mod table;
 
 pub use self::csv::{cell as csv_cell, guard};
 pub use coverage::{CoverageJson, CoverageReport, CoverageRow};
+pub use people::{PeopleJson, PeopleReport, PersonRow};
 pub use report::{Align, Cell, Column, Heading, Report, Row, Shown};
 pub use risks::{RiskReport, RiskRow, RisksJson, SeverityCounts, Summary};
 

@@ -23,8 +23,18 @@ pub enum Action {
     AddTie,
     WhatIf,
     Export,
+    Import,
     Undo,
     MessageLog,
     Help,
     Quit,
+    /// `E`: edit the selected person, or the tie or meeting selected in
+    /// the detail pane.
+    Edit,
+    /// `L`: the selected person has left.
+    MarkLeft,
+    /// `D`: delete the selected record, after a question.
+    Delete,
+    /// `s`: the selected person's stance.
+    Stance,
 }

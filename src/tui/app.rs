@@ -298,7 +298,9 @@ impl App {
 
     /// Recomputes each person's badge from the analysis.
     fn rebadge(&mut self) {
-        self.worst = worst_per_person(&self.doc.partnership, &self.analysis);
+        self.worst = self
+            .analysis
+            .worst_severity(self.doc.partnership.people.len());
         self.exposed = vec![false; self.doc.partnership.people.len()];
         for list in &self.analysis.exposure {
             for &i in list {
@@ -323,21 +325,4 @@ impl App {
     pub fn what_if(&self) -> bool {
         !self.gone.is_empty()
     }
-}
-
-/// The worst severity of the risks about each person, in one pass.
-fn worst_per_person(p: &Partnership, a: &Analysis) -> Vec<Option<Severity>> {
-    let mut worst: Vec<Option<Severity>> = vec![None; p.people.len()];
-    let mut mark = |i: usize, s: Severity| {
-        if let Some(w) = worst.get_mut(i) {
-            *w = Some(w.map_or(s, |w| w.min(s)));
-        }
-    };
-    for risk in &a.risks {
-        match risk.subject {
-            Subject::Person(i) => mark(i, risk.severity),
-            Subject::Partnership => risk.people.iter().for_each(|&i| mark(i, risk.severity)),
-        }
-    }
-    worst
 }

@@ -5,6 +5,7 @@
 
 use super::task::Done;
 use ratatui::crossterm::event::{self as term, KeyEvent};
+use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -96,10 +97,18 @@ pub fn spawn_ticker(
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let mut last = Instant::now();
+        // A terminal that goes away (its window closed, `tmux kill-session`)
+        // may send no SIGHUP; its input then stops being a terminal at all.
+        let on_terminal = std::io::stdin().is_terminal();
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(SIGNAL_EVERY.min(WATCH_EVERY.saturating_sub(last.elapsed())));
             if let signal @ 1.. = signals.load(Ordering::Relaxed) {
                 let _ = tx.send(Event::Signal(i32::try_from(signal).unwrap_or(15)));
+                return;
+            }
+            if on_terminal && !std::io::stdin().is_terminal() {
+                // As SIGHUP: the terminal hung up.
+                let _ = tx.send(Event::Signal(1));
                 return;
             }
             if last.elapsed() >= WATCH_EVERY {

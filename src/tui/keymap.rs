@@ -120,7 +120,7 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Up, Key::Char('k')],
         "↑ ↓ / k j",
         Action::Up,
-        "move in a list",
+        "move in a list (detail pane: its ties and meetings)",
         Some(("↑↓", "move")),
     ),
     also(&[Key::Down, Key::Char('j')], Action::Down),
@@ -200,6 +200,34 @@ pub const MAIN: &[Binding<Action>] = &[
         Some(("t", "tie")),
     ),
     bind(
+        &[Key::Char('E')],
+        "E",
+        Action::Edit,
+        "edit the person; in the detail pane, the tie or meeting",
+        Some(("E", "edit")),
+    ),
+    bind(
+        &[Key::Char('L')],
+        "L",
+        Action::MarkLeft,
+        "the selected person has left: a date, then saved",
+        Some(("L", "left")),
+    ),
+    bind(
+        &[Key::Char('D')],
+        "D",
+        Action::Delete,
+        "delete the selected record (asks first, says what goes)",
+        Some(("D", "delete")),
+    ),
+    bind(
+        &[Key::Char('s')],
+        "s",
+        Action::Stance,
+        "set the selected person's stance (champion … blocker)",
+        Some(("s", "stance")),
+    ),
+    bind(
         &[Key::Char('x')],
         "x",
         Action::WhatIf,
@@ -210,8 +238,15 @@ pub const MAIN: &[Binding<Action>] = &[
         &[Key::Char('e')],
         "e",
         Action::Export,
-        "export the risk list (CSV, JSON or Markdown)",
+        "export risks (CSV, JSON, Markdown) or the map (SVG)",
         Some(("e", "export")),
+    ),
+    bind(
+        &[Key::Char('i')],
+        "i",
+        Action::Import,
+        "import contacts or a calendar: path, preview, Enter",
+        None,
     ),
     bind(
         &[Key::Char('u')],
@@ -344,6 +379,6 @@ mod tests {
         let bar = hints(MAIN);
         assert_eq!(bar.first(), Some(&("↑↓", "move")));
         assert_eq!(bar.last(), Some(&("q", "quit")));
-        assert_eq!(bar.len(), 14);
+        assert_eq!(bar.len(), 18);
     }
 }

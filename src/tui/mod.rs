@@ -57,8 +57,9 @@ fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
     Ok(got)
 }
 
-/// Loads the data file for the UI: the file itself, or the demo when there
-/// is no file yet. Errors are returned before the terminal is touched.
+/// Loads the data file for the UI: the file itself, or, when there is no
+/// file yet, the start screen over the demo (`n` a new partnership, `d` the
+/// demo). Errors are returned before the terminal is touched.
 /// The header marks the as-of date when it is not `today`, and says when
 /// the file or its folder cannot be written.
 pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
@@ -73,6 +74,10 @@ pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
     let read_only = store::read_only(&path);
     let mut app = App::new(path, doc, as_of, color);
     app.read_only = read_only;
+    if app.demo {
+        // No data file: start a partnership of one's own, or the demo.
+        app.dialogs.open(Box::new(dialogs::start::StartScreen));
+    }
     Ok(app)
 }
 
@@ -111,7 +116,11 @@ fn event_loop(
     let ticker = event::spawn_ticker(app.events.sender(), signals, Arc::clone(&stop));
     let ended = run_loop(terminal, &mut app);
     stop.store(true, Ordering::Relaxed);
-    let _ = input.join();
+    // The input thread is not waited for: when the terminal has gone away
+    // (its window closed, `tmux kill-session`) crossterm's poll never
+    // returns, and waiting would keep the program alive, spinning. It ends
+    // with the process.
+    drop(input);
     let _ = ticker.join();
     ended
 }

@@ -325,8 +325,9 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// Too wide: drops the hints a user needs least, then from the front, but
 /// never help or quit: `?` lists everything else.
 fn fit_hints<'a>(mut pairs: Vec<(&'a str, &'a str)>, room: usize) -> Vec<(&'a str, &'a str)> {
-    const DROP_FIRST: [&str; 8] = [
-        "messages", "move", "tie", "add", "pane", "export", "undo", "views",
+    const DROP_FIRST: [&str; 12] = [
+        "messages", "move", "stance", "left", "tie", "pane", "export", "delete", "edit", "add",
+        "undo", "views",
     ];
     const KEEP: [&str; 2] = ["help", "quit"];
     let width = |pairs: &[(&str, &str)]| -> usize {

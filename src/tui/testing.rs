@@ -284,6 +284,24 @@ pub fn detail_scroll(app: &App) -> (usize, usize) {
     )
 }
 
+/// The tie or meeting selected in the detail pane (`↑ ↓` there), as a test
+/// reads it: `tie A B` (the ids of its ends, in the file's order of
+/// people) or `meeting ID`; `None` when the person themself is.
+pub fn detail_selected(app: &App) -> Option<String> {
+    let p = app.partnership();
+    match super::views::detail::selected_row(app)? {
+        super::views::detail::DetailRow::Tie { tie, .. } => {
+            let live = app.analysis.live.ties.get(tie)?;
+            let id = |i: usize| p.people.get(i).map(|x| x.id.clone());
+            Some(format!("tie {} {}", id(live.a)?, id(live.b)?))
+        }
+        super::views::detail::DetailRow::Meeting { meeting } => {
+            Some(format!("meeting {}", p.meetings.get(meeting)?.id))
+        }
+        _ => None,
+    }
+}
+
 /// How many rows the selected person's detail has (before wrapping).
 pub fn detail_rows(app: &App) -> usize {
     super::views::detail::line_count(app)
@@ -297,4 +315,16 @@ pub fn set_today(app: &mut App, today: jiff::civil::Date) {
 /// Draws with colour or without.
 pub fn set_color(app: &mut App, color: bool) {
     app.color = color;
+}
+
+/// Waits for the background jobs started so far (an import being read)
+/// and applies their results, as the event loop does.
+pub fn finish_jobs(app: &mut App) {
+    while app.progress.is_some() {
+        match app.events.recv_timeout(std::time::Duration::from_secs(60)) {
+            Some(event @ super::event::Event::Done(_)) => super::update::handle(app, event),
+            Some(_) => {}
+            None => break,
+        }
+    }
 }

@@ -6,10 +6,15 @@
 
 mod change;
 mod dependency;
+mod edit;
+mod import;
+pub mod merge;
 mod risk;
 
 pub use change::{risk_change, risk_changes};
 pub use dependency::{cut_off_if, if_all_left};
+pub use edit::{delete_question, done, stance};
+pub use import::{ImportMode, format_name, import_summary, look_words, place, skip_words};
 pub use risk::risk_detail;
 
 use crate::analysis::{Analysis, Severity};

@@ -1,7 +1,10 @@
-//! Writing the risk list beside the data file: never over a file that
-//! exists, and only the rows the risks view shows when its filter is on.
+//! Writing the risk list or the map beside the data file: never over a
+//! file that exists, and (for the risk list) only the rows the risks view
+//! shows when its filter is on.
 
-use super::{EXPORT_FORMATS, export_path_numbered};
+use super::export::{ExportItem, map_path_numbered};
+use super::export_path_numbered;
+use crate::export::map::MapFormat;
 use crate::export::{self, Style};
 use crate::store;
 use crate::tui::app::{App, View};
@@ -9,22 +12,38 @@ use crate::tui::app::{App, View};
 /// How many numbered names an export tries before giving up.
 const EXPORT_NAMES: u32 = 1000;
 
-/// Writes the risk list beside the data file, under the first name that
-/// is free: an existing file (or a link planted there) is never written
-/// over, and the message says which name was used. With the risks view's
-/// filter on, the rows it shows are written, and the message says so.
-pub(super) fn write_export(app: &mut App, at: usize) {
-    let Some(&format) = EXPORT_FORMATS.get(at) else {
-        return;
-    };
-    let (text, count) = export_text(app, format);
-    let name = |n| export_path_numbered(&app.path, app.as_of, app.what_if(), format, n);
+/// Writes the risk list (or the map) beside the data file, under the
+/// first name that is free: an existing file (or a link planted there) is
+/// never written over, and the message says which name was used. With the
+/// risks view's filter on, the rows it shows are written, and the message
+/// says so.
+pub(super) fn write_export(app: &mut App, item: ExportItem) {
+    let label = if app.what_if() { " (what-if)" } else { "" };
+    let (as_of, what_if) = (app.as_of, app.what_if());
+    match item {
+        ExportItem::Risks(format) => {
+            let (text, count) = export_text(app, format);
+            let data = app.path.clone();
+            let name = |n| export_path_numbered(&data, as_of, what_if, format, n);
+            write_numbered(app, &text, &name, &format!("{count}{label} as {format}"));
+        }
+        ExportItem::Map => {
+            let text = export::map::write(app.partnership(), &app.analysis, MapFormat::Svg);
+            let data = app.path.clone();
+            let name = |n| map_path_numbered(&data, as_of, what_if, n);
+            write_numbered(app, &text, &name, &format!("the map{label} as SVG"));
+        }
+    }
+}
+
+/// Writes `text` under the first of `name(1)`, `name(2)`… that is free,
+/// and says "Exported {what} to PATH".
+fn write_numbered(app: &mut App, text: &str, name: &dyn Fn(u32) -> std::path::PathBuf, what: &str) {
     let first = name(1);
     for n in 1..=EXPORT_NAMES {
         let path = name(n);
         match store::write_new(&path, text.as_bytes()) {
             Ok(()) => {
-                let label = if app.what_if() { " (what-if)" } else { "" };
                 let taken = if n > 1 {
                     format!(
                         " ({} exists and was left as it is)",
@@ -34,7 +53,7 @@ pub(super) fn write_export(app: &mut App, at: usize) {
                     String::new()
                 };
                 app.say(format!(
-                    "Exported {count}{label} as {format} to {}{taken}",
+                    "Exported {what} to {}{taken}",
                     crate::text::path(&path)
                 ));
                 return;

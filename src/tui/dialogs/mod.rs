@@ -5,14 +5,19 @@
 //! another dialog over it (later: a plan step opening the meeting form,
 //! an import path opening its preview).
 
+pub mod delete;
 pub mod export;
 mod export_file;
 pub mod form;
 pub mod help;
+pub mod import;
+mod import_path;
 pub mod log;
+pub mod start;
 
 pub use export::{
-    EXPORT_FORMATS, Export, export_path, export_path_numbered, export_scope, free_export_path,
+    EXPORT_FORMATS, EXPORT_ITEMS, Export, ExportItem, export_path, export_path_numbered,
+    export_scope, free_export_path, map_path_numbered,
 };
 
 use super::app::App;
@@ -59,6 +64,12 @@ pub trait Dialog {
     /// The form, when the dialog is one (for tests and the harness).
     fn form(&self) -> Option<&form::Form> {
         None
+    }
+
+    /// Part of starting with no data file (the start screen or its form):
+    /// closed when the file appears meanwhile.
+    fn start_screen(&self) -> bool {
+        false
     }
 }
 

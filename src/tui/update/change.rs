@@ -94,9 +94,10 @@ pub(super) fn undo(app: &mut App) {
         return;
     };
     let inverse = last.inverse();
-    let what = last.describe(app.partnership());
-    match save(app, &inverse) {
-        Ok(said) => tell(app, format!("Undone: {what}"), &said, Tone::Done),
+    let what = crate::words::done(app.partnership(), &last);
+    // The undo itself is not undone by the next u: the one before it is.
+    match commit(app, &inverse) {
+        Ok((said, _)) => tell(app, format!("Undone: {what}"), &said, Tone::Done),
         Err(e) => {
             app.undo.push(last);
             app.warn(format!("Could not undo: {}", one_line(&e)));
@@ -108,9 +109,18 @@ pub(crate) fn one_line(e: &CommitError) -> String {
     e.to_string().replace('\n', " ")
 }
 
-/// Saves one change to the data file and re-runs the analysis. Returns
-/// what changed in the risks.
+/// Saves one change to the data file, re-runs the analysis and keeps the
+/// change as made for `u`. Returns what changed in the risks.
 pub(crate) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
+    let (said, made) = commit(app, change)?;
+    // Undo takes back the change as made (a merged meeting may have a new id).
+    app.undo.push(made);
+    Ok(said)
+}
+
+/// Saves one change and re-runs the analysis; returns what changed in the
+/// risks and the change as made.
+fn commit(app: &mut App, change: &Change) -> Result<(Vec<String>, Change), CommitError> {
     let committed = store::commit(&app.path, &app.doc, change)?;
     let doc = Loaded {
         partnership: committed.partnership,
@@ -129,10 +139,5 @@ pub(crate) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, Commit
     if let Some(warning) = warning {
         said.insert(0, format!("warning: {warning}"));
     }
-    // Undo takes back the change as made (a merged meeting may have a new id).
-    // A delete is only ever an undo for now (the UI has no `D` yet).
-    if !matches!(change, Change::Delete(_)) {
-        app.undo.push(committed.change);
-    }
-    Ok(said)
+    Ok((said, committed.change))
 }

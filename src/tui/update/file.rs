@@ -36,6 +36,10 @@ pub fn check_file(app: &mut App) {
         Ok(doc) => {
             let said = app.replace(doc);
             app.demo = false;
+            // Someone made the file meanwhile: no need to start one.
+            while app.dialogs.top().is_some_and(|d| d.start_screen()) {
+                app.dialogs.close();
+            }
             app.ignored_stamp = None;
             app.alert = None;
             tell(

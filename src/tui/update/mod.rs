@@ -5,6 +5,7 @@
 
 pub(crate) mod change;
 mod file;
+mod record;
 
 pub use file::check_file;
 
@@ -168,10 +169,15 @@ pub fn update(app: &mut App, action: Action) {
         },
         Action::WhatIf => change::what_if(app),
         Action::Export => app.dialogs.open(Box::new(Export::default())),
+        Action::Import => open_import(app),
         Action::Undo => change::undo(app),
         Action::MessageLog => app.dialogs.open(Box::new(Log::default())),
         Action::Help => app.dialogs.open(Box::new(Help::default())),
         Action::Quit => app.quit = true,
+        Action::Edit => record::edit(app),
+        Action::MarkLeft => record::left(app),
+        Action::Delete => record::delete(app),
+        Action::Stance => record::stance(app),
     }
 }
 
@@ -187,6 +193,13 @@ fn escape(app: &mut App) {
         app.filter_mut().reset();
         app.refilter();
     }
+}
+
+/// `i`: the import dialog, with a clear status line.
+fn open_import(app: &mut App) {
+    app.status = None;
+    app.dialogs
+        .open(Box::new(super::dialogs::import::ImportDialog::default()));
 }
 
 /// A new form starts with a clear status line.
@@ -217,17 +230,12 @@ fn step(app: &mut App, delta: isize) {
         return;
     }
     if app.people.pane == Pane::Detail && app.view == View::People {
-        // No further than the last line at the bottom of the pane.
-        let last = super::views::detail::max_scroll(app) as isize;
-        let scroll = (app.detail.scroll as isize)
-            .saturating_add(delta)
-            .clamp(0, last);
-        app.detail.scroll = scroll as u16;
+        super::views::detail::step(app, delta);
         return;
     }
     let len = app.people.column(app.people.side).0.len();
     app.people.cursor_mut(app.people.side).step(delta, len);
-    app.detail.scroll = 0;
+    app.detail = Default::default();
 }
 
 fn cycle_pane(app: &mut App, forward: bool) {

@@ -151,7 +151,7 @@ fn column(app: &App, frame: &mut Frame, area: Rect, side: Side, theme: Theme) {
     frame.render_widget(block, area);
     if rows.is_empty() {
         let text = if app.people.filter.value().is_empty() {
-            "Nobody yet — press a to add a person"
+            "Nobody yet — press a to add a person, or i to import contacts"
         } else {
             "Nobody matches the filter. Esc clears it."
         };

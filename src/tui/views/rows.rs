@@ -46,7 +46,7 @@ impl App {
         }
         self.people.side = side;
         self.people.pane = Pane::of(side);
-        self.detail.scroll = 0;
+        self.detail = Default::default();
     }
 
     /// Recomputes both columns from the people filter, keeping the

@@ -1,13 +1,15 @@
 //! The three forms — log a meeting, add a person, declare a tie — and how
 //! each turns its fields into a [`Change`]. The checks themselves live in
 //! the library (`edit`, `change`); a refusal is shown on the field at fault.
+//! The forms that edit a record are in `records.rs`, and share the person
+//! form's fields and the date fields with these.
 
 use super::pick::PickList;
-use super::{Field, FieldKind, Form, FormKind};
+use super::{Field, FieldKind, Form, FormKind, records};
 use crate::change::Change;
 use crate::date::parse_relative;
 use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
-use crate::model::{Level, Partnership, Person, Side, Tie};
+use crate::model::{Level, Partnership, Person, Side, Stance, Tie};
 use crate::rules::Field as RuleField;
 use jiff::civil::Date;
 
@@ -26,13 +28,18 @@ pub const REPORTS_TO: &str = "Reports to";
 pub const WITH: &str = "With";
 pub const LAST_CONTACT: &str = "Last contact";
 pub const NOTE: &str = "Note";
+pub const STANCE: &str = "Stance";
+pub const LEFT: &str = "Left on";
 
 const LEVELS: [&str; 4] = ["staff", "manager", "senior", "executive"];
 const SIDES: [&str; 2] = ["ours", "partner"];
 const YES_NO: [&str; 2] = ["no", "yes"];
 
 /// Every person as a pick-list item: "Li Wei · CFO · Contoso".
-fn people_items(p: &Partnership, keep: impl Fn(usize, &Person) -> bool) -> Vec<(usize, String)> {
+pub(super) fn people_items(
+    p: &Partnership,
+    keep: impl Fn(usize, &Person) -> bool,
+) -> Vec<(usize, String)> {
     p.people
         .iter()
         .enumerate()
@@ -81,22 +88,61 @@ fn today_field(label: &'static str, placeholder: &'static str) -> Field {
 
 /// The add-person form, on `side`.
 pub fn person(p: &Partnership, side: Side) -> Form {
-    let pick = PickList::new(people_items(p, |_, _| true), Vec::new(), false);
-    let side_at = SIDES.iter().position(|s| *s == side.as_str()).unwrap_or(0);
     Form::new(
         FormKind::Person { id_typed: false },
         "Add a person",
-        vec![
-            Field::text(NAME, "", "required"),
-            Field::text(ID, "", "from the name"),
-            Field::choice(SIDE, SIDES.to_vec(), side_at),
-            Field::text(TITLE, "", "optional"),
-            Field::text(TEAM, "", "optional"),
-            Field::choice(LEVEL, LEVELS.to_vec(), 0),
-            Field::choice(KEY, YES_NO.to_vec(), 0),
-            Field::text(EMAIL, "", "optional"),
-            Field::pick(REPORTS_TO, pick, "optional; Space or Enter to choose"),
-        ],
+        person_fields(p, &Person::new("", "", side), true),
+    )
+}
+
+/// The person form's fields, filled in from `x`; the id field only when
+/// adding (an id never changes once written).
+pub(super) fn person_fields(p: &Partnership, x: &Person, with_id: bool) -> Vec<Field> {
+    let others = |_: usize, y: &Person| y.id != x.id || with_id;
+    let boss = x
+        .reports_to
+        .as_deref()
+        .and_then(|b| p.people.iter().position(|y| y.id == b));
+    let pick = PickList::new(people_items(p, others), boss.into_iter().collect(), false);
+    let at = |options: &[&str], value: &str| options.iter().position(|o| *o == value).unwrap_or(0);
+    let mut fields = vec![Field::text(NAME, &x.name, "required")];
+    if with_id {
+        fields.push(Field::text(ID, &x.id, "from the name"));
+    }
+    fields.extend([
+        Field::choice(SIDE, SIDES.to_vec(), at(&SIDES, x.side.as_str())),
+        Field::text(TITLE, x.title.as_deref().unwrap_or_default(), "optional"),
+        Field::text(TEAM, x.team.as_deref().unwrap_or_default(), "optional"),
+        Field::choice(LEVEL, LEVELS.to_vec(), at(&LEVELS, x.level.as_str())),
+        Field::choice(KEY, YES_NO.to_vec(), usize::from(x.key)),
+        stance_field(x.stance),
+        Field::text(EMAIL, x.email.as_deref().unwrap_or_default(), "optional"),
+        Field::pick(REPORTS_TO, pick, "optional; Space or Enter to choose"),
+        left_field(x.left),
+    ]);
+    fields
+}
+
+/// A choice of stance, `stance` chosen: "unknown" (none) first, then the
+/// stances from champion to blocker.
+pub(super) fn stance_field(stance: Option<Stance>) -> Field {
+    let options: Vec<&'static str> = std::iter::once(None)
+        .chain(Stance::ALL.map(Some))
+        .map(crate::words::stance)
+        .collect();
+    let at = stance.map_or(0, |s| {
+        options.iter().position(|o| *o == s.as_str()).unwrap_or(0)
+    });
+    Field::choice(STANCE, options, at)
+}
+
+/// The day someone left, or empty when they have not.
+pub(super) fn left_field(left: Option<Date>) -> Field {
+    let value = left.map(|d| d.to_string()).unwrap_or_default();
+    Field::date(
+        LEFT,
+        &value,
+        "empty: has not left; or YYYY-MM-DD, today, -3d",
     )
 }
 
@@ -148,19 +194,19 @@ pub fn name_changed(form: &mut Form, p: &Partnership) {
     }
 }
 
-fn picked(form: &Form, label: &str) -> Vec<usize> {
+pub(super) fn picked(form: &Form, label: &str) -> Vec<usize> {
     match form.field(label).map(|f| &f.kind) {
         Some(FieldKind::Pick(pick)) => pick.chosen.clone(),
         _ => Vec::new(),
     }
 }
 
-fn optional(form: &Form, label: &str) -> Option<String> {
+pub(super) fn optional(form: &Form, label: &str) -> Option<String> {
     let value = form.field(label)?.value().trim();
     (!value.is_empty()).then(|| value.to_string())
 }
 
-fn date_field(
+pub(super) fn date_field(
     form: &mut Form,
     label: &str,
     today: Date,
@@ -184,6 +230,59 @@ fn date_field(
             Err(())
         }
     }
+}
+
+/// The person the person form describes, `base` with the fields set
+/// (an edit keeps what the form does not show: notes, unknown fields);
+/// `None` with the faulty fields marked.
+pub(super) fn person_from(
+    form: &mut Form,
+    p: &Partnership,
+    today: Date,
+    base: Person,
+) -> Option<Person> {
+    let name = form
+        .field(NAME)
+        .map(|f| f.value().trim().to_string())
+        .unwrap_or_default();
+    if name.is_empty() {
+        form.mark(NAME, "a name is required".into());
+        return None;
+    }
+    let left = date_field(form, LEFT, today, false).ok()?;
+    let mut person = Person { name, left, ..base };
+    person.side = match form.field(SIDE).map(Field::value) {
+        Some("partner") => Side::Partner,
+        _ => Side::Ours,
+    };
+    person.title = optional(form, TITLE);
+    person.team = optional(form, TEAM);
+    person.email = optional(form, EMAIL);
+    person.level = form
+        .field(LEVEL)
+        .and_then(|f| Level::parse(f.value()))
+        .unwrap_or_default();
+    person.key = form.field(KEY).map(Field::value) == Some("yes");
+    person.stance = form.field(STANCE).and_then(|f| Stance::parse(f.value()));
+    let boss = picked(form, REPORTS_TO)
+        .first()
+        .and_then(|&i| p.people.get(i));
+    person.reports_to = boss.map(|b| b.id.clone());
+    Some(person)
+}
+
+/// The last contact of a declared tie: a day that has passed, or none.
+pub(super) fn last_contact(form: &mut Form, today: Date) -> Option<Option<Date>> {
+    let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;
+    if last_contact.is_some_and(|d| d > today) {
+        // The file would read it as undated until that day (SPEC §3).
+        form.mark(
+            LAST_CONTACT,
+            "a last contact is a day that has passed; log a planned meeting with m".into(),
+        );
+        return None;
+    }
+    Some(last_contact)
 }
 
 /// The change the form describes, or `None` with the faulty fields marked.
@@ -219,34 +318,14 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
             }
         }
         FormKind::Person { .. } => {
-            let name = form
-                .field(NAME)
-                .map(|f| f.value().trim().to_string())
-                .unwrap_or_default();
-            if name.is_empty() {
-                form.mark(NAME, "a name is required".into());
-                return None;
-            }
-            let id = match optional(form, ID) {
-                Some(id) => id,
-                None if name.is_empty() => String::new(),
-                None => suggest_person_id(p, &name),
+            let name = form.field(NAME).map(|f| f.value().trim().to_string());
+            let id = match (optional(form, ID), name) {
+                (Some(id), _) => id,
+                (None, Some(name)) if !name.is_empty() => suggest_person_id(p, &name),
+                (None, _) => String::new(),
             };
-            let side = match form.field(SIDE).map(Field::value) {
-                Some("partner") => Side::Partner,
-                _ => Side::Ours,
-            };
-            let mut person = Person::new(id, name, side);
-            person.title = optional(form, TITLE);
-            person.team = optional(form, TEAM);
-            person.email = optional(form, EMAIL);
-            person.level = form
-                .field(LEVEL)
-                .and_then(|f| Level::parse(f.value()))
-                .unwrap_or_default();
-            person.key = form.field(KEY).map(Field::value) == Some("yes");
-            person.reports_to = ids(&picked(form, REPORTS_TO)).into_iter().next();
-            Some(Change::AddPerson(person))
+            let base = Person::new(id, "", Side::Ours);
+            person_from(form, p, today, base).map(Change::AddPerson)
         }
         FormKind::Tie { from } => {
             let with = ids(&picked(form, WITH));
@@ -254,20 +333,19 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
                 form.mark(WITH, "choose the other person (Space or Enter)".into());
                 return None;
             };
-            let last_contact = date_field(form, LAST_CONTACT, today, false).ok()?;
-            if last_contact.is_some_and(|d| d > today) {
-                // The file would read it as undated until that day (SPEC §3).
-                form.mark(
-                    LAST_CONTACT,
-                    "a last contact is a day that has passed; log a planned meeting with m".into(),
-                );
-                return None;
-            }
+            let last_contact = last_contact(form, today)?;
             let mut tie = Tie::new(ids(&[from]).into_iter().next().unwrap_or_default(), other);
             tie.last_contact = last_contact;
             tie.note = optional(form, NOTE);
             Some(Change::AddTie(tie))
         }
+        FormKind::EditPerson { before } => records::person(form, p, today, before),
+        FormKind::EditTie { before } => records::tie(form, today, before),
+        FormKind::EditMeeting { before } => records::meeting(form, p, today, before),
+        FormKind::Left { before } => records::left_on(form, today, &before),
+        FormKind::Stance { before } => Some(records::stance_of(form, &before)),
+        // A new partnership is a new file, not a change: `start.rs` saves it.
+        FormKind::Start { .. } => None,
     }
 }
 
@@ -281,7 +359,28 @@ pub fn refused(form: &mut Form, e: &EditError) {
         (_, RuleField::ReportsTo) => REPORTS_TO,
         (FormKind::Tie { .. }, _) => WITH,
         (FormKind::Meeting, _) => ATTENDEES,
-        (FormKind::Person { .. }, _) => NAME,
+        (_, field) => match label_of(field).filter(|l| form.field(l).is_some()) {
+            Some(label) => label,
+            // The record as a whole (changed meanwhile): the first field.
+            None => form.fields.first().map_or(NAME, |f| f.label),
+        },
     };
     form.mark(label, e.message.clone());
+}
+
+/// The field of a form that shows a field of a record.
+fn label_of(field: RuleField) -> Option<&'static str> {
+    Some(match field {
+        RuleField::Title => TITLE,
+        RuleField::Team => TEAM,
+        RuleField::Email => EMAIL,
+        RuleField::Side => SIDE,
+        RuleField::Level => LEVEL,
+        RuleField::Stance => STANCE,
+        RuleField::Left => LEFT,
+        RuleField::Notes => NOTES,
+        RuleField::Note => NOTE,
+        RuleField::LastContact => LAST_CONTACT,
+        _ => return None,
+    })
 }

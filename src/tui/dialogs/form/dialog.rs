@@ -2,10 +2,11 @@
 //! (after a question when it adds a namesake), an invalid one stays open
 //! with the faults marked.
 
-use super::{Confirm, Form, Outcome, build};
+use super::{Confirm, Form, FormKind, Outcome, build, records};
 use crate::change::Change;
 use crate::store::CommitError;
 use crate::tui::app::{App, Tone};
+use crate::tui::dialogs::start::{self, StartScreen};
 use crate::tui::dialogs::{Dialog, Reply};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -20,6 +21,10 @@ impl Dialog for Form {
             Outcome::Stay => Reply::Keep,
             Outcome::Cancel => {
                 app.note("Cancelled: nothing was saved");
+                if matches!(self.kind, FormKind::Start { .. }) {
+                    // Back to the choice between a new partnership and the demo.
+                    return Reply::Replace(Box::new(StartScreen));
+                }
                 Reply::Close
             }
             Outcome::Submit => submit(app, self),
@@ -31,6 +36,9 @@ impl Dialog for Form {
     }
 
     fn draw(&self, app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+        if matches!(self.kind, FormKind::Start { .. }) {
+            start::backdrop(frame, area);
+        }
         super::draw::render_form(app, self, frame, area, theme);
     }
 
@@ -41,15 +49,26 @@ impl Dialog for Form {
     fn form(&self) -> Option<&Form> {
         Some(self)
     }
+
+    fn start_screen(&self) -> bool {
+        matches!(self.kind, FormKind::Start { .. })
+    }
 }
 
 /// Saves what a valid form describes; an invalid one stays open with the
 /// faults marked, and a second person of the same name on one side is
 /// asked about first.
 fn submit(app: &mut App, form: &mut Form) -> Reply {
+    if matches!(form.kind, FormKind::Start { .. }) {
+        return start::create(app, form);
+    }
     let Some(change) = build::submit(form, app.partnership(), app.as_of) else {
         return Reply::Keep;
     };
+    if records::unchanged(&change) {
+        app.note("Nothing changed, so nothing was saved");
+        return Reply::Close;
+    }
     if let Change::AddPerson(person) = &change
         && !form.confirmed
         && let Some(question) = build::namesake_question(app.partnership(), person)
@@ -57,11 +76,11 @@ fn submit(app: &mut App, form: &mut Form) -> Reply {
         form.confirm = Some(Confirm::Save(question));
         return Reply::Keep;
     }
-    let what = change.describe(app.partnership());
+    let what = crate::words::done(app.partnership(), &change);
     match save(app, &change) {
         Ok(mut said) => {
             let what = match app.undo.last() {
-                Some(made) => made.describe(app.partnership()),
+                Some(made) => crate::words::done(app.partnership(), made),
                 None => what,
             };
             match app.undo.last() {

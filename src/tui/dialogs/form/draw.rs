@@ -2,7 +2,7 @@
 //! list, and the question the form waits on.
 
 use super::{Field, FieldKind, Form};
-use crate::text::printable;
+use crate::text::{printable, wrap};
 use crate::tui::app::App;
 use crate::tui::dialogs::popup;
 use crate::tui::screen::fit;
@@ -39,10 +39,7 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
             printable(confirm.question()).into_owned(),
             theme.selected(),
         )),
-        None => lines.push(Line::styled(
-            "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
-            theme.dim(),
-        )),
+        None => lines.push(Line::styled(footer(form), theme.dim())),
     }
     let height = lines.len() as u16 + 2;
     let rect = popup(frame, area, width, height);
@@ -54,6 +51,17 @@ pub(super) fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect,
         && x < inner.width
     {
         frame.set_cursor_position(Position::new(inner.x + x, inner.y + y));
+    }
+}
+
+/// What the keys do, under the fields: a form of one field saves on Enter.
+fn footer(form: &Form) -> &'static str {
+    match form.fields.as_slice() {
+        [one] if matches!(one.kind, FieldKind::Choice { .. }) => {
+            "← → or a first letter chooses · Enter saves · Esc cancels"
+        }
+        [_] => "Enter saves · Esc cancels",
+        _ => "Tab next field · Enter on the last field or Ctrl-S saves · Esc cancels",
     }
 }
 
@@ -164,30 +172,6 @@ fn choice_spans(
         spans.push(Span::styled(text, style));
     }
     spans
-}
-
-/// Splits `text` into lines of at most `width` characters, at spaces
-/// where it can.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-        while line.chars().count() > width.max(1) {
-            let head: String = line.chars().take(width.max(1)).collect();
-            line = line.chars().skip(width.max(1)).collect();
-            out.push(head);
-        }
-    }
-    out.push(line);
-    out
 }
 
 fn pick_lines(

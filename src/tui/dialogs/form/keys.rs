@@ -203,9 +203,11 @@ impl Form {
             }
             FieldKind::Choice { .. } => {}
         }
-        if field.label == build::NAME {
+        let label = field.label;
+        if label == build::NAME {
             build::name_changed(self, p);
         }
+        super::start::edited(self, label);
     }
 
     fn on_field_key(&mut self, key: KeyEvent, matcher: &mut Matcher, p: &Partnership) {
@@ -223,22 +225,7 @@ impl Form {
             self.touched = true;
         }
         match &mut field.kind {
-            FieldKind::Choice { options, selected } => {
-                let len = options.len().max(1);
-                match key.code {
-                    KeyCode::Left | KeyCode::Up => *selected = (*selected + len - 1) % len,
-                    KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
-                        *selected = (*selected + 1) % len
-                    }
-                    KeyCode::Char(c) => {
-                        // A letter picks the first option starting with it.
-                        if let Some(at) = options.iter().position(|o| o.starts_with(c)) {
-                            *selected = at;
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            FieldKind::Choice { options, selected } => choose(options, selected, key.code),
             FieldKind::Pick(pick) => match key.code {
                 KeyCode::Up => pick.step(-1),
                 KeyCode::Down => pick.step(1),
@@ -290,6 +277,29 @@ impl Form {
             }
             _ => {}
         }
+        if let Some(label) = edited {
+            super::start::edited(self, label);
+        }
+    }
+}
+
+/// A key in a choice: `← →`, `↑ ↓` or `Space` move through the options; a
+/// letter picks the next option starting with it (`s` again goes from
+/// supporter to skeptic).
+fn choose(options: &[&'static str], selected: &mut usize, code: KeyCode) {
+    let len = options.len().max(1);
+    match code {
+        KeyCode::Left | KeyCode::Up => *selected = (*selected + len - 1) % len,
+        KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => *selected = (*selected + 1) % len,
+        KeyCode::Char(c) => {
+            let next = (1..=len)
+                .map(|k| (*selected + k) % len)
+                .find(|&at| options.get(at).is_some_and(|o| o.starts_with(c)));
+            if let Some(at) = next {
+                *selected = at;
+            }
+        }
+        _ => {}
     }
 }
 

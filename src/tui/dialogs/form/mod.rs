@@ -7,11 +7,14 @@ mod dialog;
 pub mod draw;
 pub mod keys;
 pub mod pick;
+pub mod records;
+pub mod start;
 
 pub use confirm::Confirm;
 pub use dialog::capitalised;
 pub use keys::{CONFIRM, FormAction, KEYS, PICK};
 
+use crate::model::{Meeting, Person, Tie};
 use pick::PickList;
 use tui_input::Input;
 
@@ -97,8 +100,10 @@ impl Field {
     }
 }
 
-/// Which form is open, with what it needs besides its fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which form is open, with what it needs besides its fields. An edit
+/// holds the record as it was when the form opened: saving replaces that
+/// record (and is refused when someone else changed it meanwhile).
+#[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
     Meeting,
     Person {
@@ -107,6 +112,31 @@ pub enum FormKind {
     },
     Tie {
         from: usize,
+    },
+    /// `E` on a person: the person form without the id, which never changes.
+    EditPerson {
+        before: Person,
+    },
+    /// `E` on a declared tie: its last contact and note.
+    EditTie {
+        before: Tie,
+    },
+    /// `E` on a meeting.
+    EditMeeting {
+        before: Meeting,
+    },
+    /// `L`: the day the person left (empty: has not left).
+    Left {
+        before: Person,
+    },
+    /// `s`: the person's stance.
+    Stance {
+        before: Person,
+    },
+    /// A new partnership, when there is no data file yet.
+    Start {
+        /// The partnership's name was typed: stop deriving it.
+        name_typed: bool,
     },
 }
 

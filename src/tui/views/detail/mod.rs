@@ -18,19 +18,38 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// The detail pane's state. A later `↑ ↓` selection of a tie or a
-/// meeting adds `selected: Option<usize>` here, counting the selectable
-/// rows of [`rows`] (see [`model`]).
+/// The detail pane's state: how far it is scrolled, and which of its ties
+/// and meetings is selected for `E` and `D`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DetailView {
     /// How many lines the pane is scrolled down.
     pub scroll: u16,
+    /// The selected tie or meeting, counting only those rows
+    /// ([`DetailRow::selectable`]); `None`: the person themself.
+    pub selected: Option<usize>,
 }
 
 /// How many rows the selected person's detail has (before wrapping),
 /// counted on the model without drawing.
 pub fn line_count(app: &App) -> usize {
     rows(app).len()
+}
+
+/// The inside of the detail pane on the screen last drawn.
+fn pane(app: &App) -> Rect {
+    let (width, height) = app.screen;
+    let screen = Rect::new(0, 0, width, height);
+    let [_, body, ..] = crate::tui::screen::areas(app, screen);
+    let [_, _, pane] = super::people::areas(body);
+    pane.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// How many screen lines `rows` take at `width`, wrapped as drawn.
+fn wrapped(app: &App, rows: &[DetailRow], width: u16) -> usize {
+    let lines = lines(app, rows, None, Theme { color: false });
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(width)
 }
 
 /// How far the detail pane scrolls: until its last line is at the bottom
@@ -40,22 +59,74 @@ pub fn max_scroll(app: &App) -> usize {
     if app.selected().is_none() {
         return 0;
     }
-    let (width, height) = app.screen;
-    let screen = Rect::new(0, 0, width, height);
-    let [_, body, ..] = crate::tui::screen::areas(app, screen);
-    let [_, _, pane] = super::people::areas(body);
-    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
-    let lines = lines(app, &rows(app), Theme { color: false });
-    let total = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width);
+    let inner = pane(app);
+    let total = wrapped(app, &rows(app), inner.width);
     total.saturating_sub(inner.height as usize)
+}
+
+/// The tie or meeting row selected in the detail pane, while the pane has
+/// the focus in the people view.
+pub fn selected_row(app: &App) -> Option<DetailRow> {
+    if app.people.pane != Pane::Detail || app.view != crate::tui::app::View::People {
+        return None;
+    }
+    let k = app.detail.selected?;
+    rows(app).into_iter().filter(DetailRow::selectable).nth(k)
+}
+
+/// `↑ ↓` in the detail pane: one step moves between the person's ties and
+/// meetings (from none selected to the first; up from the first, back to
+/// the person), scrolling to keep the selected one in view; past the last
+/// one, and for longer moves, the pane scrolls (no further than its end).
+pub fn step(app: &mut App, delta: isize) {
+    let rows = rows(app);
+    let selectable: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
+    let count = selectable.len();
+    let next = match (app.detail.selected.filter(|&k| k < count), delta) {
+        (None, 1) if count > 0 => Some(Some(0)),
+        (Some(k), 1) if k + 1 < count => Some(Some(k + 1)),
+        (Some(k), -1) if k > 0 => Some(Some(k - 1)),
+        (Some(0), -1) => Some(None),
+        (selected, _) if delta.abs() == 1 => {
+            app.detail.selected = selected;
+            None
+        }
+        _ => {
+            app.detail.selected = None;
+            None
+        }
+    };
+    let inner = pane(app);
+    let last = max_scroll(app);
+    match next {
+        Some(Some(k)) => {
+            app.detail.selected = Some(k);
+            // The lines above the row, and the row's own.
+            let at = selectable.get(k).copied().unwrap_or(0);
+            let top = wrapped(app, &rows[..at], inner.width);
+            let bottom = wrapped(app, &rows[..=at], inner.width);
+            let height = inner.height as usize;
+            let mut scroll = (app.detail.scroll as usize).min(top);
+            if bottom > scroll + height {
+                scroll = bottom.saturating_sub(height);
+            }
+            app.detail.scroll = scroll.min(last) as u16;
+        }
+        Some(None) => app.detail.selected = None,
+        None => {
+            let scroll = (app.detail.scroll as isize)
+                .saturating_add(delta)
+                .clamp(0, last as isize);
+            app.detail.scroll = scroll as u16;
+        }
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let focused = app.people.pane == Pane::Detail;
     let block = theme.panel(" Detail ", focused);
-    let lines = lines(app, &rows(app), theme);
+    let selected = selected_row(app).and(app.detail.selected);
+    let lines = lines(app, &rows(app), selected, theme);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -127,27 +198,56 @@ fn style(look: Look, theme: Theme) -> Style {
     }
 }
 
-/// The selected person's rows as lines, in the theme's styles.
-fn lines(app: &App, rows: &[DetailRow], theme: Theme) -> Vec<Line<'static>> {
+/// The selected person's rows as lines, in the theme's styles; the
+/// `selected`-th tie or meeting row highlighted.
+fn lines(
+    app: &App,
+    rows: &[DetailRow],
+    selected: Option<usize>,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let mut index = None;
     let p = app.partnership();
     // A meeting's line names the attendees other than the selected person.
     let id = app.selected().map_or("", |i| p.people[i].id.as_str());
+    let mut selectable = 0;
     rows.iter()
-        .map(|row| match row {
-            DetailRow::Heading(text) => Line::styled(text.clone(), theme.title()),
-            DetailRow::Blank => Line::raw(""),
-            DetailRow::Text(look, text) => Line::styled(text.clone(), style(*look, theme)),
-            DetailRow::Spans(spans) => Line::from(
-                spans
-                    .iter()
-                    .map(|(look, text)| Span::styled(text.clone(), style(*look, theme)))
-                    .collect::<Vec<_>>(),
-            ),
-            DetailRow::Tie { tie, other } => tie_line(app, *tie, *other, theme),
-            DetailRow::Meeting { meeting } => meeting_line(app, *meeting, id, theme, &mut index),
+        .map(|row| {
+            let line = line(app, row, id, theme, &mut index);
+            if !row.selectable() {
+                return line;
+            }
+            selectable += 1;
+            if selected == Some(selectable - 1) {
+                line.style(theme.selected())
+            } else {
+                line
+            }
         })
         .collect()
+}
+
+/// One row as a line.
+fn line<'p>(
+    app: &'p App,
+    row: &DetailRow,
+    id: &str,
+    theme: Theme,
+    index: &mut Option<std::collections::HashMap<&'p str, usize>>,
+) -> Line<'static> {
+    match row {
+        DetailRow::Heading(text) => Line::styled(text.clone(), theme.title()),
+        DetailRow::Blank => Line::raw(""),
+        DetailRow::Text(look, text) => Line::styled(text.clone(), style(*look, theme)),
+        DetailRow::Spans(spans) => Line::from(
+            spans
+                .iter()
+                .map(|(look, text)| Span::styled(text.clone(), style(*look, theme)))
+                .collect::<Vec<_>>(),
+        ),
+        DetailRow::Tie { tie, other } => tie_line(app, *tie, *other, theme),
+        DetailRow::Meeting { meeting } => meeting_line(app, *meeting, id, theme, index),
+    }
 }
 
 /// A tie's line: live or stale mark, the other person, how long since

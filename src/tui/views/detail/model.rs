@@ -2,11 +2,11 @@
 //! person, built from the app state by a pure function and free of styles,
 //! so that `update` can count the rows and the view draws them.
 //!
-//! A later `↑ ↓` selection (for `E`/`D` on ties and meetings) is an
+//! The `↑ ↓` selection (for `E`/`D` on ties and meetings) is an
 //! `Option<usize>` in `DetailView` counting only the selectable rows
 //! ([`DetailRow::selectable`]): the `k`-th selectable row is
 //! `rows.iter().filter(|r| r.selectable()).nth(k)`, and a `Tie` or
-//! `Meeting` row already carries the index `E`/`D` would act on.
+//! `Meeting` row carries the index `E`/`D` act on.
 
 use crate::analysis::Severity;
 use crate::graph::LiveTie;
@@ -68,6 +68,12 @@ impl DetailRow {
 pub fn rows(app: &App) -> Vec<DetailRow> {
     match app.selected() {
         Some(person) => of(app, person),
+        None if app.partnership().people.is_empty() => vec![
+            DetailRow::text(Look::Dim, "No people yet."),
+            DetailRow::Blank,
+            DetailRow::plain("a adds a person to the focused side (Tab: the partner's)."),
+            DetailRow::plain("i imports contacts or a calendar."),
+        ],
         None => vec![DetailRow::text(Look::Dim, "Nobody selected.")],
     }
 }
@@ -105,6 +111,9 @@ fn about(app: &App, i: usize, out: &mut Vec<DetailRow>) -> bool {
     }
     if let Some(team) = &person.team {
         facts.push(printable(team).into_owned());
+    }
+    if let Some(stance) = person.stance {
+        facts.push(stance.to_string());
     }
     facts.push(printable(p.names.of(person.side)).into_owned());
     out.push(DetailRow::plain(facts.join(" · ")));
