@@ -6,12 +6,13 @@
 //! - `value`: `serde_json::from_slice::<Value>`, the baseline;
 //! - `skip`: `serde::de::IgnoredAny`, reading the JSON without keeping it
 //!   (the floor of any loader);
-//! - `parse_old`: the loader through a tree of JSON values;
 //! - `parse`: the one-pass loader (`store::parse`);
 //! - `check`: what `partnermap check` does (parse, count, look-alikes);
 //! - `risks_json`: what `partnermap risks --format json` does (parse,
 //!   analysis, JSON);
-//! - `save_text`: `store::to_text`; `save`: that and the atomic write.
+//! - `save_text`: `store::to_text`; `save`: that and the atomic write;
+//!   `save_store`: `store::save`, the whole save the UI and the CLI make
+//!   (the lock, the file read to back it up, the atomic write, the backup).
 //!
 //! After each size, every case runs once per round for a few rounds and
 //! each round's ratios to `value` are printed (their median): the figures
@@ -89,12 +90,6 @@ fn cases<'a>(p: &'a Partnership, text: &'a str, out: &'a Path) -> Vec<Case<'a>> 
             }),
         ),
         (
-            "parse_old",
-            Box::new(move || {
-                black_box(store::parse_old(black_box(text), path).ok());
-            }),
-        ),
-        (
             "parse",
             Box::new(move || {
                 black_box(store::parse(black_box(text), path).ok());
@@ -132,6 +127,12 @@ fn cases<'a>(p: &'a Partnership, text: &'a str, out: &'a Path) -> Vec<Case<'a>> 
                 black_box(
                     store::write_atomic(out, store::to_text(black_box(p)).as_bytes(), true).ok(),
                 );
+            }),
+        ),
+        (
+            "save_store",
+            Box::new(move || {
+                black_box(store::save(out, black_box(p)).ok());
             }),
         ),
     ]
