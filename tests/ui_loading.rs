@@ -87,6 +87,11 @@ fn a_big_file_opens_at_once_and_shows_its_data_when_loaded() {
     }
     finish_loading(&mut app);
     assert!(app.loading.is_none());
+    assert!(
+        !status(&app).starts_with("Still loading"),
+        "{}",
+        status(&app)
+    );
     let demo = store::parse(&String::from_utf8(before.clone()).unwrap(), &path).unwrap();
     assert_eq!(*partnership(&app), demo);
     let analysis = Analysis::run(&demo, &Scenario::on(AS_OF));

@@ -90,6 +90,8 @@ fn loaded(app: &mut App, result: Result<(Loaded, Analysis), LoadError>) {
             app.loading = None;
             app.doc = doc;
             app.analysis = analysis;
+            // A "still loading" note is out of date now (the log keeps it).
+            app.status = None;
             app.show_loaded();
         }
         Err(e) => {
