@@ -22,7 +22,7 @@ pub fn check(p: &Partnership) -> Vec<Problem> {
             out.push(Problem::new(Place::Person(i), Field::Id, fault));
         }
     }
-    for (i, fault) in reporting_lines(&p.people, &ids, &|_| true) {
+    for (i, fault) in reporting_lines(&p.people, &|id| ids.get(id).copied(), &|_| true) {
         // A line too long to be an id is reported as such, and only so.
         let too_long = p.people.get(i).and_then(|x| x.reports_to.as_deref());
         if too_long.and_then(|b| length(Field::ReportsTo, b)).is_none() {
@@ -123,7 +123,7 @@ fn lines_of(
             _ => None,
         })
         .collect();
-    for (i, fault) in reporting_lines(&p.people, ids, &|_| true) {
+    for (i, fault) in reporting_lines(&p.people, &|id| ids.get(id).copied(), &|_| true) {
         let involved = p.people.get(i).is_some_and(|x| {
             people.contains(&x.id.as_str())
                 || x.reports_to.as_deref().is_some_and(|b| people.contains(&b))

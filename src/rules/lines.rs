@@ -2,16 +2,14 @@
 
 use super::Fault;
 use crate::model::Person;
-use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 /// Every broken `reports_to` among `people`, as (index in `people`, fault),
-/// in list order, then the loops. `ids` maps an id to the index of its
-/// first holder; a person whose side could not be read (`side_known` false)
+/// in list order, then the loops. `ids` gives the index of an id's first
+/// holder; a person whose side could not be read (`side_known` false)
 /// is not checked for sides, and their line is not followed.
-pub fn reporting_lines<S: BuildHasher>(
+pub fn reporting_lines(
     people: &[Person],
-    ids: &HashMap<&str, usize, S>,
+    ids: &dyn Fn(&str) -> Option<usize>,
     side_known: &dyn Fn(usize) -> bool,
 ) -> Vec<(usize, Fault)> {
     let mut faults = Vec::new();
@@ -20,7 +18,7 @@ pub fn reporting_lines<S: BuildHasher>(
         let Some(boss) = &person.reports_to else {
             continue;
         };
-        let Some(&j) = ids.get(boss.as_str()) else {
+        let Some(j) = ids(boss) else {
             faults.push((i, Fault::UnknownPerson(boss.clone())));
             continue;
         };

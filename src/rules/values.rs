@@ -110,9 +110,14 @@ pub struct UniqueIds<'a> {
 impl<'a> UniqueIds<'a> {
     /// For the list named `list` (`people`, `meetings`).
     pub fn new(list: &'static str) -> Self {
+        UniqueIds::with_capacity(list, 0)
+    }
+
+    /// For the list named `list`, with room for `n` ids.
+    pub fn with_capacity(list: &'static str, n: usize) -> Self {
         UniqueIds {
             list,
-            seen: HashMap::new(),
+            seen: HashMap::with_capacity(n),
         }
     }
 
@@ -192,8 +197,14 @@ impl TiePairs {
 /// One meeting's attendees as they are read.
 #[derive(Debug, Default)]
 pub struct AttendeeList<'a> {
-    unique: HashSet<&'a str>,
+    /// The known attendees so far: a list while there are few (most
+    /// meetings), a set past that.
+    few: Vec<&'a str>,
+    many: HashSet<&'a str>,
 }
+
+/// How many attendees [`AttendeeList`] keeps in a list before a set.
+const FEW: usize = 16;
 
 impl<'a> AttendeeList<'a> {
     /// A list longer than a meeting may have.
@@ -204,16 +215,29 @@ impl<'a> AttendeeList<'a> {
     /// Notes the attendee `id`; `known` says whether a person has it.
     pub fn check(&mut self, id: &'a str, known: bool) -> Option<Fault> {
         if !known {
-            Some(Fault::UnknownPerson(id.to_string()))
-        } else if !self.unique.insert(id) {
-            Some(Fault::AttendeeTwice(id.to_string()))
-        } else {
-            None
+            return Some(Fault::UnknownPerson(id.to_string()));
         }
+        let new = if self.many.is_empty() && self.few.len() < FEW {
+            let new = !self.few.contains(&id);
+            if new {
+                self.few.push(id);
+            }
+            new
+        } else {
+            self.many.extend(self.few.drain(..));
+            self.many.insert(id)
+        };
+        (!new).then(|| Fault::AttendeeTwice(id.to_string()))
     }
 
     /// At the end of the list: a meeting with no known attendee.
     pub fn finish(&self) -> Option<Fault> {
-        self.unique.is_empty().then_some(Fault::NoAttendee)
+        (self.few.is_empty() && self.many.is_empty()).then_some(Fault::NoAttendee)
+    }
+
+    /// Empties the list for the next meeting, keeping its room.
+    pub fn clear(&mut self) {
+        self.few.clear();
+        self.many.clear();
     }
 }

@@ -1,188 +1,223 @@
 //! Turns a [`Partnership`] into the JSON it is stored as: known fields in a
 //! fixed order (the order of [`known`]), records in file order, and each
 //! unknown field written back as the exact text it was read as, in its place
-//! among the known ones ([`Anchor`]).
+//! among the known ones ([`Anchor`]). Written straight from the model by
+//! serde_json's pretty printer: nothing is built in between.
 
-use crate::model::{Anchor, Domains, Extra, Meeting, Partnership, Person, SCHEMA, Tie, known};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use crate::model::{
+    Anchor, Domains, Extra, Meeting, Names, Partnership, Person, SCHEMA, Settings, Tie, known,
+};
+use jiff::civil::Date;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 
-/// A value to write, borrowed from the partnership.
-enum Out<'a> {
-    Str(&'a str),
-    Date(String),
-    Bool(bool),
-    Null,
-    Number(u64),
-    List(Vec<Out<'a>>),
-    Object(Object<'a>),
-}
-
-/// An object: its known fields (a subset of `order`, in that order) and
-/// its unknown fields, placed by their anchors.
-struct Object<'a> {
+/// Writes one record's fields: the known ones in the order of `order`, as
+/// they are given, and the unknown ones at their anchors.
+struct Fields<'a, M> {
+    map: M,
     order: &'static [&'static str],
-    fields: Vec<(&'static str, Out<'a>)>,
+    /// How many of `order` are behind (their unknown fields written).
+    done: usize,
     extra: &'a Extra,
 }
 
-impl<'a> Object<'a> {
-    fn new(order: &'static [&'static str], extra: &'a Extra) -> Self {
-        Object {
+impl<'a, M: SerializeMap> Fields<'a, M> {
+    fn start(map: M, order: &'static [&'static str], extra: &'a Extra) -> Result<Self, M::Error> {
+        let mut fields = Fields {
+            map,
             order,
-            fields: Vec::with_capacity(order.len()),
+            done: 0,
             extra,
+        };
+        fields.unknown(Anchor::Start)?;
+        Ok(fields)
+    }
+
+    fn unknown(&mut self, anchor: Anchor) -> Result<(), M::Error> {
+        if self.extra.is_empty() {
+            return Ok(());
         }
+        for field in self.extra.at(anchor) {
+            self.map
+                .serialize_entry(&field.name, &*field.raw as &RawValue)?;
+        }
+        Ok(())
     }
 
-    fn field(mut self, name: &'static str, value: Out<'a>) -> Self {
-        self.fields.push((name, value));
-        self
+    /// Writes the unknown fields after each known field before `name`.
+    fn up_to(&mut self, name: &str) -> Result<(), M::Error> {
+        while let Some(&known) = self.order.get(self.done) {
+            if known == name {
+                break;
+            }
+            self.unknown(Anchor::After(known))?;
+            self.done += 1;
+        }
+        Ok(())
     }
 
-    fn optional(self, name: &'static str, value: Option<Out<'a>>) -> Self {
+    /// The known field `name` (one of `order`, after the ones given so far).
+    fn field<T: Serialize + ?Sized>(
+        mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Self, M::Error> {
+        self.up_to(name)?;
+        self.map.serialize_entry(name, value)?;
+        self.unknown(Anchor::After(name))?;
+        self.done += 1;
+        Ok(self)
+    }
+
+    /// The known field `name` when it has a value.
+    fn optional<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: Option<&T>,
+    ) -> Result<Self, M::Error> {
         match value {
             Some(value) => self.field(name, value),
-            None => self,
+            None => Ok(self),
         }
+    }
+
+    fn end(mut self) -> Result<M::Ok, M::Error> {
+        self.up_to("")?;
+        self.unknown(Anchor::End)?;
+        self.map.end()
     }
 }
 
-impl Serialize for Out<'_> {
+fn record<'a, S: Serializer>(
+    s: S,
+    order: &'static [&'static str],
+    extra: &'a Extra,
+) -> Result<Fields<'a, S::SerializeMap>, S::Error> {
+    Fields::start(s.serialize_map(None)?, order, extra)
+}
+
+/// A date as the file writes it, `YYYY-MM-DD`.
+struct Day(Date);
+
+impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Out::Str(text) => s.serialize_str(text),
-            Out::Date(text) => s.serialize_str(text),
-            Out::Bool(b) => s.serialize_bool(*b),
-            Out::Null => s.serialize_unit(),
-            Out::Number(n) => s.serialize_u64(*n),
-            Out::List(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Out::Object(object) => object.serialize(s),
-        }
+        s.collect_str(&self.0)
     }
 }
 
-impl Serialize for Object<'_> {
+/// A list of records, each written by `R`.
+struct List<'a, T>(&'a [T]);
+
+/// One record, borrowed.
+struct Out<'a, T>(&'a T);
+
+impl<'a, T> Serialize for List<'a, T>
+where
+    Out<'a, T>: Serialize,
+{
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.fields.len() + self.extra.len()))?;
-        let unknown = |map: &mut S::SerializeMap, anchor| {
-            self.extra
-                .at(anchor)
-                .try_for_each(|f| map.serialize_entry(&f.name, &*f.raw as &RawValue))
-        };
-        unknown(&mut map, Anchor::Start)?;
-        let mut fields = self.fields.iter().peekable();
-        for &name in self.order {
-            if let Some((_, value)) = fields.next_if(|(field, _)| *field == name) {
-                map.serialize_entry(name, value)?;
-            }
-            unknown(&mut map, Anchor::After(name))?;
-        }
-        unknown(&mut map, Anchor::End)?;
-        map.end()
+        s.collect_seq(self.0.iter().map(Out))
     }
 }
 
-fn text(s: &str) -> Out<'_> {
-    Out::Str(s)
-}
-
-fn optional(s: &Option<String>) -> Option<Out<'_>> {
-    s.as_deref().map(text)
-}
-
-fn date(d: jiff::civil::Date) -> Out<'static> {
-    Out::Date(d.to_string())
-}
-
-fn person(p: &Person) -> Out<'_> {
-    Out::Object(
-        Object::new(known::PERSON, &p.extra)
-            .field("id", text(&p.id))
-            .field("name", text(&p.name))
-            .field("side", text(p.side.as_str()))
-            .optional("title", optional(&p.title))
-            .field("level", text(p.level.as_str()))
-            .optional("team", optional(&p.team))
-            .optional("email", optional(&p.email))
-            .field("key", Out::Bool(p.key))
-            .optional("stance", p.stance.map(|s| text(s.as_str())))
-            .field("left", p.left.map_or(Out::Null, date))
-            .field("reports_to", optional(&p.reports_to).unwrap_or(Out::Null))
-            .optional("notes", optional(&p.notes)),
-    )
-}
-
-fn tie(t: &Tie) -> Out<'_> {
-    Out::Object(
-        Object::new(known::TIE, &t.extra)
-            .field("a", text(&t.a))
-            .field("b", text(&t.b))
-            .optional("last_contact", t.last_contact.map(date))
-            .optional("note", optional(&t.note)),
-    )
-}
-
-fn meeting(m: &Meeting) -> Out<'_> {
-    Out::Object(
-        Object::new(known::MEETING, &m.extra)
-            .field("id", text(&m.id))
-            .field("date", date(m.date))
-            .optional("title", optional(&m.title))
-            .field(
-                "attendees",
-                Out::List(m.attendees.iter().map(|a| text(a)).collect()),
-            )
-            .optional("notes", optional(&m.notes))
-            .optional("source", optional(&m.source)),
-    )
-}
-
-fn domains(d: &Domains) -> Out<'_> {
-    fn list(items: &[String]) -> Out<'_> {
-        Out::List(items.iter().map(|x| text(x)).collect())
+impl Serialize for Out<'_, Person> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        record(s, known::PERSON, &p.extra)?
+            .field("id", &p.id)?
+            .field("name", &p.name)?
+            .field("side", p.side.as_str())?
+            .optional("title", p.title.as_deref())?
+            .field("level", p.level.as_str())?
+            .optional("team", p.team.as_deref())?
+            .optional("email", p.email.as_deref())?
+            .field("key", &p.key)?
+            .optional("stance", p.stance.map(|s| s.as_str()))?
+            .field("left", &p.left.map(Day))?
+            .field("reports_to", &p.reports_to)?
+            .optional("notes", p.notes.as_deref())?
+            .end()
     }
-    Out::Object(
-        Object::new(known::DOMAINS, &d.extra)
-            .field("ours", list(&d.ours))
-            .field("partner", list(&d.partner)),
-    )
 }
 
-fn file(p: &Partnership) -> Object<'_> {
-    let names = Object::new(known::NAMES, &p.names.extra)
-        .field("name", text(&p.names.name))
-        .field("ours", text(&p.names.ours))
-        .field("partner", text(&p.names.partner))
-        .optional("domains", p.names.domains.as_ref().map(domains));
-    let s = &p.settings;
-    let settings = Object::new(known::SETTINGS, &s.extra)
-        .field("stale_after_days", Out::Number(s.stale_after_days.into()))
-        .field("half_life_days", Out::Number(s.half_life_days.into()))
-        .field("large_meeting", Out::Number(s.large_meeting.into()));
-    Object::new(known::TOP, &p.extra)
-        .field("schema", Out::Number(SCHEMA))
-        .field("partnership", Out::Object(names))
-        .field("settings", Out::Object(settings))
-        .field("people", Out::List(p.people.iter().map(person).collect()))
-        .field("ties", Out::List(p.ties.iter().map(tie).collect()))
-        .field(
-            "meetings",
-            Out::List(p.meetings.iter().map(meeting).collect()),
-        )
+impl Serialize for Out<'_, Tie> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        record(s, known::TIE, &t.extra)?
+            .field("a", &t.a)?
+            .field("b", &t.b)?
+            .optional("last_contact", t.last_contact.map(Day).as_ref())?
+            .optional("note", t.note.as_deref())?
+            .end()
+    }
+}
+
+impl Serialize for Out<'_, Meeting> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        record(s, known::MEETING, &m.extra)?
+            .field("id", &m.id)?
+            .field("date", &Day(m.date))?
+            .optional("title", m.title.as_deref())?
+            .field("attendees", &m.attendees)?
+            .optional("notes", m.notes.as_deref())?
+            .optional("source", m.source.as_deref())?
+            .end()
+    }
+}
+
+impl Serialize for Out<'_, Domains> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        record(s, known::DOMAINS, &d.extra)?
+            .field("ours", &d.ours)?
+            .field("partner", &d.partner)?
+            .end()
+    }
+}
+
+impl Serialize for Out<'_, Names> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        record(s, known::NAMES, &n.extra)?
+            .field("name", &n.name)?
+            .field("ours", &n.ours)?
+            .field("partner", &n.partner)?
+            .optional("domains", n.domains.as_ref().map(Out).as_ref())?
+            .end()
+    }
+}
+
+impl Serialize for Out<'_, Settings> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let x = self.0;
+        record(s, known::SETTINGS, &x.extra)?
+            .field("stale_after_days", &x.stale_after_days)?
+            .field("half_life_days", &x.half_life_days)?
+            .field("large_meeting", &x.large_meeting)?
+            .end()
+    }
+}
+
+impl Serialize for Out<'_, Partnership> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        record(s, known::TOP, &p.extra)?
+            .field("schema", &SCHEMA)?
+            .field("partnership", &Out(&p.names))?
+            .field("settings", &Out(&p.settings))?
+            .field("people", &List(&p.people))?
+            .field("ties", &List(&p.ties))?
+            .field("meetings", &List(&p.meetings))?
+            .end()
+    }
 }
 
 /// The file's text: pretty-printed JSON with a final newline.
 pub fn to_text(p: &Partnership) -> String {
     // Writing to a string cannot fail: keys are strings, numbers whole, and
     // unknown fields are JSON text that was checked when it was read.
-    let mut text = serde_json::to_string_pretty(&file(p)).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&Out(p)).unwrap_or_default();
     text.push('\n');
     text
 }

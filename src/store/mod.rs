@@ -5,14 +5,12 @@
 
 mod backup;
 mod commit;
-mod decode;
 mod encode;
 mod error;
 mod fs_kind;
 mod lock;
 mod raw_keys;
 mod read;
-mod strict;
 mod write;
 
 pub use backup::{BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, shell_quote};
@@ -83,19 +81,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Partnership, LoadError> {
             problems,
             more,
         },
-    })
-}
-
-/// [`parse`] as it was before the one-pass loader: through a tree of JSON
-/// values. Kept only to compare the two; it goes once they agree.
-#[doc(hidden)]
-pub fn parse_old(text: &str, path: &Path) -> Result<Partnership, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parsed = strict::from_str(text).map_err(|e| syntax_error(&e, path))?;
-    decode::decode(parsed).map_err(|problems| LoadError::Invalid {
-        path: path.to_path_buf(),
-        problems: problems.listed,
-        more: problems.more,
     })
 }
 

@@ -133,6 +133,9 @@ pub struct App {
     pub worker: Worker,
     /// What a background job is doing, shown while it runs.
     pub progress: Option<String>,
+    /// The data file is still being read (a big file, on a thread): the
+    /// screen says so and changes wait (see `tui::loading`).
+    pub loading: Option<super::loading::Loading>,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -144,13 +147,26 @@ pub fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
 impl App {
     /// An app showing `doc`, loaded from (or to be saved to) `path`.
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
-        let demo = doc.stamp == Stamp::Absent;
         let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
+        let mut app = App::with(path, doc, analysis, as_of, color);
+        app.show_loaded();
+        app
+    }
+
+    /// An app showing `doc`, already analysed, before its rows are made.
+    pub(super) fn with(
+        path: PathBuf,
+        doc: Loaded,
+        analysis: Analysis,
+        as_of: Date,
+        color: bool,
+    ) -> App {
+        let demo = doc.stamp == Stamp::Absent;
         let events = Channel::default();
         let worker = Worker::new(events.sender());
         let plan_view = PlanView::new(events.sender());
         let trend = TrendView::new(events.sender());
-        let mut app = App {
+        App {
             plan_view,
             grid_view: GridView::default(),
             trend,
@@ -185,18 +201,23 @@ impl App {
             too_small: false,
             worst: Vec::new(),
             exposed: Vec::new(),
-        };
-        app.rebadge();
-        app.refresh_rows();
-        if app.demo {
-            app.note(format!(
-                "This is the demo partnership. Your first change creates {}",
-                crate::text::path(&app.path)
-            ));
-        } else if let Some(note) = crate::lookalike::summary(app.partnership()) {
-            app.note(note);
+            loading: None,
         }
-        app
+    }
+
+    /// Shows the partnership just loaded: badges, rows, and a note for
+    /// the demo or for people who look alike.
+    pub(super) fn show_loaded(&mut self) {
+        self.rebadge();
+        self.refresh_rows();
+        if self.demo {
+            self.note(format!(
+                "This is the demo partnership. Your first change creates {}",
+                crate::text::path(&self.path)
+            ));
+        } else if let Some(note) = crate::lookalike::summary(self.partnership()) {
+            self.note(note);
+        }
     }
 
     pub fn partnership(&self) -> &Partnership {

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod event;
 pub mod fuzzy;
 pub mod keymap;
+pub mod loading;
 pub mod screen;
 pub mod task;
 pub mod testing;
@@ -26,13 +27,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// How the UI ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Ended {
     /// The user quit.
     Quit,
     /// SIGTERM or SIGHUP (its number) asked the program to end; the terminal
     /// was restored first. Every change was already saved.
     Signal(i32),
+    /// The data file, loaded after the UI opened (a big file), does not
+    /// load: said as `check` says it, once the terminal is restored.
+    NotLoaded(Box<LoadError>),
 }
 
 /// Turns SIGTERM and SIGHUP into a number the event loop looks at, so that
@@ -61,8 +65,14 @@ fn watch_signals() -> std::io::Result<Arc<AtomicUsize>> {
 /// file yet, the start screen over the demo (`n` a new partnership, `d` the
 /// demo). Errors are returned before the terminal is touched.
 /// The header marks the as-of date when it is not `today`, and says when
-/// the file or its folder cannot be written.
+/// the file or its folder cannot be written. A big file is loaded after
+/// the UI opens, with a loading line (`loading`).
 pub fn open(path: PathBuf, as_of: Date, color: bool) -> Result<App, LoadError> {
+    if let Some(bytes) = loading::big_file(&path) {
+        let mut app = loading::start(path, bytes, as_of, color);
+        app.read_only = store::read_only(&app.path);
+        return Ok(app);
+    }
     let doc = match store::load_stamped(&path) {
         Ok(doc) => doc,
         Err(LoadError::NotFound { .. }) => Loaded {
@@ -132,7 +142,7 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<En
     loop {
         terminal.draw(|frame| screen::render(app, frame))?;
         if app.quit {
-            return Ok(Ended::Quit);
+            return Ok(loading::failure(app).map_or(Ended::Quit, |e| Ended::NotLoaded(Box::new(e))));
         }
         let Some(event) = app.events.recv() else {
             return Ok(Ended::Quit);

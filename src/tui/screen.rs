@@ -31,6 +31,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let [header, body, alert, status, hints] = areas(app, area);
+    if app.loading.is_some() {
+        super::loading::render(app, frame, [header, body, hints], theme);
+        render_status(app, frame, status, theme);
+        super::dialogs::draw(app, frame, area, theme);
+        return;
+    }
     render_header(app, frame, header, theme);
     match app.view {
         View::People => people::render(app, frame, body, theme),

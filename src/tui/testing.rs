@@ -378,3 +378,15 @@ pub fn finish_jobs(app: &mut App) {
         }
     }
 }
+
+/// Waits for a big file's load (see `tui::loading`) and applies its
+/// result, as the event loop does.
+pub fn finish_loading(app: &mut App) {
+    while app.loading.as_ref().is_some_and(|l| l.failed.is_none()) {
+        match app.events.recv_timeout(std::time::Duration::from_secs(60)) {
+            Some(event @ super::event::Event::Done(_)) => super::update::handle(app, event),
+            Some(_) => {}
+            None => break,
+        }
+    }
+}

@@ -2,8 +2,8 @@
 //! read; ids and sources used once, and the attendees, once every person is.
 
 use super::fields::Check;
+use super::ids::Ids;
 use super::path::{At, Duplicates};
-use super::people::Ids;
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped, Strings, StringsSeed, in_order};
 use crate::model::{Extra, Meeting, known};
@@ -151,57 +151,111 @@ impl Meetings {
     /// meeting's attendees known and listed once. The meetings, when they
     /// are all usable.
     pub fn finish(self, ids: &Ids<'_>, problems: &mut Problems) -> Vec<Meeting> {
-        let mut seen = UniqueIds::new("meetings");
+        // The two checks share nothing but what they read: with many
+        // meetings, the attendees are checked on another thread.
+        let (usable, unique, people) = if self.meetings.len() >= PARALLEL {
+            std::thread::scope(|scope| {
+                let people = scope.spawn(|| self.check_attendees(ids));
+                let (usable, unique) = self.check_unique();
+                let people = people
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (usable, unique, people)
+            })
+        } else {
+            let (usable, unique) = self.check_unique();
+            (usable, unique, self.check_attendees(ids))
+        };
+        problems.merge(unique);
+        problems.merge(people);
+        if usable { self.meetings } else { Vec::new() }
+    }
+
+    /// The check of meeting `at` (its position in `meetings`), reporting
+    /// to `problems`.
+    fn check<'p>(
+        &'p self,
+        at: usize,
+        problems: &'p mut Problems,
+    ) -> Option<(Check<'p, 'p>, Facts)> {
+        let (m, facts) = (self.meetings.get(at)?, *self.facts.get(at)?);
+        let check = Check {
+            problems,
+            name: Name::Item {
+                list: "meetings",
+                index: facts.index,
+                id: facts.id_text.then_some(m.id.as_str()),
+            },
+            key: Key::at(Part::Meetings, facts.index, 0),
+        };
+        Some((check, facts))
+    }
+
+    /// Ids and sources used once; whether every meeting is usable.
+    fn check_unique(&self) -> (bool, Problems) {
+        let mut problems = Problems::default();
+        let mut seen = UniqueIds::with_capacity("meetings", self.meetings.len());
         let mut sources = UniqueSources::default();
-        let mut odd = self.odd.iter().peekable();
         let mut usable = true;
-        for (at, (m, facts)) in self.meetings.iter().zip(&self.facts).enumerate() {
-            let index = facts.index;
-            let mut c = Check {
-                problems: &mut *problems,
-                name: Name::Item {
-                    list: "meetings",
-                    index,
-                    id: facts.id_text.then_some(m.id.as_str()),
-                },
-                key: Key::at(Part::Meetings, index, 0),
+        for (at, m) in self.meetings.iter().enumerate() {
+            let Some((mut c, facts)) = self.check(at, &mut problems) else {
+                continue;
             };
+            let index = facts.index;
             if let Some(fault) = m.source.as_deref().and_then(|s| sources.check(s, index)) {
                 c.fault(SOURCE_TAKEN, Field::Source, &fault);
             }
             usable &= facts.id_ok && facts.date_ok;
-            if !facts.attendees {
-                continue;
-            }
-            let odd = odd
-                .next_if(|(i, _)| *i == at)
-                .map_or(&[][..], |(_, odd)| odd);
-            attendees(&mut c, &m.attendees, odd, ids);
-            if facts.id_ok
+            // A meeting with too many attendees to read is not counted.
+            if facts.attendees
+                && facts.id_ok
                 && let Some(fault) = seen.check(&m.id, index)
             {
                 c.fault(ID_TAKEN, Field::Id, &fault);
             }
         }
-        if usable { self.meetings } else { Vec::new() }
+        (usable, problems)
+    }
+
+    /// Each meeting's attendees known and listed once.
+    fn check_attendees(&self, ids: &Ids<'_>) -> Problems {
+        let mut problems = Problems::default();
+        let mut list = AttendeeList::default();
+        let mut odd = self.odd.iter().peekable();
+        for (at, m) in self.meetings.iter().enumerate() {
+            let Some((mut c, facts)) = self.check(at, &mut problems) else {
+                continue;
+            };
+            let odd = odd
+                .next_if(|(i, _)| *i == at)
+                .map_or(&[][..], |(_, odd)| odd);
+            if facts.attendees {
+                list.clear();
+                attendees(&mut c, &mut list, &m.attendees, odd, ids);
+            }
+        }
+        problems
     }
 }
 
+/// From how many meetings the attendees are checked on a thread of their own.
+const PARALLEL: usize = 20_000;
+
 /// Checks a meeting's attendees: each known and listed once, and at least
 /// one known; `odd` are the items that are not strings, with their places.
-fn attendees(
+fn attendees<'a>(
     c: &mut Check<'_, '_>,
-    items: &[String],
-    odd: &[(usize, &'static str)],
+    list: &mut AttendeeList<'a>,
+    items: &'a [String],
+    odd: &'a [(usize, &'static str)],
     ids: &Ids<'_>,
 ) {
-    let mut list = AttendeeList::default();
     for (pos, item) in in_order(items, odd) {
         // The list itself is reported at place 0, its items after it.
         let place = pos + 1;
         match item {
             Ok(a) => {
-                if let Some(fault) = list.check(a, ids.contains_key(a)) {
+                if let Some(fault) = list.check(a, ids.contains(a)) {
                     c.fault_at(ATTENDEE, place, Field::Attendees, &fault);
                 }
             }

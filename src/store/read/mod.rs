@@ -19,6 +19,7 @@
 
 pub mod duplicates;
 mod fields;
+mod ids;
 mod meetings;
 mod path;
 mod people;
@@ -27,8 +28,6 @@ mod raw;
 mod ties;
 mod top;
 
-#[cfg(test)]
-pub use path::Duplicate;
 pub use path::{At, Duplicates, Step};
 pub use problems::MAX_PROBLEMS;
 

@@ -2,6 +2,7 @@
 //! once and reporting lines once every person is.
 
 use super::fields::Check;
+use super::ids::Ids;
 use super::path::{At, Duplicates};
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped};
@@ -57,9 +58,6 @@ pub struct People {
     /// Per person: whether `side` was valid (else a placeholder is stored).
     side_known: Vec<bool>,
 }
-
-/// The ids of the people, each with the position of its first holder.
-pub type Ids<'a> = foldhash::HashMap<&'a str, usize>;
 
 impl People {
     /// Checks the record at `index` of the list; keeps the person when
@@ -138,9 +136,8 @@ impl People {
     /// Once every person is read: ids used twice and broken reporting
     /// lines; the ids (a duplicated one goes to its first holder).
     pub fn check(&self, problems: &mut Problems) -> Ids<'_> {
-        let mut seen = UniqueIds::new("people");
-        let mut ids = Ids::with_capacity_and_hasher(self.people.len(), Default::default());
-        for (i, (person, &index)) in self.people.iter().zip(&self.file_index).enumerate() {
+        let mut seen = UniqueIds::with_capacity("people", self.people.len());
+        for (person, &index) in self.people.iter().zip(&self.file_index) {
             if let Some(fault) = seen.check(&person.id, index) {
                 let name = Name::Item {
                     list: "people",
@@ -150,10 +147,10 @@ impl People {
                 let key = Key::at(Part::People, index, ID_TAKEN);
                 problems.add(key, || (name.field("id"), fault.to_string()));
             }
-            ids.entry(person.id.as_str()).or_insert(i);
         }
+        let ids = Ids::new(self.people.iter().map(|x| x.id.as_str()));
         let side_known = |i: usize| self.side_known.get(i).copied().unwrap_or(false);
-        for (i, fault) in rules::reporting_lines(&self.people, &ids, &side_known) {
+        for (i, fault) in rules::reporting_lines(&self.people, &|id| ids.get(id), &side_known) {
             problems.add(Key::of(Part::Lines), || {
                 let place = format!(
                     "people[{}] (id {:?}), field \"reports_to\"",

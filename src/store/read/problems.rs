@@ -95,6 +95,17 @@ impl Problems {
             .map_or(0, |(i, _)| i)
     }
 
+    /// Adds the problems found apart in `other`.
+    pub fn merge(&mut self, other: Problems) {
+        let unlisted = other.found.saturating_sub(other.listed.len());
+        let mut listed = other.listed;
+        listed.sort_by_key(|(key, seq, _)| (*key, *seq));
+        for (key, _, problem) in listed {
+            self.add(key, || (problem.place, problem.message));
+        }
+        self.found += unlisted;
+    }
+
     pub fn is_empty(&self) -> bool {
         self.found == 0
     }

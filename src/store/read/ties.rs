@@ -2,8 +2,8 @@
 //! the people it names once every person is.
 
 use super::fields::Check;
+use super::ids::Ids;
 use super::path::{At, Duplicates};
-use super::people::Ids;
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped};
 use crate::model::{Extra, Tie, known};
@@ -109,7 +109,7 @@ impl Ties {
             let mut c = check(problems, tie.index);
             let mut end = |step, field, id: Option<String>| {
                 let id = id?;
-                if ids.contains_key(id.as_str()) {
+                if ids.contains(&id) {
                     Some(id)
                 } else {
                     c.fault(step, field, &Fault::UnknownPerson(id));
@@ -125,7 +125,7 @@ impl Ties {
                 c.fault(ENDS, Field::B, &fault);
                 continue;
             }
-            let (Some(&ia), Some(&ib)) = (ids.get(a.as_str()), ids.get(b.as_str())) else {
+            let (Some(ia), Some(ib)) = (ids.get(&a), ids.get(&b)) else {
                 continue;
             };
             if let Some(fault) = pairs.check((&a, ia), (&b, ib), tie.index) {

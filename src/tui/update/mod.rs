@@ -38,7 +38,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) {
         dialogs::on_key(app, key);
     } else if app.filtering {
         on_filter_key(app, key);
-    } else if let Some(action) = action_for(&key) {
+    } else if let Some(action) = action_for(&key)
+        && !super::loading::waits(app, action)
+    {
         update(app, action);
     }
     super::views::background::keep_current(app);
@@ -64,6 +66,8 @@ pub fn handle(app: &mut App, event: Event) {
         Event::Key(key) => on_key(app, key),
         Event::Paste(text) => on_paste(app, &text),
         Event::Resize(width, height) => on_resize(app, width, height),
+        // While a big file loads there is nothing to compare it with yet.
+        Event::Tick if app.loading.is_some() => {}
         Event::Tick => {
             let now = super::app::modified(&app.path);
             if now != app.seen {

@@ -1,0 +1,115 @@
+//! The people's ids, for the checks of every tie, meeting and reporting
+//! line: a hash map whose keys hold short ids (nearly all) in themselves, so
+//! that finding an id reads the table and nothing else. With the ids as
+//! `&str` keys, each look-up also read the id's text somewhere else in
+//! memory, and at a million meetings that cache miss was most of the time
+//! the checks took.
+
+use foldhash::fast::RandomState;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// The longest id kept in the key itself.
+const SHORT: usize = 22;
+
+/// An id as a key: its bytes in the key when it is short, else the text.
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    Short { len: u8, bytes: [u8; SHORT] },
+    Long(&'a str),
+}
+
+impl<'a> Key<'a> {
+    fn of(id: &'a str) -> Key<'a> {
+        let mut bytes = [0; SHORT];
+        match (bytes.get_mut(..id.len()), u8::try_from(id.len())) {
+            (Some(start), Ok(len)) => {
+                start.copy_from_slice(id.as_bytes());
+                Key::Short { len, bytes }
+            }
+            _ => Key::Long(id),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Short { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Key::Long(id) => id.as_bytes(),
+        }
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            // The bytes past `len` are zero in both.
+            (Key::Short { len: a, bytes: x }, Key::Short { len: b, bytes: y }) => a == b && x == y,
+            (Key::Long(x), Key::Long(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.as_bytes());
+    }
+}
+
+/// Each id with the position of its first holder in the people list.
+pub struct Ids<'a> {
+    map: HashMap<Key<'a>, usize, RandomState>,
+}
+
+impl<'a> Ids<'a> {
+    /// The ids of `ids`, in order; an id held twice goes to its first holder.
+    pub fn new(ids: impl ExactSizeIterator<Item = &'a str>) -> Ids<'a> {
+        let mut map = HashMap::with_capacity_and_hasher(ids.len(), RandomState::default());
+        for (i, id) in ids.enumerate() {
+            map.entry(Key::of(id)).or_insert(i);
+        }
+        Ids { map }
+    }
+
+    /// The position of the first person with the id `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.map.get(&Key::of(id)).copied()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.map.contains_key(&Key::of(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::Ids;
+
+    #[test]
+    fn finds_short_and_long_ids_and_keeps_the_first_holder() {
+        let long = "x".repeat(40);
+        let ids = [
+            "a",
+            "",
+            "ab",
+            long.as_str(),
+            "a",
+            &"y".repeat(22),
+            &"y".repeat(23),
+        ];
+        let map = Ids::new(ids.iter().copied());
+        assert_eq!(map.get("a"), Some(0));
+        assert_eq!(map.get(""), Some(1));
+        assert_eq!(map.get("ab"), Some(2));
+        assert_eq!(map.get(&"x".repeat(40)), Some(3));
+        assert_eq!(map.get(&"y".repeat(22)), Some(5));
+        assert_eq!(map.get(&"y".repeat(23)), Some(6));
+        for absent in ["b", "a\0", "x", &"x".repeat(39), &"y".repeat(21)] {
+            assert!(!map.contains(absent), "{absent:?}");
+        }
+    }
+}
