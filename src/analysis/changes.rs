@@ -5,7 +5,7 @@
 
 use super::{Analysis, Risk, RiskKind, Subject};
 use crate::model::Partnership;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// One thing that changed from one analysis to the next.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,7 @@ use super::views::trend::TrendView;
 use super::event::Channel;
 use super::fuzzy::Matcher;
 use super::task::{Apply, Worker};
-use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
+use crate::analysis::{Analysis, Base, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
 use crate::graph::Scenario;
 use crate::model::{Partnership, Side};
@@ -133,6 +133,8 @@ pub struct App {
     pub worker: Worker,
     /// What a background job is doing, shown while it runs.
     pub progress: Option<String>,
+    /// The live graph with nobody gone, which a what-if starts from.
+    pub base: Base,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -145,7 +147,8 @@ impl App {
     /// An app showing `doc`, loaded from (or to be saved to) `path`.
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
         let demo = doc.stamp == Stamp::Absent;
-        let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
+        let base = Base::new(&doc.partnership, as_of);
+        let analysis = base.run(&doc.partnership, &Scenario::on(as_of));
         let events = Channel::default();
         let worker = Worker::new(events.sender());
         let plan_view = PlanView::new(events.sender());
@@ -159,6 +162,7 @@ impl App {
             events,
             worker,
             progress: None,
+            base,
             path,
             doc,
             demo,
@@ -284,7 +288,11 @@ impl App {
             as_of: self.as_of,
             gone: self.gone.clone(),
         };
-        let analysis = Analysis::run(&self.doc.partnership, &scenario);
+        // The data changed (or the day): the old base is of another graph.
+        if old.is_some() || self.base.as_of() != self.as_of {
+            self.base = Base::new(&self.doc.partnership, self.as_of);
+        }
+        let analysis = self.base.run(&self.doc.partnership, &scenario);
         let before = old.unwrap_or(&self.doc.partnership);
         let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
         let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
