@@ -135,6 +135,9 @@ pub struct App {
     pub progress: Option<String>,
     /// The live graph with nobody gone, which a what-if starts from.
     pub base: Base,
+    /// The partnership as background jobs read it, copied once per state
+    /// of the data (a what-if does not copy it again); `None` until asked.
+    pub copy: Option<std::sync::Arc<Partnership>>,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -163,6 +166,7 @@ impl App {
             worker,
             progress: None,
             base,
+            copy: None,
             path,
             doc,
             demo,
@@ -297,6 +301,7 @@ impl App {
         let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
         let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
         self.analysis = analysis;
+        self.risks_view.texts.clear();
         self.rebadge();
         self.refresh_risk_rows();
         said
@@ -306,6 +311,7 @@ impl App {
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc);
+        self.copy = None;
         let index = self.doc.partnership.person_index();
         let gone: Vec<usize> = self
             .gone
