@@ -3,8 +3,12 @@
 //! at 10,000 people; and the cost of the keys that re-run the analysis
 //! (what-if), filter the lists, or move in the grid and the plan.
 //!
-//! Run: `cargo bench --bench render`.
+//! Run: `cargo bench --bench render` (`-- cpu`: the what-if on the CPU
+//! time of the benchmark's thread).
 
+mod cpu_time;
+
+use cpu_time::CpuTime;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
 use partnermap::generate::{Spec, partnership};
@@ -87,9 +91,42 @@ fn bench(c: &mut Criterion) {
                 app.refresh_rows();
             })
         });
+        // A keystroke in the risks view's filter (the texts it matches are
+        // made at the first one after an analysis, then kept).
+        app.view = View::Risks;
+        g.bench_function("risk_filter_keystroke", |b| {
+            b.iter(|| {
+                app.risks_view.filter = tui_input::Input::new("ana".into());
+                app.refresh_risk_rows();
+            })
+        });
+        app.view = View::People;
         g.finish();
     }
 }
 
+/// The what-if key on the CPU time of the benchmark's thread (`cpu_time/`),
+/// the UI thread's own work (the plan and the trend that follow it run on
+/// workers), which other work on a shared machine does not inflate:
+/// `cargo bench --bench render -- cpu`.
+fn on_cpu(c: &mut Criterion<CpuTime>) {
+    let big = partnership(Spec {
+        people: 10_000,
+        meetings: 100_000,
+        seed: 7,
+        as_of: AS_OF,
+    });
+    let mut app = app(big);
+    let mut g = c.benchmark_group("10000_people_cpu");
+    g.sample_size(20);
+    g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
+    g.finish();
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(CpuTime::default());
+    targets = on_cpu
+}
+criterion_main!(benches, cpu);

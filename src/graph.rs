@@ -149,8 +149,16 @@ impl LiveGraph {
             }
         }
         let mut contacts = contacts(p, indexed, &active, day_number(as_of));
-        contacts.sort_unstable_by_key(|c| c.pair);
+        // Stable: a pair's contacts stay in the order found (declared ties,
+        // then meetings in file order), so its strength is summed in the
+        // same order however many other contacts there are (`without`).
+        contacts.sort_by_key(|c| c.pair);
         let ties = ties(p, as_of, &contacts);
+        LiveGraph::assemble(p, as_of, active, ties)
+    }
+
+    /// The graph of `ties` (ordered by pair) between the `active` people.
+    fn assemble(p: &Partnership, as_of: Date, active: Vec<bool>, ties: Vec<LiveTie>) -> LiveGraph {
         let mut ties_of = vec![Vec::new(); p.people.len()];
         for (t, tie) in ties.iter().enumerate() {
             ties_of[tie.a].push(t);
@@ -166,6 +174,32 @@ impl LiveGraph {
             org,
             node_of,
         }
+    }
+
+    /// The live graph of the same day with the people in `gone` gone too,
+    /// made from this one: the ties of everyone else stay exactly as they
+    /// are, unless a meeting a gone person attended stops being a large
+    /// event without them (it would then tie the others; `None`: build it
+    /// again). `indexed` must be of `p`, the partnership this graph is of.
+    pub fn without(&self, p: &Partnership, indexed: &Indexed, gone: &[usize]) -> Option<LiveGraph> {
+        let mut active = self.active.clone();
+        let mut left = false;
+        for &g in gone {
+            if let Some(slot) = active.get_mut(g) {
+                left |= *slot;
+                *slot = false;
+            }
+        }
+        if left && stops_a_large_event(p, indexed, &self.active, &active, day_number(self.as_of)) {
+            return None;
+        }
+        let ties = self
+            .ties
+            .iter()
+            .filter(|t| active[t.a] && active[t.b])
+            .cloned()
+            .collect();
+        Some(LiveGraph::assemble(p, self.as_of, active, ties))
     }
 
     /// The person at a graph node (`None` for our organisation).
@@ -240,6 +274,28 @@ fn contacts(p: &Partnership, indexed: &Indexed, active: &[bool], today: i32) -> 
         }
     }
     contacts
+}
+
+/// Whether a meeting held by day `today` is a large event with the people
+/// `before` active and not with those `after` (fewer): one that would then
+/// tie its attendees.
+fn stops_a_large_event(
+    p: &Partnership,
+    indexed: &Indexed,
+    before: &[bool],
+    after: &[bool],
+    today: i32,
+) -> bool {
+    let count =
+        |attendees: &[usize], active: &[bool]| attendees.iter().filter(|&&i| active[i]).count();
+    p.meetings
+        .iter()
+        .zip(&indexed.attendees)
+        .any(|(meeting, attendees)| {
+            day_number(meeting.date) <= today
+                && is_large_event(count(attendees, before), p)
+                && !is_large_event(count(attendees, after), p)
+        })
 }
 
 /// One tie per pair of `contacts` (sorted by pair): its last contact,

@@ -5,7 +5,7 @@
 
 use super::{Analysis, Risk, RiskKind, Severity, Subject};
 use crate::model::Partnership;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One thing that changed from one analysis to the next.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,7 @@ pub fn risk_changes(
     // again", then "… now single-threaded"). The risks of someone no longer
     // active (left, or gone in a what-if) went with them: saying they went
     // away is noise.
-    let mut worse: HashMap<Subject, Severity> = HashMap::new();
+    let mut worse: HashMap<Subject, Severity> = HashMap::default();
     for r in &came {
         let worst = worse.entry(r.subject).or_insert(r.severity);
         *worst = (*worst).min(r.severity);

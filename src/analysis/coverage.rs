@@ -1,6 +1,7 @@
 //! Coverage of each active partner person (SPEC §4 and the `coverage` command).
 
-use super::{Dependency, sort_by_id};
+use super::Dependency;
+use super::order::Order;
 use crate::graph::LiveGraph;
 use crate::model::{Partnership, Side};
 use jiff::civil::Date;
@@ -27,6 +28,16 @@ impl Coverage {
 
 /// One row per active partner person, in file order.
 pub fn coverage(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> Vec<Coverage> {
+    coverage_in(p, &Order::of(p), live, dep)
+}
+
+/// As [`coverage`], with the people's places by id found.
+pub(crate) fn coverage_in(
+    p: &Partnership,
+    order: &Order,
+    live: &LiveGraph,
+    dep: &Dependency,
+) -> Vec<Coverage> {
     let mut rows = Vec::new();
     for (i, person) in p.people.iter().enumerate() {
         if person.side != Side::Partner || !live.active[i] {
@@ -45,9 +56,9 @@ pub fn coverage(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> Vec<Cove
             }
             last_contact = last_contact.max(tie.last_contact);
         }
-        sort_by_id(p, &mut covered_by);
+        order.sort_by_id(&mut covered_by);
         let mut depends_on = dep.depends_on(i);
-        sort_by_id(p, &mut depends_on);
+        order.sort_by_id(&mut depends_on);
         rows.push(Coverage {
             person: i,
             covered_by,

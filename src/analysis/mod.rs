@@ -8,8 +8,10 @@ mod coverage;
 mod dependency;
 mod grid;
 mod max_flow;
+mod order;
 mod risks;
 mod trend;
+mod what_if;
 
 pub(crate) use bus_factor::Sides;
 pub use bus_factor::{BusFactor, bus_factor};
@@ -22,9 +24,11 @@ pub use risks::{Risk, RiskFacts, RiskKind, Severity, Subject, importance, risk_s
 pub use trend::days as trend_days;
 pub use trend::row as trend_row;
 pub use trend::{Every, TrendRow, trend, year_before};
+pub use what_if::Base;
 
 use crate::graph::{Indexed, LiveGraph, Scenario};
 use crate::model::{Partnership, Side};
+pub(crate) use order::Order;
 
 /// Everything the analysis finds for one scenario.
 #[derive(Debug, Clone)]
@@ -66,10 +70,14 @@ impl Analysis {
 
     /// Runs the whole analysis.
     pub fn run(p: &Partnership, scenario: &Scenario) -> Analysis {
-        let live = LiveGraph::build(p, scenario);
+        Analysis::of_live(p, &Order::of(p), scenario, LiveGraph::build(p, scenario))
+    }
+
+    /// The analysis of `scenario` from its live graph, already built.
+    fn of_live(p: &Partnership, order: &Order, scenario: &Scenario, live: LiveGraph) -> Analysis {
         let dependency = dependency(&live);
-        let (exposure, RisksOnly { bus_factor, risks }) = assess(p, &live, &dependency);
-        let coverage = coverage(p, &live, &dependency);
+        let (exposure, RisksOnly { bus_factor, risks }) = assess(p, order, &live, &dependency);
+        let coverage = coverage::coverage_in(p, order, &live, &dependency);
         Analysis {
             scenario: scenario.clone(),
             live,
@@ -154,7 +162,7 @@ pub(crate) struct Parts {
 pub(crate) fn parts(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
     let live = LiveGraph::build_indexed(p, scenario, indexed);
     let dependency = dependency(&live);
-    let (exposure, risks) = assess(p, &live, &dependency);
+    let (exposure, risks) = assess(p, &Order::of(p), &live, &dependency);
     Parts {
         live,
         dependency,
@@ -170,7 +178,7 @@ pub(crate) fn parts_with_sides(p: &Partnership, scenario: &Scenario, indexed: &I
     let live = LiveGraph::build_indexed(p, scenario, indexed);
     let dependency = dependency(&live);
     let (bus, sides) = bus_factor::bus_factor_sides(p, &live, &dependency.reachable);
-    let (exposure, risks) = assess_with(p, &live, &dependency, bus);
+    let (exposure, risks) = assess_with(p, &Order::of(p), &live, &dependency, bus);
     Parts {
         live,
         dependency,
@@ -186,31 +194,38 @@ pub fn sort_by_id(p: &Partnership, people: &mut [usize]) {
 }
 
 /// The exposure of each person, the bus factor and the risks.
-fn assess(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> (Vec<Vec<usize>>, RisksOnly) {
+fn assess(
+    p: &Partnership,
+    order: &Order,
+    live: &LiveGraph,
+    dep: &Dependency,
+) -> (Vec<Vec<usize>>, RisksOnly) {
     let bus = bus_factor(p, live, &dep.reachable);
-    assess_with(p, live, dep, bus)
+    assess_with(p, order, live, dep, bus)
 }
 
 /// As [`assess`], with the bus factor already found.
 fn assess_with(
     p: &Partnership,
+    order: &Order,
     live: &LiveGraph,
     dep: &Dependency,
     bus_factor: BusFactor,
 ) -> (Vec<Vec<usize>>, RisksOnly) {
-    let exposure = exposure(p, live, dep);
+    let exposure = exposure(p, order, live, dep);
     let risks = risks::risks(&risks::Found {
         p,
         live,
         reachable: &dep.reachable,
         exposure: &exposure,
         bus_factor: &bus_factor,
+        order,
     });
     (exposure, RisksOnly { bus_factor, risks })
 }
 
 /// For each active person v: the partner people whose "depends on" holds v.
-fn exposure(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> Vec<Vec<usize>> {
+fn exposure(p: &Partnership, order: &Order, live: &LiveGraph, dep: &Dependency) -> Vec<Vec<usize>> {
     let mut exposure = vec![Vec::new(); p.people.len()];
     for (i, person) in p.people.iter().enumerate() {
         if person.side == Side::Partner && live.active[i] {
@@ -220,7 +235,7 @@ fn exposure(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> Vec<Vec<usiz
         }
     }
     for list in &mut exposure {
-        sort_by_id(p, list);
+        order.sort_by_id(list);
     }
     exposure
 }

@@ -3,7 +3,8 @@
 //! and the one sort order every view and export uses. `crate::words` says
 //! them.
 
-use super::{BusFactor, sort_by_id};
+use super::BusFactor;
+use super::order::Order;
 use crate::graph::{LiveGraph, LiveTie};
 use crate::model::{Level, Partnership, Person, Side, Stance};
 use jiff::civil::Date;
@@ -192,6 +193,7 @@ pub(super) struct Found<'a> {
     /// Per person: the partner people who depend on them, sorted by id.
     pub exposure: &'a [Vec<usize>],
     pub bus_factor: &'a BusFactor,
+    pub order: &'a Order,
 }
 
 impl Found<'_> {
@@ -237,7 +239,7 @@ pub(super) fn risks(found: &Found) -> Vec<Risk> {
     single_threaded(found, &mut out);
     exec_gap(found, &mut out);
     stale_tie(found, &mut out);
-    sort_risks(found.p, &mut out);
+    sort_risks_in(found.p, found.order, &mut out);
     out
 }
 
@@ -248,7 +250,7 @@ fn bus_factor(found: &Found, out: &mut Vec<Risk>) {
         return;
     }
     let mut people = bus.people.clone();
-    sort_by_id(found.p, &mut people);
+    found.order.sort_by_id(&mut people);
     let severity = if bus.size <= 1 {
         Severity::Critical
     } else {
@@ -400,7 +402,7 @@ fn stale_tie(found: &Found, out: &mut Vec<Risk>) {
         if live > 1 || stale.is_empty() {
             continue;
         }
-        sort_by_id(p, &mut stale);
+        found.order.sort_by_id(&mut stale);
         let severity = if p.people[i].is_vip() {
             Severity::Medium
         } else {
@@ -411,28 +413,40 @@ fn stale_tie(found: &Found, out: &mut Vec<Risk>) {
     }
 }
 
-fn ids<'a>(p: &'a Partnership, people: &'a [usize]) -> impl Iterator<Item = &'a str> {
-    people.iter().map(|&i| p.people[i].id.as_str())
-}
-
 /// Sorts by severity, kind, subject name in lower case, subject name,
 /// subject id, then the people's ids — all by code point.
 pub fn sort_risks(p: &Partnership, risks: &mut [Risk]) {
-    // Lower-case each name once, not once per comparison.
-    let lower: Vec<String> = p.people.iter().map(|x| x.name.to_lowercase()).collect();
+    sort_risks_in(p, &Order::of(p), risks);
+}
+
+/// As [`sort_risks`], with the people's places in those orders found.
+pub(crate) fn sort_risks_in(p: &Partnership, order: &Order, risks: &mut [Risk]) {
     let partnership_lower = p.names.name.to_lowercase();
-    let lower_of = |r: &Risk| -> &str {
-        match r.subject {
-            Subject::Partnership => &partnership_lower,
-            Subject::Person(i) => &lower[i],
-        }
+    // Only a person's risk meets a partnership's here when a kind had both
+    // (none has): compared by the strings themselves.
+    let by_strings = |x: &Risk, y: &Risk| {
+        let lower_of = |r: &Risk| match r.subject {
+            Subject::Partnership => partnership_lower.clone(),
+            Subject::Person(i) => p.people[i].name.to_lowercase(),
+        };
+        lower_of(x)
+            .cmp(&lower_of(y))
+            .then_with(|| x.subject_name(p).cmp(y.subject_name(p)))
+            .then_with(|| x.subject_id(p).cmp(y.subject_id(p)))
     };
     risks.sort_by(|x, y| {
         (x.severity, x.kind)
             .cmp(&(y.severity, y.kind))
-            .then_with(|| lower_of(x).cmp(lower_of(y)))
-            .then_with(|| x.subject_name(p).cmp(y.subject_name(p)))
-            .then_with(|| x.subject_id(p).cmp(y.subject_id(p)))
-            .then_with(|| ids(p, &x.people).cmp(ids(p, &y.people)))
+            .then_with(|| match (x.subject, y.subject) {
+                (Subject::Person(a), Subject::Person(b)) => {
+                    order.name_place(a).cmp(&order.name_place(b))
+                }
+                (Subject::Partnership, Subject::Partnership) => std::cmp::Ordering::Equal,
+                _ => by_strings(x, y),
+            })
+            .then_with(|| {
+                let place = |&i: &usize| order.id_place(i);
+                x.people.iter().map(place).cmp(y.people.iter().map(place))
+            })
     });
 }

@@ -14,7 +14,7 @@ use super::views::trend::TrendView;
 use super::event::Channel;
 use super::fuzzy::Matcher;
 use super::task::{Apply, Worker};
-use crate::analysis::{Analysis, Risk, Severity, Subject, risk_changes};
+use crate::analysis::{Analysis, Base, Risk, Severity, Subject, risk_changes};
 use crate::change::Change;
 use crate::graph::Scenario;
 use crate::model::{Partnership, Side};
@@ -136,6 +136,11 @@ pub struct App {
     /// The data file is still being read (a big file, on a thread): the
     /// screen says so and changes wait (see `tui::loading`).
     pub loading: Option<super::loading::Loading>,
+    /// The live graph with nobody gone, which a what-if starts from.
+    pub base: Base,
+    /// The partnership as background jobs read it, copied once per state
+    /// of the data (a what-if does not copy it again); `None` until asked.
+    pub copy: Option<std::sync::Arc<Partnership>>,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -147,17 +152,19 @@ pub fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
 impl App {
     /// An app showing `doc`, loaded from (or to be saved to) `path`.
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
-        let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
-        let mut app = App::with(path, doc, analysis, as_of, color);
+        let base = Base::new(&doc.partnership, as_of);
+        let analysis = base.run(&doc.partnership, &Scenario::on(as_of));
+        let mut app = App::with(path, doc, (base, analysis), as_of, color);
         app.show_loaded();
         app
     }
 
-    /// An app showing `doc`, already analysed, before its rows are made.
+    /// An app showing `doc`, already analysed (its base graph and the
+    /// analysis with nobody gone), before its rows are made.
     pub(super) fn with(
         path: PathBuf,
         doc: Loaded,
-        analysis: Analysis,
+        (base, analysis): (Base, Analysis),
         as_of: Date,
         color: bool,
     ) -> App {
@@ -175,6 +182,8 @@ impl App {
             events,
             worker,
             progress: None,
+            base,
+            copy: None,
             path,
             doc,
             demo,
@@ -305,11 +314,16 @@ impl App {
             as_of: self.as_of,
             gone: self.gone.clone(),
         };
-        let analysis = Analysis::run(&self.doc.partnership, &scenario);
+        // The data changed (or the day): the old base is of another graph.
+        if old.is_some() || self.base.as_of() != self.as_of {
+            self.base = Base::new(&self.doc.partnership, self.as_of);
+        }
+        let analysis = self.base.run(&self.doc.partnership, &scenario);
         let before = old.unwrap_or(&self.doc.partnership);
         let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
         let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
         self.analysis = analysis;
+        self.risks_view.texts.clear();
         self.rebadge();
         self.refresh_risk_rows();
         said
@@ -319,6 +333,7 @@ impl App {
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc);
+        self.copy = None;
         let index = self.doc.partnership.person_index();
         let gone: Vec<usize> = self
             .gone

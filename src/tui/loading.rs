@@ -10,7 +10,7 @@ use super::action::Action;
 use super::app::App;
 use super::task::{Apply, Worker};
 use super::theme::Theme;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Base};
 use crate::graph::Scenario;
 use crate::model::Partnership;
 use crate::store::{self, LoadError, Loaded, Stamp};
@@ -50,19 +50,19 @@ pub fn big_file(path: &Path) -> Option<u64> {
 /// thread; the result arrives on the app's event channel.
 pub fn start(path: PathBuf, bytes: u64, as_of: Date, color: bool) -> App {
     let empty = Partnership::default();
-    let analysis = Analysis::run(&empty, &Scenario::on(as_of));
+    let nothing = analysed(&empty, as_of);
     let doc = Loaded {
         partnership: empty,
         stamp: Stamp::Absent,
     };
-    let mut app = App::with(path.clone(), doc, analysis, as_of, color);
+    let mut app = App::with(path.clone(), doc, nothing, as_of, color);
     // Nothing is shown yet: not the demo either.
     app.demo = false;
     let worker = Worker::new(app.events.sender());
     worker.start(move || {
         let result = store::load_stamped(&path).map(|doc| {
-            let analysis = Analysis::run(&doc.partnership, &Scenario::on(as_of));
-            (doc, analysis)
+            let both = analysed(&doc.partnership, as_of);
+            (doc, both)
         });
         Box::new(move |app: &mut App| loaded(app, result)) as Apply
     });
@@ -78,18 +78,29 @@ pub fn start(path: PathBuf, bytes: u64, as_of: Date, color: bool) -> App {
     app
 }
 
+/// The base graph of `p` (what a what-if starts from) and its analysis
+/// with nobody gone, as the app keeps them.
+fn analysed(p: &Partnership, as_of: Date) -> (Base, Analysis) {
+    let base = Base::new(p, as_of);
+    let analysis = base.run(p, &Scenario::on(as_of));
+    (base, analysis)
+}
+
 /// A size in megabytes, as people say it: "135 MB".
 fn megabytes(bytes: u64) -> String {
     format!("{} MB", bytes.saturating_add(500_000) / 1_000_000)
 }
 
 /// The load is done: the data is shown, or the UI ends with the error.
-fn loaded(app: &mut App, result: Result<(Loaded, Analysis), LoadError>) {
+fn loaded(app: &mut App, result: Result<(Loaded, (Base, Analysis)), LoadError>) {
     match result {
-        Ok((doc, analysis)) => {
+        Ok((doc, (base, analysis))) => {
             app.loading = None;
             app.doc = doc;
+            app.copy = None;
+            app.base = base;
             app.analysis = analysis;
+            app.risks_view.texts.clear();
             // A "still loading" note is out of date now (the log keeps it).
             app.status = None;
             app.show_loaded();

@@ -22,6 +22,10 @@ pub struct RisksView {
     pub cursor: Cursor,
     /// The risks view's filter: each view keeps its own.
     pub filter: Input,
+    /// What the filter matches each risk against (its severity, kind,
+    /// subject and detail), made once per analysis: a keystroke then only
+    /// matches. Empty until a filter is typed; emptied by a new analysis.
+    pub texts: Vec<String>,
 }
 
 impl RisksView {

@@ -128,17 +128,23 @@ impl App {
             (0..risks.len()).collect()
         } else {
             let p = &self.doc.partnership;
-            let texts = risks.iter().map(|r| {
-                format!(
-                    "{} {} {} {}",
-                    r.severity.as_str(),
-                    r.kind,
-                    r.subject_name(p),
-                    crate::words::risk_detail(p, self.analysis.scenario.as_of, r)
-                )
-            });
+            if self.risks_view.texts.len() != risks.len() {
+                let as_of = self.analysis.scenario.as_of;
+                self.risks_view.texts = risks
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {} {} {}",
+                            r.severity.as_str(),
+                            r.kind,
+                            r.subject_name(p),
+                            crate::words::risk_detail(p, as_of, r)
+                        )
+                    })
+                    .collect();
+            }
             self.matcher
-                .rank(query, texts)
+                .rank(query, self.risks_view.texts.iter())
                 .into_iter()
                 .map(|(i, _)| i)
                 .collect()
