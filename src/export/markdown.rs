@@ -40,6 +40,14 @@ fn written(c: &Cell) -> String {
 pub fn write<R: Report>(report: &R) -> String {
     let heading = report.heading();
     let mut out = String::new();
+    front(&heading, &mut out);
+    body(report, &heading, &mut out);
+    out
+}
+
+/// A document's top: its title, the date and headline numbers, and the
+/// notes under them.
+pub fn front(heading: &Heading, out: &mut String) {
     let _ = writeln!(
         out,
         "# {} — {}\n",
@@ -47,9 +55,7 @@ pub fn write<R: Report>(report: &R) -> String {
         cell(&heading.partnership)
     );
     let _ = writeln!(out, "As of {} · {}\n", heading.as_of, heading.headline);
-    notes(&heading, &mut out);
-    body(report, &heading, &mut out);
-    out
+    notes(heading, out);
 }
 
 /// `report` as a section of a longer document (the leadership review): a
@@ -71,7 +77,7 @@ pub fn section<R: Report>(report: &R) -> String {
 }
 
 /// The what-if warning and the filter's note, under a document's title.
-pub fn notes(heading: &Heading, out: &mut String) {
+fn notes(heading: &Heading, out: &mut String) {
     if !heading.what_if_gone.is_empty() {
         let _ = writeln!(
             out,

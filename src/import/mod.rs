@@ -234,17 +234,17 @@ fn with_domains(
                 line: None,
                 problem,
             })?;
-            let (ours, partner) = (names.ours.clone(), names.partner.clone());
-            let domains = names.domains.get_or_insert_with(Domains::default);
-            if let Some(other) = domains.side_of(&domain).filter(|&s| s != side) {
+            let taken = names.domains.as_ref().and_then(|d| d.side_of(&domain));
+            if let Some(other) = taken.filter(|&s| s != side) {
                 return Err(ReadError {
                     line: None,
                     problem: format!(
                         "{domain} is already {}'s domain; a domain belongs to one side",
-                        if other == Side::Ours { &ours } else { &partner }
+                        names.of(other)
                     ),
                 });
             }
+            let domains = names.domains.get_or_insert_with(Domains::default);
             let list = match side {
                 Side::Ours => &mut domains.ours,
                 Side::Partner => &mut domains.partner,

@@ -149,12 +149,19 @@ pub fn modified(path: &std::path::Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
+/// The base graph of `p` (what a what-if starts from) and its analysis
+/// with nobody gone, as the app keeps them.
+pub(super) fn analysed(p: &Partnership, as_of: Date) -> (Base, Analysis) {
+    let base = Base::new(p, as_of);
+    let analysis = base.run(p, &Scenario::on(as_of));
+    (base, analysis)
+}
+
 impl App {
     /// An app showing `doc`, loaded from (or to be saved to) `path`.
     pub fn new(path: PathBuf, doc: Loaded, as_of: Date, color: bool) -> App {
-        let base = Base::new(&doc.partnership, as_of);
-        let analysis = base.run(&doc.partnership, &Scenario::on(as_of));
-        let mut app = App::with(path, doc, (base, analysis), as_of, color);
+        let analysed = analysed(&doc.partnership, as_of);
+        let mut app = App::with(path, doc, analysed, as_of, color);
         app.show_loaded();
         app
     }

@@ -7,11 +7,10 @@
 //! ends the UI, and the command line reports it as `check` does.
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, analysed};
 use super::task::{Apply, Worker};
 use super::theme::Theme;
 use crate::analysis::{Analysis, Base};
-use crate::graph::Scenario;
 use crate::model::Partnership;
 use crate::store::{self, LoadError, Loaded, Stamp};
 use jiff::civil::Date;
@@ -76,14 +75,6 @@ pub fn start(path: PathBuf, bytes: u64, as_of: Date, color: bool) -> App {
         _worker: worker,
     });
     app
-}
-
-/// The base graph of `p` (what a what-if starts from) and its analysis
-/// with nobody gone, as the app keeps them.
-fn analysed(p: &Partnership, as_of: Date) -> (Base, Analysis) {
-    let base = Base::new(p, as_of);
-    let analysis = base.run(p, &Scenario::on(as_of));
-    (base, analysis)
 }
 
 /// A size in megabytes, as people say it: "135 MB".

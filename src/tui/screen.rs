@@ -166,11 +166,12 @@ fn headline(app: &App, width: u16, theme: Theme) -> Vec<Span<'static>> {
         Span::raw(gap),
         risk_score(a.risk_score(), theme, compact),
     ];
-    let counts = severity_counts(a.severity_counts(), theme, compact);
+    let mut counts = severity_counts(a.severity_counts(), theme, compact);
+    // Each count is followed by a spacer: the last one only before "as of".
+    let spacer = counts.pop();
     let name = printable(&p.names.name).into_owned();
     let room = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
-    // The counts end with a spacer that may fall off the line's end.
-    let fixed = room(&figures) + gap.len() + room(&counts).saturating_sub(2);
+    let fixed = room(&figures) + gap.len() + room(&counts);
     if let Some(line) = trend::span(app, theme)
         && crate::text::width(&name).min(20) + fixed + 1 + line.width() <= width as usize
     {
@@ -179,7 +180,7 @@ fn headline(app: &App, width: u16, theme: Theme) -> Vec<Span<'static>> {
     }
     figures.push(Span::raw(gap));
     figures.extend(counts);
-    let left = (width as usize + 2).saturating_sub(room(&figures)).max(8);
+    let left = (width as usize).saturating_sub(room(&figures)).max(8);
     let mut first = vec![Span::styled(
         crate::text::cut(&name, left).into_owned(),
         theme.title(),
@@ -187,8 +188,11 @@ fn headline(app: &App, width: u16, theme: Theme) -> Vec<Span<'static>> {
     first.extend(figures);
     // Whole or not at all: "as of 2026-11" cut short reads as a month.
     let as_of = format!("as of {}", app.as_of);
-    let used: usize = first.iter().map(Span::width).sum();
-    if app.as_of == app.today && used + as_of.len() <= width as usize {
+    if app.as_of == app.today
+        && let Some(spacer) = spacer
+        && room(&first) + spacer.width() + as_of.len() <= width as usize
+    {
+        first.push(spacer);
         first.push(Span::styled(as_of, theme.dim()));
     }
     first

@@ -139,12 +139,17 @@ pub fn current(app: &App) -> bool {
 /// The step under the cursor, while the plan is current: a step of a plan
 /// made before the last change may be the meeting just logged.
 pub fn selected(app: &App) -> Option<&Step> {
+    let (_, plan) = app.plan_view.plan.as_ref()?;
+    plan.steps.get(selected_at(app)?)
+}
+
+/// Where in the plan the step under the cursor is (0 for step 1), while
+/// the plan is current.
+fn selected_at(app: &App) -> Option<usize> {
     if !current(app) {
         return None;
     }
-    let (_, plan) = app.plan_view.plan.as_ref()?;
-    let at = *shown(app).get(app.plan_view.cursor.selected)?;
-    plan.steps.get(at)
+    shown(app).get(app.plan_view.cursor.selected).copied()
 }
 
 /// Whether a plan should start now: the view is shown and no plan for the
@@ -326,14 +331,10 @@ fn lines(
 fn selected_panel(app: &App, plan: &Plan, frame: &mut Frame, area: Rect, theme: Theme) {
     let p = app.partnership();
     let block = theme.panel(" Selected step · Enter (or m) logs this meeting ", false);
-    let text = match selected(app) {
-        Some(step) => {
+    let chosen = selected_at(app).and_then(|at| Some((at + 1, plan.steps.get(at)?)));
+    let text = match chosen {
+        Some((rank, step)) => {
             let counts = step.after.counts;
-            let rank = plan
-                .steps
-                .iter()
-                .position(|s| s == step)
-                .map_or(1, |k| k + 1);
             let upto = if rank == 1 {
                 "After it".to_string()
             } else {
