@@ -1,15 +1,21 @@
 //! The bus factor (SPEC §4): the fewest active people whose departure
 //! leaves no partner person reachable, with one such set of people.
 //!
-//! By Menger's theorem it is the maximum number of vertex-disjoint paths from
-//! our organisation to the partner side. Each person becomes two nodes
-//! (`in → out`, capacity 1) so that a unit of flow uses a person at most once;
-//! our organisation feeds every one of our people, every partner person
-//! drains into one sink, and a Dinic max-flow (`max_flow.rs`) counts the paths. The
-//! people whose `in` is still reachable from the source in the residual
-//! network but whose `out` is not form a minimum cut.
+//! By Menger's theorem it is the maximum number of vertex-disjoint paths
+//! from our organisation to the partner side. Every such path can be cut
+//! short at its first step across the sides (our organisation reaches each
+//! of our people directly, and a partner person ends the path), so the
+//! paths are a matching of our people to theirs over the live ties across
+//! the sides, and the bus factor is the size of a maximum matching
+//! (`matching.rs`, Hopcroft–Karp). By König's theorem a smallest set of
+//! people that cuts every path is a smallest vertex cover of those ties;
+//! the one given is the cover nearest our side: our people no alternating
+//! path from a free one of ours reaches, and their people one does. It is
+//! the same whichever maximum matching is found (it is the minimum cut
+//! nearest the source of the flow network with each person split into
+//! `in → out`, which every maximum flow's residual network gives alike).
 
-use super::max_flow::Network;
+use super::matching::{Bipartite, Matching};
 use crate::graph::LiveGraph;
 use crate::model::{Partnership, Side};
 
@@ -24,33 +30,24 @@ pub struct BusFactor {
 /// Computes the bus factor of the live graph; `reachable` comes from the
 /// dependency search (no reachable partner person means 0).
 pub fn bus_factor(p: &Partnership, live: &LiveGraph, reachable: &[bool]) -> BusFactor {
-    let Some(FlowNetwork { net, split }) = network(p, live, reachable) else {
+    let Some(ties) = Across::of(p, live, reachable) else {
         return BusFactor::default();
     };
-    let (size, seen) = net.max_flow(SOURCE, SINK);
-    BusFactor {
-        size: size as usize,
-        people: cut(&split, &seen),
-    }
+    let matching = Matching::of(&ties.graph);
+    ties.bus_factor(p, reachable, &matching)
 }
 
-/// The people whose in-node the source reaches in the residual network
-/// but whose out-node it does not: a smallest cut, nearest our side.
-fn cut(split: &[Option<(u32, u32)>], seen: &[bool]) -> Vec<usize> {
-    split
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            let (input, output) = (*s)?;
-            (seen[input as usize] && !seen[output as usize]).then_some(i)
-        })
-        .collect()
-}
-
-/// Per person, in the residual network of the bus factor's maximum flow:
+/// Per person, in the residual network of the bus factor's maximum flow
+/// (each person split into `in → out`, our organisation feeding our
+/// people's in-nodes, their people's out-nodes draining to the sink):
 /// whether the source reaches their out-node, and whether their in-node
-/// reaches the sink (all false for the people not in the network). The
-/// plan (SPEC §8) reads from these which new ties raise the bus factor.
+/// reaches the sink (all false for the people not in the network: those
+/// not reachable). The plan (SPEC §8) reads from these which new ties raise
+/// the bus factor. Read off the matching: an out-node of ours is reached
+/// exactly when an alternating path from a free one of ours reaches them,
+/// theirs never (it would reach the sink); an in-node of theirs reaches the
+/// sink exactly when they are free or an alternating path leads them to a
+/// free one of theirs, ours never (that would be a path to augment).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Sides {
     pub out_reached: Vec<bool>,
@@ -58,7 +55,7 @@ pub(crate) struct Sides {
 }
 
 /// The bus factor, as [`bus_factor`] finds it, and the residual network's
-/// [`Sides`] from the same maximum flow.
+/// [`Sides`] from the same maximum matching.
 pub(crate) fn bus_factor_sides(
     p: &Partnership,
     live: &LiveGraph,
@@ -69,75 +66,85 @@ pub(crate) fn bus_factor_sides(
         out_reached: vec![false; n],
         in_reaches: vec![false; n],
     };
-    let Some(FlowNetwork { net, split }) = network(p, live, reachable) else {
+    let Some(ties) = Across::of(p, live, reachable) else {
         return (BusFactor::default(), sides);
     };
-    let r = net.max_flow_residual(SOURCE, SINK);
-    for (i, nodes) in split.iter().enumerate() {
-        if let Some((input, output)) = *nodes {
-            sides.out_reached[i] = r.from_source[output as usize];
-            sides.in_reaches[i] = r.to_sink[input as usize];
-        }
-    }
-    let bus = BusFactor {
-        size: r.flow as usize,
-        people: cut(&split, &r.from_source),
-    };
-    (bus, sides)
-}
-
-/// The network's source (our organisation) and sink (the partner side).
-const SOURCE: u32 = 0;
-const SINK: u32 = 1;
-
-/// The flow network of the bus factor, and per person their `(in, out)`
-/// nodes (reachable people only).
-struct FlowNetwork {
-    net: Network,
-    split: Vec<Option<(u32, u32)>>,
-}
-
-/// The network whose maximum flow is the bus factor; `None` when no
-/// partner person is reachable (the bus factor is 0).
-fn network(p: &Partnership, live: &LiveGraph, reachable: &[bool]) -> Option<FlowNetwork> {
-    let any_partner = p
-        .people
-        .iter()
-        .enumerate()
-        .any(|(i, x)| x.side == Side::Partner && reachable[i]);
-    if !any_partner {
-        return None;
-    }
-    // Only reachable people can carry flow.
-    let n = p.people.len();
-    let infinite = u32::try_from(n + 1).unwrap_or(u32::MAX);
-    let mut net = Network::new(2);
-    let mut split: Vec<Option<(u32, u32)>> = vec![None; n];
+    let matching = Matching::of(&ties.graph);
+    let from_ours = matching.reached_from_free_left(&ties.graph);
+    let theirs = (0..n).filter(|&i| reachable[i] && p.people[i].side == Side::Partner);
+    let to_theirs = matching.reaching_free_right(&ties.graph, theirs.map(|i| i as u32));
     for (i, person) in p.people.iter().enumerate() {
-        if !reachable[i] {
-            continue;
-        }
-        let (input, output) = (net.add_node(), net.add_node());
-        net.add_arc(input, output, 1);
-        split[i] = Some((input, output));
-        match person.side {
-            Side::Ours => net.add_arc(SOURCE, input, infinite),
-            Side::Partner => net.add_arc(output, SINK, infinite),
+        if reachable[i] {
+            match person.side {
+                Side::Ours => sides.out_reached[i] = from_ours[i],
+                Side::Partner => sides.in_reaches[i] = to_theirs[i],
+            }
         }
     }
-    // Only ties across the sides: every path from our side to theirs steps
-    // across once, from one of ours straight to one of theirs, and those
-    // two alone are a path, so the same-side ties never add one. Nor do
-    // they change the minimum cut read off the residual network: a tie
-    // between two of ours leads to an in-node the source reaches anyway,
-    // and one between two of theirs leaves an out-node the source never
-    // reaches (it would reach the sink).
-    let cross = |t: &&crate::graph::LiveTie| p.people[t.a].side != p.people[t.b].side;
-    for tie in live.ties.iter().filter(|t| t.live).filter(cross) {
-        if let (Some((a_in, a_out)), Some((b_in, b_out))) = (split[tie.a], split[tie.b]) {
-            net.add_arc(a_out, b_in, infinite);
-            net.add_arc(b_out, a_in, infinite);
+    (
+        ties.bus_factor_from(p, reachable, &matching, &from_ours),
+        sides,
+    )
+}
+
+/// The live ties across the sides between reachable people, as a bipartite
+/// graph on the person indices (our people on the left).
+struct Across {
+    graph: Bipartite,
+}
+
+impl Across {
+    /// `None` when no partner person is reachable (the bus factor is 0).
+    fn of(p: &Partnership, live: &LiveGraph, reachable: &[bool]) -> Option<Across> {
+        let any_partner = p
+            .people
+            .iter()
+            .enumerate()
+            .any(|(i, x)| x.side == Side::Partner && reachable[i]);
+        if !any_partner {
+            return None;
+        }
+        // Read for every tie: a flat list of flags, not the people's records.
+        let is_ours: Vec<bool> = p.people.iter().map(|x| x.side == Side::Ours).collect();
+        let ours = |i: usize| is_ours[i];
+        let left = (0..p.people.len())
+            .filter(|&i| reachable[i] && ours(i))
+            .map(|i| i as u32)
+            .collect();
+        // Only ties across the sides: a tie between two of ours or two of
+        // theirs is never a path's first step across.
+        let edges: Vec<(u32, u32)> = live
+            .ties
+            .iter()
+            .filter(|t| t.live && reachable[t.a] && reachable[t.b] && ours(t.a) != ours(t.b))
+            .map(|t| if ours(t.a) { (t.a, t.b) } else { (t.b, t.a) })
+            .map(|(x, y)| (x as u32, y as u32))
+            .collect();
+        Some(Across {
+            graph: Bipartite::new(p.people.len(), left, &edges),
+        })
+    }
+
+    fn bus_factor(&self, p: &Partnership, reachable: &[bool], matching: &Matching) -> BusFactor {
+        let from_ours = matching.reached_from_free_left(&self.graph);
+        self.bus_factor_from(p, reachable, matching, &from_ours)
+    }
+
+    /// The size of the matching and the cover nearest our side: our
+    /// people not reached from a free one of ours, their people reached.
+    fn bus_factor_from(
+        &self,
+        p: &Partnership,
+        reachable: &[bool],
+        matching: &Matching,
+        from_ours: &[bool],
+    ) -> BusFactor {
+        let people = (0..p.people.len())
+            .filter(|&i| reachable[i] && (p.people[i].side == Side::Ours) != from_ours[i])
+            .collect();
+        BusFactor {
+            size: matching.size,
+            people,
         }
     }
-    Some(FlowNetwork { net, split })
 }

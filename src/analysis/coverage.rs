@@ -3,7 +3,7 @@
 use super::Dependency;
 use super::order::Order;
 use crate::graph::LiveGraph;
-use crate::model::{Partnership, Side};
+use crate::model::Partnership;
 use jiff::civil::Date;
 
 /// How one active partner person is covered from our side.
@@ -39,8 +39,8 @@ pub(crate) fn coverage_in(
     dep: &Dependency,
 ) -> Vec<Coverage> {
     let mut rows = Vec::new();
-    for (i, person) in p.people.iter().enumerate() {
-        if person.side != Side::Partner || !live.active[i] {
+    for i in 0..p.people.len() {
+        if order.is_ours(i) || !live.active[i] {
             continue;
         }
         let mut covered_by = Vec::new();
@@ -48,7 +48,7 @@ pub(crate) fn coverage_in(
         for &t in &live.ties_of[i] {
             let tie = &live.ties[t];
             let other = tie.other(i);
-            if p.people[other].side != Side::Ours {
+            if !order.is_ours(other) {
                 continue;
             }
             if tie.live {

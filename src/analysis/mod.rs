@@ -7,7 +7,7 @@ mod changes;
 mod coverage;
 mod dependency;
 mod grid;
-mod max_flow;
+mod matching;
 mod order;
 mod risks;
 mod trend;

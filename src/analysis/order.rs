@@ -2,16 +2,19 @@
 //! and by name as the risk list sorts its subjects — found once per
 //! analysis, so that sorting tens of thousands of risks and lists of people
 //! compares numbers, not strings. Equal keys get equal places, so a sort by
-//! place is exactly the sort by the strings.
+//! place is exactly the sort by the strings. Beside them, each person's
+//! side as a flat list: the rules read it for every tie, and a list of
+//! flags stays in the cache where the people's records do not.
 
-use crate::model::Partnership;
+use crate::model::{Partnership, Side};
 
 /// Per person (file order): their place by id, and by (name in lower case,
-/// name, id).
+/// name, id); whether they are one of ours.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Order {
     by_id: Vec<u32>,
     by_name: Vec<u32>,
+    ours: Vec<bool>,
 }
 
 /// Places for `n` items in the order `cmp` sorts them, equal items sharing one.
@@ -49,7 +52,17 @@ impl Order {
                     people[y].id.as_str(),
                 ))
         });
-        Order { by_id, by_name }
+        let ours = people.iter().map(|x| x.side == Side::Ours).collect();
+        Order {
+            by_id,
+            by_name,
+            ours,
+        }
+    }
+
+    /// Whether `person` is one of ours (else theirs).
+    pub fn is_ours(&self, person: usize) -> bool {
+        self.ours[person]
     }
 
     /// Sorts person indices by id (code point order).

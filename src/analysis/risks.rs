@@ -199,8 +199,7 @@ pub(super) struct Found<'a> {
 impl Found<'_> {
     /// Active partner people, in file order.
     fn partner_people(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.p.people.len())
-            .filter(|&i| self.p.people[i].side == Side::Partner && self.live.active[i])
+        (0..self.p.people.len()).filter(|&i| !self.order.is_ours(i) && self.live.active[i])
     }
 
     /// `person`'s ties (live or stale) with our side.
@@ -208,8 +207,43 @@ impl Found<'_> {
         self.live.ties_of[person]
             .iter()
             .map(|&t| &self.live.ties[t])
-            .filter(move |t| self.p.people[t.other(person)].side == Side::Ours)
+            .filter(move |t| self.order.is_ours(t.other(person)))
     }
+
+    /// What the rules read of each active partner person's ties with our
+    /// side, each person's ties read once (indexed by person; the default
+    /// for everyone else).
+    fn with_ours(&self) -> Vec<WithOurs<'_>> {
+        let mut all = vec![WithOurs::default(); self.p.people.len()];
+        for i in self.partner_people() {
+            let summary = &mut all[i];
+            for tie in self.ties_with_ours(i) {
+                summary.last_contact = summary.last_contact.max(tie.last_contact);
+                if tie.live {
+                    summary.live += 1;
+                    summary.first_live = summary.first_live.or(Some(tie));
+                    summary.exec |= self.p.people[tie.other(i)].level == Level::Executive;
+                } else {
+                    summary.stale += 1;
+                }
+            }
+        }
+        all
+    }
+}
+
+/// One partner person's ties with our side, as the rules read them.
+#[derive(Debug, Clone, Copy, Default)]
+struct WithOurs<'a> {
+    /// How many are live, and the first of those.
+    live: usize,
+    first_live: Option<&'a LiveTie>,
+    /// How many are stale.
+    stale: usize,
+    /// Whether a live one is with one of our executives.
+    exec: bool,
+    /// The latest last contact of them all.
+    last_contact: Option<Date>,
 }
 
 /// How much losing a partner person would matter (SPEC §5): 9 for an
@@ -232,13 +266,14 @@ pub fn risk_score(risks: &[Risk]) -> u32 {
 /// Every risk, one rule per kind in SPEC §5's order, sorted.
 pub(super) fn risks(found: &Found) -> Vec<Risk> {
     let mut out = Vec::new();
+    let with_ours = found.with_ours();
     bus_factor(found, &mut out);
     no_champion(found, &mut out);
-    unreachable(found, &mut out);
+    unreachable(found, &with_ours, &mut out);
     single_point(found, &mut out);
-    single_threaded(found, &mut out);
-    exec_gap(found, &mut out);
-    stale_tie(found, &mut out);
+    single_threaded(found, &with_ours, &mut out);
+    exec_gap(found, &with_ours, &mut out);
+    stale_tie(found, &with_ours, &mut out);
     sort_risks_in(found.p, found.order, &mut out);
     out
 }
@@ -286,9 +321,9 @@ fn no_champion(found: &Found, out: &mut Vec<Risk>) {
 }
 
 /// `unreachable`: an active partner person with no live path from us.
-fn unreachable(found: &Found, out: &mut Vec<Risk>) {
+fn unreachable(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
     for i in found.partner_people().filter(|&i| !found.reachable[i]) {
-        let last_contact = found.ties_with_ours(i).filter_map(|t| t.last_contact).max();
+        let last_contact = with_ours[i].last_contact;
         let person = &found.p.people[i];
         let severity = if person.is_vip() {
             Severity::Critical
@@ -332,14 +367,18 @@ fn single_point(found: &Found, out: &mut Vec<Risk>) {
 
 /// `single-threaded`: a reachable active partner executive, key person,
 /// champion or senior whom at most one of our people covers directly.
-fn single_threaded(found: &Found, out: &mut Vec<Risk>) {
+fn single_threaded(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
     for i in found.partner_people().filter(|&i| found.reachable[i]) {
         let person = &found.p.people[i];
         if !person.is_vip() && person.level != Level::Senior {
             continue;
         }
-        let mut covering = found.ties_with_ours(i).filter(|t| t.live);
-        let (first, None) = (covering.next(), covering.next()) else {
+        let WithOurs {
+            live: 0 | 1,
+            first_live: first,
+            ..
+        } = with_ours[i]
+        else {
             continue;
         };
         let severity = if person.is_vip() {
@@ -362,16 +401,13 @@ fn single_threaded(found: &Found, out: &mut Vec<Risk>) {
 }
 
 /// `exec-gap`: an active partner executive with no live tie to one of ours.
-fn exec_gap(found: &Found, out: &mut Vec<Risk>) {
+fn exec_gap(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
     let p = found.p;
     for i in found.partner_people() {
         if p.people[i].level != Level::Executive {
             continue;
         }
-        let has_exec = found
-            .ties_with_ours(i)
-            .any(|t| t.live && p.people[t.other(i)].level == Level::Executive);
-        if !has_exec {
+        if !with_ours[i].exec {
             let risk = Risk::new(
                 (Severity::Medium, 3),
                 Subject::Person(i),
@@ -385,22 +421,17 @@ fn exec_gap(found: &Found, out: &mut Vec<Risk>) {
 
 /// `stale-tie`: an active partner person covered directly by at most one
 /// of our people, with a stale tie to renew with at least one of ours.
-fn stale_tie(found: &Found, out: &mut Vec<Risk>) {
+fn stale_tie(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
     let p = found.p;
     for i in found.partner_people() {
-        let mut live = 0;
+        if with_ours[i].live > 1 || with_ours[i].stale == 0 {
+            continue;
+        }
         let mut stale = Vec::new();
         let mut last_contact = None;
-        for tie in found.ties_with_ours(i) {
-            if tie.live {
-                live += 1;
-            } else {
-                stale.push(tie.other(i));
-                last_contact = last_contact.max(tie.last_contact);
-            }
-        }
-        if live > 1 || stale.is_empty() {
-            continue;
+        for tie in found.ties_with_ours(i).filter(|t| !t.live) {
+            stale.push(tie.other(i));
+            last_contact = last_contact.max(tie.last_contact);
         }
         found.order.sort_by_id(&mut stale);
         let severity = if p.people[i].is_vip() {

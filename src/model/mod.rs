@@ -2,8 +2,10 @@
 //! in file order, with the unknown fields of each record kept for the round trip.
 
 mod extra;
+mod ids;
 
 pub use extra::{Anchor, Extra, ExtraField, known};
+pub use ids::Ids;
 
 use jiff::civil::Date;
 use std::collections::HashMap;

@@ -2,10 +2,10 @@
 //! read; ids and sources used once, and the attendees, once every person is.
 
 use super::fields::Check;
-use super::ids::Ids;
 use super::path::{At, Duplicates};
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped, Strings, StringsSeed, in_order};
+use crate::model::Ids;
 use crate::model::{Extra, Meeting, known};
 use crate::rules::{AttendeeList, Field, UniqueIds, UniqueSources};
 use serde::de::MapAccess;

@@ -19,7 +19,6 @@
 
 pub mod duplicates;
 mod fields;
-mod ids;
 mod meetings;
 mod path;
 mod people;

@@ -2,10 +2,10 @@
 //! once and reporting lines once every person is.
 
 use super::fields::Check;
-use super::ids::Ids;
 use super::path::{At, Duplicates};
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped};
+use crate::model::Ids;
 use crate::model::{Extra, Level, Person, Side, known};
 use crate::rules::{self, Field, UniqueIds};
 use crate::text::clip;

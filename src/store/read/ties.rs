@@ -2,10 +2,10 @@
 //! the people it names once every person is.
 
 use super::fields::Check;
-use super::ids::Ids;
 use super::path::{At, Duplicates};
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped};
+use crate::model::Ids;
 use crate::model::{Extra, Tie, known};
 use crate::rules::{self, Fault, Field, TiePairs};
 use jiff::civil::Date;

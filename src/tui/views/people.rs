@@ -120,7 +120,7 @@ pub fn links_of(app: &App, selected: Option<usize>) -> Vec<Link> {
         return links;
     };
     let live = &app.analysis.live;
-    for &t in live.ties_of.get(s).map_or(&[][..], Vec::as_slice) {
+    for &t in live.ties_of.get(s).unwrap_or_default() {
         let tie = &live.ties[t];
         links[tie.other(s)] = if tie.live { Link::Live } else { Link::Stale };
     }

@@ -157,7 +157,7 @@ fn ties(app: &App, i: usize, out: &mut Vec<DetailRow>) {
     let live = &app.analysis.live;
     let side = p.people[i].side;
     let colleague = |t: &LiveTie| p.people[t.other(i)].side == side;
-    let mut ties: Vec<usize> = live.ties_of[i].clone();
+    let mut ties: Vec<usize> = live.ties_of[i].to_vec();
     ties.sort_by(|&x, &y| {
         let (x, y) = (&live.ties[x], &live.ties[y]);
         colleague(x)

@@ -1,5 +1,6 @@
-//! The people's ids, for the checks of every tie, meeting and reporting
-//! line: a hash map whose keys hold short ids (nearly all) in themselves, so
+//! The people's ids, for the loader's checks of every tie, meeting and
+//! reporting line and for the live graph's look-ups (`graph::Indexed`): a
+//! hash map whose keys hold short ids (nearly all) in themselves, so
 //! that finding an id reads the table and nothing else. With the ids as
 //! `&str` keys, each look-up also read the id's text somewhere else in
 //! memory, and at a million meetings that cache miss was most of the time

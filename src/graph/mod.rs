@@ -8,6 +8,11 @@ use crate::model::{Partnership, Side};
 use jiff::civil::Date;
 use petgraph::graph::{NodeIndex, UnGraph};
 
+mod indexed;
+mod ties_of;
+pub use indexed::Indexed;
+pub use ties_of::TiesOf;
+
 /// What the graph is built for: a day, and people imagined gone (what-if).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
@@ -26,7 +31,7 @@ impl Scenario {
 }
 
 /// A tie between two active people, for the as-of date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LiveTie {
     /// The two people's indices, `a < b`.
     pub a: usize,
@@ -66,8 +71,8 @@ pub struct LiveGraph {
     pub active: Vec<bool>,
     /// Every tie between active people, live or stale, ordered by (a, b).
     pub ties: Vec<LiveTie>,
-    /// Per person: indices into `ties`.
-    pub ties_of: Vec<Vec<usize>>,
+    /// Per person: indices into `ties`, in order.
+    pub ties_of: TiesOf,
     /// Our organisation, every active person, and the live ties (edge weight:
     /// index into `ties`; `None` for the edges from our organisation).
     pub graph: UnGraph<Node, Option<usize>>,
@@ -91,47 +96,6 @@ const UNDATED: i32 = i32::MIN;
 /// ties nobody.
 pub fn is_large_event(active: usize, p: &Partnership) -> bool {
     active > p.settings.large_meeting as usize
-}
-
-/// The ids in a partnership's meetings and declared ties looked up once, as
-/// person indices: the trend and the plan build the live graph of one
-/// partnership many times (many days; one more meeting each step).
-#[derive(Debug, Clone, Default)]
-pub struct Indexed {
-    /// Per meeting: its attendees' indices (an id that names nobody is left out).
-    attendees: Vec<Vec<usize>>,
-    /// Per declared tie: its two people, when both ids name someone.
-    ties: Vec<Option<(usize, usize)>>,
-}
-
-impl Indexed {
-    pub fn of(p: &Partnership) -> Indexed {
-        let index = p.person_index();
-        let attendees = p
-            .meetings
-            .iter()
-            .map(|m| {
-                let ids = m.attendees.iter();
-                ids.filter_map(|id| index.get(id.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        let ties = p
-            .ties
-            .iter()
-            .map(|t| Some((*index.get(t.a.as_str())?, *index.get(t.b.as_str())?)))
-            .collect();
-        Indexed { attendees, ties }
-    }
-
-    /// Indexes the meeting just pushed onto `p.meetings`.
-    pub fn push_meeting(&mut self, p: &Partnership) {
-        if let Some(m) = p.meetings.get(self.attendees.len()) {
-            let index = |id: &String| p.people.iter().position(|x| &x.id == id);
-            self.attendees
-                .push(m.attendees.iter().filter_map(index).collect());
-        }
-    }
 }
 
 impl LiveGraph {
@@ -159,11 +123,8 @@ impl LiveGraph {
 
     /// The graph of `ties` (ordered by pair) between the `active` people.
     fn assemble(p: &Partnership, as_of: Date, active: Vec<bool>, ties: Vec<LiveTie>) -> LiveGraph {
-        let mut ties_of = vec![Vec::new(); p.people.len()];
-        for (t, tie) in ties.iter().enumerate() {
-            ties_of[tie.a].push(t);
-            ties_of[tie.b].push(t);
-        }
+        let ends: Vec<(usize, usize)> = ties.iter().map(|t| (t.a, t.b)).collect();
+        let ties_of = TiesOf::new(p.people.len(), &ends);
         let (graph, org, node_of) = graph(p, &active, &ties);
         LiveGraph {
             as_of,
@@ -193,12 +154,22 @@ impl LiveGraph {
         if left && stops_a_large_event(p, indexed, &self.active, &active, day_number(self.as_of)) {
             return None;
         }
-        let ties = self
-            .ties
+        // The gone people's ties, in order; the runs between them are kept.
+        let mut dropped: Vec<usize> = gone
             .iter()
-            .filter(|t| active[t.a] && active[t.b])
-            .cloned()
+            .filter_map(|&g| self.ties_of.get(g))
+            .flatten()
+            .copied()
             .collect();
+        dropped.sort_unstable();
+        dropped.dedup();
+        let mut ties = Vec::with_capacity(self.ties.len() - dropped.len());
+        let mut from = 0;
+        for &t in &dropped {
+            ties.extend_from_slice(&self.ties[from..t]);
+            from = t + 1;
+        }
+        ties.extend_from_slice(&self.ties[from..]);
         Some(LiveGraph::assemble(p, self.as_of, active, ties))
     }
 
@@ -230,7 +201,7 @@ fn pair(x: usize, y: usize) -> u64 {
 /// large event.
 fn contacts(p: &Partnership, indexed: &Indexed, active: &[bool], today: i32) -> Vec<Contact> {
     let mut contacts: Vec<Contact> = Vec::new();
-    for (tie, ends) in p.ties.iter().zip(&indexed.ties) {
+    for (tie, ends) in p.ties.iter().zip(indexed.ties()) {
         let Some((a, b)) = *ends else {
             continue;
         };
@@ -249,13 +220,14 @@ fn contacts(p: &Partnership, indexed: &Indexed, active: &[bool], today: i32) -> 
         });
     }
     let mut present: Vec<usize> = Vec::new();
-    for (meeting, attendees) in p.meetings.iter().zip(&indexed.attendees) {
+    for (m, meeting) in p.meetings.iter().enumerate() {
         let day = day_number(meeting.date);
         if day > today {
             continue;
         }
         present.clear();
-        present.extend(attendees.iter().copied().filter(|&i| active[i]));
+        let attendees = indexed.attendees(m).iter().map(|&i| i as usize);
+        present.extend(attendees.filter(|&i| active[i]));
         // A large event (an all-hands, a conference) ties nobody: its
         // attendees need not know each other, and n people make n²/2 pairs.
         if is_large_event(present.len(), p) {
@@ -286,16 +258,15 @@ fn stops_a_large_event(
     after: &[bool],
     today: i32,
 ) -> bool {
-    let count =
-        |attendees: &[usize], active: &[bool]| attendees.iter().filter(|&&i| active[i]).count();
-    p.meetings
-        .iter()
-        .zip(&indexed.attendees)
-        .any(|(meeting, attendees)| {
-            day_number(meeting.date) <= today
-                && is_large_event(count(attendees, before), p)
-                && !is_large_event(count(attendees, after), p)
-        })
+    let count = |attendees: &[u32], active: &[bool]| {
+        attendees.iter().filter(|&&i| active[i as usize]).count()
+    };
+    p.meetings.iter().enumerate().any(|(m, meeting)| {
+        let attendees = indexed.attendees(m);
+        day_number(meeting.date) <= today
+            && is_large_event(count(attendees, before), p)
+            && !is_large_event(count(attendees, after), p)
+    })
 }
 
 /// One tie per pair of `contacts` (sorted by pair): its last contact,
