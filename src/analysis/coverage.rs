@@ -2,6 +2,7 @@
 
 use super::Dependency;
 use super::order::Order;
+use super::with_ours::{WithOurs, with_ours};
 use crate::graph::LiveGraph;
 use crate::model::Partnership;
 use jiff::civil::Date;
@@ -28,34 +29,24 @@ impl Coverage {
 
 /// One row per active partner person, in file order.
 pub fn coverage(p: &Partnership, live: &LiveGraph, dep: &Dependency) -> Vec<Coverage> {
-    coverage_in(p, &Order::of(p), live, dep)
+    let order = Order::of(p);
+    let with_ours = with_ours(p, &order, live);
+    coverage_in(&order, live, dep, with_ours)
 }
 
-/// As [`coverage`], with the people's places by id found.
+/// As [`coverage`], from each partner person's ties with our side, found.
 pub(crate) fn coverage_in(
-    p: &Partnership,
     order: &Order,
     live: &LiveGraph,
     dep: &Dependency,
+    with_ours: Vec<WithOurs>,
 ) -> Vec<Coverage> {
     let mut rows = Vec::new();
-    for i in 0..p.people.len() {
+    for (i, summary) in with_ours.into_iter().enumerate() {
         if order.is_ours(i) || !live.active[i] {
             continue;
         }
-        let mut covered_by = Vec::new();
-        let mut last_contact: Option<Date> = None;
-        for &t in &live.ties_of[i] {
-            let tie = &live.ties[t];
-            let other = tie.other(i);
-            if !order.is_ours(other) {
-                continue;
-            }
-            if tie.live {
-                covered_by.push(other);
-            }
-            last_contact = last_contact.max(tie.last_contact);
-        }
+        let mut covered_by = summary.covered_by;
         order.sort_by_id(&mut covered_by);
         let mut depends_on = dep.depends_on(i);
         order.sort_by_id(&mut depends_on);
@@ -64,7 +55,7 @@ pub(crate) fn coverage_in(
             covered_by,
             depends_on,
             reachable: dep.reachable[i],
-            last_contact,
+            last_contact: summary.last_contact,
         });
     }
     rows

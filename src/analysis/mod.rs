@@ -12,6 +12,7 @@ mod order;
 mod risks;
 mod trend;
 mod what_if;
+mod with_ours;
 
 pub(crate) use bus_factor::Sides;
 pub use bus_factor::{BusFactor, bus_factor};
@@ -76,8 +77,10 @@ impl Analysis {
     /// The analysis of `scenario` from its live graph, already built.
     fn of_live(p: &Partnership, order: &Order, scenario: &Scenario, live: LiveGraph) -> Analysis {
         let dependency = dependency(&live);
-        let (exposure, RisksOnly { bus_factor, risks }) = assess(p, order, &live, &dependency);
-        let coverage = coverage::coverage_in(p, order, &live, &dependency);
+        let with_ours = with_ours::with_ours(p, order, &live);
+        let (exposure, RisksOnly { bus_factor, risks }) =
+            assess(p, order, &live, &dependency, &with_ours);
+        let coverage = coverage::coverage_in(order, &live, &dependency, with_ours);
         Analysis {
             scenario: scenario.clone(),
             live,
@@ -162,7 +165,9 @@ pub(crate) struct Parts {
 pub(crate) fn parts(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
     let live = LiveGraph::build_indexed(p, scenario, indexed);
     let dependency = dependency(&live);
-    let (exposure, risks) = assess(p, &Order::of(p), &live, &dependency);
+    let order = Order::of(p);
+    let with_ours = with_ours::with_ours(p, &order, &live);
+    let (exposure, risks) = assess(p, &order, &live, &dependency, &with_ours);
     Parts {
         live,
         dependency,
@@ -178,7 +183,9 @@ pub(crate) fn parts_with_sides(p: &Partnership, scenario: &Scenario, indexed: &I
     let live = LiveGraph::build_indexed(p, scenario, indexed);
     let dependency = dependency(&live);
     let (bus, sides) = bus_factor::bus_factor_sides(p, &live, &dependency.reachable);
-    let (exposure, risks) = assess_with(p, &Order::of(p), &live, &dependency, bus);
+    let order = Order::of(p);
+    let with_ours = with_ours::with_ours(p, &order, &live);
+    let (exposure, risks) = assess_with(p, &order, &live, &dependency, &with_ours, bus);
     Parts {
         live,
         dependency,
@@ -199,9 +206,10 @@ fn assess(
     order: &Order,
     live: &LiveGraph,
     dep: &Dependency,
+    with_ours: &[with_ours::WithOurs],
 ) -> (Vec<Vec<usize>>, RisksOnly) {
     let bus = bus_factor(p, live, &dep.reachable);
-    assess_with(p, order, live, dep, bus)
+    assess_with(p, order, live, dep, with_ours, bus)
 }
 
 /// As [`assess`], with the bus factor already found.
@@ -210,6 +218,7 @@ fn assess_with(
     order: &Order,
     live: &LiveGraph,
     dep: &Dependency,
+    with_ours: &[with_ours::WithOurs],
     bus_factor: BusFactor,
 ) -> (Vec<Vec<usize>>, RisksOnly) {
     let exposure = exposure(p, order, live, dep);
@@ -220,6 +229,7 @@ fn assess_with(
         exposure: &exposure,
         bus_factor: &bus_factor,
         order,
+        with_ours,
     });
     (exposure, RisksOnly { bus_factor, risks })
 }

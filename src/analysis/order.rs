@@ -3,18 +3,20 @@
 //! analysis, so that sorting tens of thousands of risks and lists of people
 //! compares numbers, not strings. Equal keys get equal places, so a sort by
 //! place is exactly the sort by the strings. Beside them, each person's
-//! side as a flat list: the rules read it for every tie, and a list of
-//! flags stays in the cache where the people's records do not.
+//! side and whether they are an executive, as flat lists: the rules read
+//! them for every tie, and a list of flags stays in the cache where the
+//! people's records do not.
 
-use crate::model::{Partnership, Side};
+use crate::model::{Level, Partnership, Side};
 
 /// Per person (file order): their place by id, and by (name in lower case,
-/// name, id); whether they are one of ours.
+/// name, id); whether they are one of ours, and an executive.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Order {
     by_id: Vec<u32>,
     by_name: Vec<u32>,
     ours: Vec<bool>,
+    executive: Vec<bool>,
 }
 
 /// Places for `n` items in the order `cmp` sorts them, equal items sharing one.
@@ -53,11 +55,18 @@ impl Order {
                 ))
         });
         let ours = people.iter().map(|x| x.side == Side::Ours).collect();
+        let executive = people.iter().map(|x| x.level == Level::Executive).collect();
         Order {
             by_id,
             by_name,
             ours,
+            executive,
         }
+    }
+
+    /// Whether `person` is an executive.
+    pub fn is_executive(&self, person: usize) -> bool {
+        self.executive[person]
     }
 
     /// Whether `person` is one of ours (else theirs).

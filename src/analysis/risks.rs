@@ -5,6 +5,7 @@
 
 use super::BusFactor;
 use super::order::Order;
+use super::with_ours::WithOurs;
 use crate::graph::{LiveGraph, LiveTie};
 use crate::model::{Level, Partnership, Person, Side, Stance};
 use jiff::civil::Date;
@@ -194,6 +195,8 @@ pub(super) struct Found<'a> {
     pub exposure: &'a [Vec<usize>],
     pub bus_factor: &'a BusFactor,
     pub order: &'a Order,
+    /// Per person: their ties with our side (active partner people).
+    pub with_ours: &'a [WithOurs],
 }
 
 impl Found<'_> {
@@ -209,41 +212,6 @@ impl Found<'_> {
             .map(|&t| &self.live.ties[t])
             .filter(move |t| self.order.is_ours(t.other(person)))
     }
-
-    /// What the rules read of each active partner person's ties with our
-    /// side, each person's ties read once (indexed by person; the default
-    /// for everyone else).
-    fn with_ours(&self) -> Vec<WithOurs<'_>> {
-        let mut all = vec![WithOurs::default(); self.p.people.len()];
-        for i in self.partner_people() {
-            let summary = &mut all[i];
-            for tie in self.ties_with_ours(i) {
-                summary.last_contact = summary.last_contact.max(tie.last_contact);
-                if tie.live {
-                    summary.live += 1;
-                    summary.first_live = summary.first_live.or(Some(tie));
-                    summary.exec |= self.p.people[tie.other(i)].level == Level::Executive;
-                } else {
-                    summary.stale += 1;
-                }
-            }
-        }
-        all
-    }
-}
-
-/// One partner person's ties with our side, as the rules read them.
-#[derive(Debug, Clone, Copy, Default)]
-struct WithOurs<'a> {
-    /// How many are live, and the first of those.
-    live: usize,
-    first_live: Option<&'a LiveTie>,
-    /// How many are stale.
-    stale: usize,
-    /// Whether a live one is with one of our executives.
-    exec: bool,
-    /// The latest last contact of them all.
-    last_contact: Option<Date>,
 }
 
 /// How much losing a partner person would matter (SPEC §5): 9 for an
@@ -266,14 +234,14 @@ pub fn risk_score(risks: &[Risk]) -> u32 {
 /// Every risk, one rule per kind in SPEC §5's order, sorted.
 pub(super) fn risks(found: &Found) -> Vec<Risk> {
     let mut out = Vec::new();
-    let with_ours = found.with_ours();
+    let with_ours = found.with_ours;
     bus_factor(found, &mut out);
     no_champion(found, &mut out);
-    unreachable(found, &with_ours, &mut out);
+    unreachable(found, with_ours, &mut out);
     single_point(found, &mut out);
-    single_threaded(found, &with_ours, &mut out);
-    exec_gap(found, &with_ours, &mut out);
-    stale_tie(found, &with_ours, &mut out);
+    single_threaded(found, with_ours, &mut out);
+    exec_gap(found, with_ours, &mut out);
+    stale_tie(found, with_ours, &mut out);
     sort_risks_in(found.p, found.order, &mut out);
     out
 }
@@ -373,14 +341,10 @@ fn single_threaded(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
         if !person.is_vip() && person.level != Level::Senior {
             continue;
         }
-        let WithOurs {
-            live: 0 | 1,
-            first_live: first,
-            ..
-        } = with_ours[i]
-        else {
+        if with_ours[i].live() > 1 {
             continue;
-        };
+        }
+        let first = with_ours[i].first_live.map(|t| &found.live.ties[t]);
         let severity = if person.is_vip() {
             Severity::High
         } else {
@@ -424,7 +388,7 @@ fn exec_gap(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
 fn stale_tie(found: &Found, with_ours: &[WithOurs], out: &mut Vec<Risk>) {
     let p = found.p;
     for i in found.partner_people() {
-        if with_ours[i].live > 1 || with_ours[i].stale == 0 {
+        if with_ours[i].live() > 1 || with_ours[i].stale == 0 {
             continue;
         }
         let mut stale = Vec::new();

@@ -7,17 +7,19 @@
 //! against a full run on random partnerships and gone sets).
 
 use super::{Analysis, Order};
-use crate::graph::{Indexed, LiveGraph, Scenario};
+use crate::date::day_number;
+use crate::graph::{Indexed, LiveGraph, Scenario, large_events};
 use crate::model::Partnership;
 use jiff::civil::Date;
 
 /// What a what-if reuses of one partnership on one day: its meetings' and
-/// ties' ids looked up, its live graph with nobody gone, and its people's
-/// places by id and by name.
+/// ties' ids looked up, its live graph with nobody gone, the large events
+/// in it, and its people's places by id and by name.
 #[derive(Debug, Clone)]
 pub struct Base {
     indexed: Indexed,
     live: LiveGraph,
+    large: Vec<usize>,
     order: Order,
 }
 
@@ -26,9 +28,11 @@ impl Base {
     pub fn new(p: &Partnership, as_of: Date) -> Base {
         let indexed = Indexed::of(p);
         let live = LiveGraph::build_indexed(p, &Scenario::on(as_of), &indexed);
+        let large = large_events(p, &indexed, &live.active, day_number(as_of));
         Base {
             indexed,
             live,
+            large,
             order: Order::of(p),
         }
     }
@@ -44,7 +48,10 @@ impl Base {
     pub fn live_graph(&self, p: &Partnership, scenario: &Scenario) -> LiveGraph {
         let same_day = scenario.as_of == self.as_of();
         let made = same_day
-            .then(|| self.live.without(p, &self.indexed, &scenario.gone))
+            .then(|| {
+                self.live
+                    .without(p, (&self.indexed, &self.large), &scenario.gone)
+            })
             .flatten();
         made.unwrap_or_else(|| LiveGraph::build_indexed(p, scenario, &self.indexed))
     }

@@ -8,8 +8,11 @@ use crate::model::{Partnership, Side};
 use jiff::civil::Date;
 use petgraph::graph::{NodeIndex, UnGraph};
 
+mod contacts;
 mod indexed;
 mod ties_of;
+pub use contacts::large_events;
+use contacts::{contacts, sorted_by_pair, stops_a_large_event, ties};
 pub use indexed::Indexed;
 pub use ties_of::TiesOf;
 
@@ -81,16 +84,6 @@ pub struct LiveGraph {
     pub node_of: Vec<Option<NodeIndex>>,
 }
 
-/// One source of a tie: a meeting held on `day`, or a declaration.
-#[derive(Clone, Copy)]
-struct Contact {
-    pair: u64,
-    day: i32,
-    declared: bool,
-}
-
-const UNDATED: i32 = i32::MIN;
-
 /// Whether a meeting with `active` active attendees is a large event (SPEC
 /// §3): more than `settings.large_meeting` of them. It stays on record but
 /// ties nobody.
@@ -112,11 +105,8 @@ impl LiveGraph {
                 *slot = false;
             }
         }
-        let mut contacts = contacts(p, indexed, &active, day_number(as_of));
-        // Stable: a pair's contacts stay in the order found (declared ties,
-        // then meetings in file order), so its strength is summed in the
-        // same order however many other contacts there are (`without`).
-        contacts.sort_by_key(|c| c.pair);
+        let contacts = contacts(p, indexed, &active, day_number(as_of));
+        let contacts = sorted_by_pair(contacts, p.people.len());
         let ties = ties(p, as_of, &contacts);
         LiveGraph::assemble(p, as_of, active, ties)
     }
@@ -141,8 +131,14 @@ impl LiveGraph {
     /// made from this one: the ties of everyone else stay exactly as they
     /// are, unless a meeting a gone person attended stops being a large
     /// event without them (it would then tie the others; `None`: build it
-    /// again). `indexed` must be of `p`, the partnership this graph is of.
-    pub fn without(&self, p: &Partnership, indexed: &Indexed, gone: &[usize]) -> Option<LiveGraph> {
+    /// again). `indexed` must be of `p`, the partnership this graph is of,
+    /// and `large` this graph's [`large_events`].
+    pub fn without(
+        &self,
+        p: &Partnership,
+        (indexed, large): (&Indexed, &[usize]),
+        gone: &[usize],
+    ) -> Option<LiveGraph> {
         let mut active = self.active.clone();
         let mut left = false;
         for &g in gone {
@@ -151,7 +147,7 @@ impl LiveGraph {
                 *slot = false;
             }
         }
-        if left && stops_a_large_event(p, indexed, &self.active, &active, day_number(self.as_of)) {
+        if left && stops_a_large_event(p, indexed, large, &active) {
             return None;
         }
         // The gone people's ties, in order; the runs between them are kept.
@@ -188,128 +184,6 @@ impl LiveGraph {
     pub fn stale_tie_count(&self) -> usize {
         self.ties.len() - self.live_tie_count()
     }
-}
-
-/// Both people of a pair, the smaller index in the high half.
-fn pair(x: usize, y: usize) -> u64 {
-    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
-    ((lo as u64) << 32) | hi as u64
-}
-
-/// Every source of a tie between active people: declared ties, and each
-/// pair of active attendees of a meeting held by day `today` that is not a
-/// large event.
-fn contacts(p: &Partnership, indexed: &Indexed, active: &[bool], today: i32) -> Vec<Contact> {
-    let mut contacts: Vec<Contact> = Vec::new();
-    for (tie, ends) in p.ties.iter().zip(indexed.ties()) {
-        let Some((a, b)) = *ends else {
-            continue;
-        };
-        if a == b || !active[a] || !active[b] {
-            continue;
-        }
-        let day = tie
-            .last_contact
-            .map(day_number)
-            .filter(|&d| d <= today)
-            .unwrap_or(UNDATED);
-        contacts.push(Contact {
-            pair: pair(a, b),
-            day,
-            declared: true,
-        });
-    }
-    let mut present: Vec<usize> = Vec::new();
-    for (m, meeting) in p.meetings.iter().enumerate() {
-        let day = day_number(meeting.date);
-        if day > today {
-            continue;
-        }
-        present.clear();
-        let attendees = indexed.attendees(m).iter().map(|&i| i as usize);
-        present.extend(attendees.filter(|&i| active[i]));
-        // A large event (an all-hands, a conference) ties nobody: its
-        // attendees need not know each other, and n people make n²/2 pairs.
-        if is_large_event(present.len(), p) {
-            continue;
-        }
-        for (k, &x) in present.iter().enumerate() {
-            for &y in &present[k + 1..] {
-                if x != y {
-                    contacts.push(Contact {
-                        pair: pair(x, y),
-                        day,
-                        declared: false,
-                    });
-                }
-            }
-        }
-    }
-    contacts
-}
-
-/// Whether a meeting held by day `today` is a large event with the people
-/// `before` active and not with those `after` (fewer): one that would then
-/// tie its attendees.
-fn stops_a_large_event(
-    p: &Partnership,
-    indexed: &Indexed,
-    before: &[bool],
-    after: &[bool],
-    today: i32,
-) -> bool {
-    let count = |attendees: &[u32], active: &[bool]| {
-        attendees.iter().filter(|&&i| active[i as usize]).count()
-    };
-    p.meetings.iter().enumerate().any(|(m, meeting)| {
-        let attendees = indexed.attendees(m);
-        day_number(meeting.date) <= today
-            && is_large_event(count(attendees, before), p)
-            && !is_large_event(count(attendees, after), p)
-    })
-}
-
-/// One tie per pair of `contacts` (sorted by pair): its last contact,
-/// strength and whether it is live on `as_of`.
-fn ties(p: &Partnership, as_of: Date, contacts: &[Contact]) -> Vec<LiveTie> {
-    let today = day_number(as_of);
-    let stale_after = i64::from(p.settings.stale_after_days);
-    let half_life = f64::from(p.settings.half_life_days);
-    let mut ties = Vec::new();
-    for group in contacts.chunk_by(|x, y| x.pair == y.pair) {
-        let (a, b) = (
-            (group[0].pair >> 32) as usize,
-            (group[0].pair & 0xffff_ffff) as usize,
-        );
-        let mut tie = LiveTie {
-            a,
-            b,
-            declared: false,
-            undated: false,
-            last_contact: None,
-            meetings: 0,
-            strength: 0.0,
-            live: false,
-        };
-        let mut last = UNDATED;
-        for c in group {
-            if c.declared {
-                tie.declared = true;
-                tie.undated |= c.day == UNDATED;
-                tie.strength += 1.0;
-            } else {
-                tie.meetings += 1;
-                tie.strength += (-f64::from(today - c.day) / half_life).exp2();
-            }
-            last = last.max(c.day);
-        }
-        if last != UNDATED {
-            tie.last_contact = Some(crate::date::add_days(as_of, i64::from(last - today)));
-        }
-        tie.live = tie.undated || (last != UNDATED && i64::from(today - last) <= stale_after);
-        ties.push(tie);
-    }
-    ties
 }
 
 /// Our organisation, every active person, and the live ties between them.
