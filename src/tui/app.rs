@@ -13,14 +13,16 @@ use super::views::trend::TrendView;
 
 use super::event::Channel;
 use super::fuzzy::Matcher;
+use super::reanalysis::Reanalysis;
 use super::task::{Apply, Worker};
-use crate::analysis::{Analysis, Base, Risk, Severity, Subject, risk_changes};
+use crate::analysis::{Analysis, Base, Risk, Severity, Subject};
 use crate::change::Change;
 use crate::graph::Scenario;
 use crate::model::{Partnership, Side};
 use crate::store::{Loaded, Stamp};
 use jiff::civil::Date;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// The five views (SPEC §7: keys 1 … 5).
@@ -79,7 +81,9 @@ pub struct App {
     pub as_of: Date,
     /// People the what-if treats as gone (person indices).
     pub gone: Vec<usize>,
-    pub analysis: Analysis,
+    /// The analysis shown: of the what-if and the data, or of the state
+    /// before while [`App::reanalysis`] works out the new one.
+    pub analysis: Arc<Analysis>,
     pub view: View,
     /// The people view's state: its columns, cursors, filter and focus
     /// (the map view shares it).
@@ -137,7 +141,10 @@ pub struct App {
     /// screen says so and changes wait (see `tui::loading`).
     pub loading: Option<super::loading::Loading>,
     /// The live graph with nobody gone, which a what-if starts from.
-    pub base: Base,
+    pub base: Arc<Base>,
+    /// The analysis again after a what-if or a saved change, on a worker
+    /// on a big file (see `tui::reanalysis`).
+    pub reanalysis: Reanalysis,
     /// The partnership as background jobs read it, copied once per state
     /// of the data (a what-if does not copy it again); `None` until asked.
     pub copy: Option<std::sync::Arc<Partnership>>,
@@ -180,7 +187,9 @@ impl App {
         let worker = Worker::new(events.sender());
         let plan_view = PlanView::new(events.sender());
         let trend = TrendView::new(events.sender());
+        let reanalysis = Reanalysis::new(events.sender());
         App {
+            reanalysis,
             plan_view,
             grid_view: GridView::default(),
             trend,
@@ -189,14 +198,14 @@ impl App {
             events,
             worker,
             progress: None,
-            base,
+            base: Arc::new(base),
             copy: None,
             path,
             doc,
             demo,
             as_of,
             gone: Vec::new(),
-            analysis,
+            analysis: Arc::new(analysis),
             view: View::People,
             people: PeopleView::default(),
             risks_view: RisksView::default(),
@@ -224,6 +233,7 @@ impl App {
     /// Shows the partnership just loaded: badges, rows, and a note for
     /// the demo or for people who look alike.
     pub(super) fn show_loaded(&mut self) {
+        self.risks_view.texts = super::views::risks::texts(&self.doc.partnership, &self.analysis);
         self.rebadge();
         self.refresh_rows();
         if self.demo {
@@ -313,29 +323,6 @@ impl App {
         self.analysis.risks.get(self.risks_view.selected()?)
     }
 
-    /// Runs the analysis again for the current data and what-if, and
-    /// returns what changed since the last run, in words. `old` is the
-    /// partnership the last run saw, when it was not the current one.
-    pub fn reanalyse(&mut self, old: Option<&Partnership>) -> Vec<String> {
-        let scenario = Scenario {
-            as_of: self.as_of,
-            gone: self.gone.clone(),
-        };
-        // The data changed (or the day): the old base is of another graph.
-        if old.is_some() || self.base.as_of() != self.as_of {
-            self.base = Base::new(&self.doc.partnership, self.as_of);
-        }
-        let analysis = self.base.run(&self.doc.partnership, &scenario);
-        let before = old.unwrap_or(&self.doc.partnership);
-        let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
-        let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
-        self.analysis = analysis;
-        self.risks_view.texts.clear();
-        self.rebadge();
-        self.refresh_risk_rows();
-        said
-    }
-
     /// Replaces the partnership (after a save or a reload) and re-analyses.
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
@@ -352,11 +339,11 @@ impl App {
         self.gone = gone;
         self.demo = self.demo && self.doc.stamp == Stamp::Absent;
         self.refresh_rows();
-        self.reanalyse(Some(&old.partnership))
+        self.reanalyse(Some(old.partnership))
     }
 
     /// Recomputes each person's badge from the analysis.
-    fn rebadge(&mut self) {
+    pub(super) fn rebadge(&mut self) {
         self.worst = self
             .analysis
             .worst_severity(self.doc.partnership.people.len());
