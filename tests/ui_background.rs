@@ -234,3 +234,23 @@ fn the_risk_filters_texts_arrive_with_the_analysis() {
     let expected = tui::views::risks::texts(ui::partnership(&app), analysis(&app));
     assert_eq!(app.risks_view.texts, expected);
 }
+
+#[test]
+fn an_export_waits_for_the_analysis_of_the_last_key() {
+    let [(_a, _, _), (dir, _, mut app)] = both();
+    select(&mut app, "sam");
+    keys(&mut app, "xej");
+    let json = dir.path().join("partnership-risks-2026-11-24-what-if.json");
+    // The risks on screen are still those with Sam: not written as his what-if.
+    assert!(!json.exists());
+    assert!(
+        status(&app).starts_with("Not exported yet"),
+        "{}",
+        status(&app)
+    );
+    settle(&mut app);
+    keys(&mut app, "ej");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(report["what_if_gone"], serde_json::json!(["sam"]));
+}
