@@ -148,6 +148,9 @@ pub struct App {
     /// The partnership as background jobs read it, copied once per state
     /// of the data (a what-if does not copy it again); `None` until asked.
     pub copy: Option<std::sync::Arc<Partnership>>,
+    /// Each person's meetings, found once per state of the data (the
+    /// detail pane lists them at every frame); see [`App::meetings_of`].
+    pub meetings_by_person: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -200,6 +203,7 @@ impl App {
             progress: None,
             base: Arc::new(base),
             copy: None,
+            meetings_by_person: std::sync::OnceLock::new(),
             path,
             doc,
             demo,
@@ -328,6 +332,7 @@ impl App {
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc);
         self.copy = None;
+        self.meetings_by_person = std::sync::OnceLock::new();
         let index = self.doc.partnership.person_index();
         let gone: Vec<usize> = self
             .gone
@@ -365,6 +370,26 @@ impl App {
     {
         self.progress = Some(what.to_string());
         self.worker.start(job);
+    }
+
+    /// The meetings `person` attended (indices into the meetings, in file
+    /// order), from an index made at the first call after the data changed
+    /// rather than by reading every meeting at every frame.
+    pub fn meetings_of(&self, person: usize) -> &[usize] {
+        let all = self.meetings_by_person.get_or_init(|| {
+            let p = &self.doc.partnership;
+            let index = p.person_index();
+            let mut of = vec![Vec::new(); p.people.len()];
+            for (m, meeting) in p.meetings.iter().enumerate() {
+                for id in &meeting.attendees {
+                    if let Some(&i) = index.get(id.as_str()) {
+                        of[i].push(m);
+                    }
+                }
+            }
+            of
+        });
+        all.get(person).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a what-if is in force.

@@ -89,6 +89,7 @@ fn loaded(app: &mut App, result: Result<(Loaded, (Base, Analysis)), LoadError>) 
             app.loading = None;
             app.doc = doc;
             app.copy = None;
+            app.meetings_by_person = std::sync::OnceLock::new();
             app.base = std::sync::Arc::new(base);
             app.analysis = std::sync::Arc::new(analysis);
             // A "still loading" note is out of date now (the log keeps it).
