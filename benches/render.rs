@@ -1,26 +1,34 @@
 //! Frame render time of the terminal UI (into ratatui's `TestBackend`) for
 //! each view (the plan view with its plan computed), at the demo's size and
-//! at 10,000 people; and the cost of the keys that re-run the analysis
-//! (what-if), filter the lists, or move in the grid and the plan.
+//! at 10,000 people; and keystroke to frame: a key through `update::on_key`
+//! and the whole frame drawn after it, on this thread (the UI thread), for
+//! `j` in each view, a keystroke in the risks view's filter and the
+//! what-if `x` — and, for `x` on a big file, the moment its result arrives
+//! from the worker and the frame that shows it.
 //!
-//! Run: `cargo bench --bench render` (`-- cpu`: the what-if on the CPU
-//! time of the benchmark's thread).
+//! Run: `cargo bench --bench render` (`-- cpu`: the keystrokes on the CPU
+//! time of the benchmark's thread, which other work on a shared machine
+//! does not inflate and which leaves out the workers).
 
 mod cpu_time;
 
 use cpu_time::CpuTime;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, WallTime};
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main,
+};
 use jiff::civil::Date;
 use partnermap::generate::{Spec, partnership};
 use partnermap::model::Partnership;
 use partnermap::store::{Loaded, Stamp};
 use partnermap::tui::app::{App, View};
+use partnermap::tui::testing::{self, analysing, settle};
 use partnermap::tui::{screen, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Duration;
 
 const AS_OF: Date = Date::constant(2026, 11, 24);
 
@@ -37,24 +45,158 @@ fn app(p: Partnership) -> App {
     app
 }
 
-fn press(app: &mut App, c: char) {
-    update::on_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-}
-
-fn bench(c: &mut Criterion) {
-    let demo = partnermap::demo::shipped();
-    let big = partnership(Spec {
+fn big() -> Partnership {
+    partnership(Spec {
         people: 10_000,
         meetings: 100_000,
         seed: 7,
         as_of: AS_OF,
+    })
+}
+
+/// An app with the plan view's plan computed (as the app does, in the
+/// background) and the header's sparkline there.
+fn ready(p: Partnership) -> App {
+    let mut app = app(p);
+    testing::press(&mut app, "4");
+    settle(&mut app);
+    testing::press(&mut app, "1");
+    app
+}
+
+type Screen = Terminal<TestBackend>;
+
+fn terminal() -> Screen {
+    Terminal::new(TestBackend::new(120, 40)).expect("test backend")
+}
+
+fn draw(app: &App, terminal: &mut Screen) {
+    terminal
+        .draw(|frame| screen::render(black_box(app), frame))
+        .expect("test backend");
+}
+
+/// Times `iters` keystrokes, each the key `key(app, i)` presses and the
+/// frame drawn after it; `after(app, i)` runs untimed after each (waiting
+/// for a job the key started, say).
+fn keystrokes<M: Measurement>(
+    m: &M,
+    iters: u64,
+    app: &mut App,
+    terminal: &mut Screen,
+    mut key: impl FnMut(&mut App, u64),
+    mut after: impl FnMut(&mut App, u64),
+) -> M::Value {
+    let mut total = m.zero();
+    for i in 0..iters {
+        let start = m.start();
+        key(app, i);
+        draw(app, terminal);
+        total = m.add(&total, &m.end(start));
+        after(app, i);
+    }
+    total
+}
+
+/// Times the what-if's result arriving: `x` is pressed and its job waited
+/// for untimed; handling the result and drawing the frame are timed.
+fn what_if_results<M: Measurement>(
+    m: &M,
+    iters: u64,
+    app: &mut App,
+    terminal: &mut Screen,
+) -> M::Value {
+    let mut total = m.zero();
+    for _ in 0..iters {
+        testing::press(app, "x");
+        while analysing(app) {
+            // Nothing for a minute: `settle` below says so.
+            let Some(event) = app.events.recv_timeout(Duration::from_secs(60)) else {
+                break;
+            };
+            let start = m.start();
+            update::handle(app, event);
+            draw(app, terminal);
+            total = m.add(&total, &m.end(start));
+        }
+        settle(app);
+    }
+    total
+}
+
+/// The keystroke benchmarks of one data set, in measurement `m`.
+fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &mut App) {
+    let mut screen = terminal();
+    for (name, key) in [
+        ("people", "1"),
+        ("risks", "2"),
+        ("map", "3"),
+        ("plan", "4"),
+        ("grid", "5"),
+    ] {
+        testing::press(app, key);
+        settle(app);
+        // Down and up in turn, so the cursor stays in the list.
+        g.bench_function(format!("key_j_{name}"), |b| {
+            b.iter_custom(|iters| {
+                let step = |app: &mut App, i: u64| {
+                    testing::press(app, if i.is_multiple_of(2) { "j" } else { "k" });
+                };
+                keystrokes(m, iters, app, &mut screen, step, |_, _| {})
+            })
+        });
+    }
+    // A letter typed into the risks view's filter, then taken back.
+    testing::press(app, "2");
+    testing::press(app, "/");
+    g.bench_function("key_risk_filter", |b| {
+        b.iter_custom(|iters| {
+            let step = |app: &mut App, i: u64| {
+                testing::press(app, if i.is_multiple_of(2) { "a" } else { "<BS>" });
+            };
+            keystrokes(m, iters, app, &mut screen, step, |_, _| {})
+        })
     });
-    for (name, p) in [("demo_40_people", demo), ("10000_people", big)] {
-        let mut app = app(p);
-        // The plan view shows a plan: compute it as the app does, in the
-        // background, and wait for it (and the header's sparkline).
-        press(&mut app, '4');
-        partnermap::tui::testing::settle(&mut app);
+    testing::press(app, "<Esc>");
+    testing::press(app, "<Esc>");
+    testing::press(app, "1");
+    // The what-if's keys wait for their job between them: fewer, flat
+    // samples keep the run short.
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(3));
+    // x marks the selected person gone, then brings them back: the key and
+    // its frame (on a big file the analysis is on the worker: waited for,
+    // untimed, before the next key).
+    g.bench_function("key_x_what_if", |b| {
+        b.iter_custom(|iters| {
+            let x = |app: &mut App, _| testing::press(app, "x");
+            keystrokes(m, iters, app, &mut screen, x, |app, _| settle(app))
+        })
+    });
+    if app.reanalysis.at_once_up_to < app.partnership().people.len() {
+        g.bench_function("x_result_arrives", |b| {
+            b.iter_custom(|iters| what_if_results(m, iters, app, &mut screen))
+        });
+        // As before: the analysis in the keystroke itself.
+        let kept = app.reanalysis.at_once_up_to;
+        app.reanalysis.at_once_up_to = usize::MAX;
+        g.bench_function("key_x_what_if_in_the_keystroke", |b| {
+            b.iter_custom(|iters| {
+                let x = |app: &mut App, _| testing::press(app, "x");
+                keystrokes(m, iters, app, &mut screen, x, |_, _| {})
+            })
+        });
+        app.reanalysis.at_once_up_to = kept;
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    for (name, p) in [
+        ("demo_40_people", partnermap::demo::shipped()),
+        ("10000_people", big()),
+    ] {
+        let mut app = ready(p);
         let mut g = c.benchmark_group(name);
         g.sample_size(20);
         for (view_name, v) in [
@@ -69,57 +211,25 @@ fn bench(c: &mut Criterion) {
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
                 g.bench_function(
                     BenchmarkId::new(format!("frame_{view_name}"), format!("{w}x{h}")),
-                    |b| {
-                        b.iter(|| {
-                            terminal
-                                .draw(|frame| screen::render(black_box(&app), frame))
-                                .map(|_| ())
-                        })
-                    },
+                    |b| b.iter(|| draw(&app, &mut terminal)),
                 );
             }
         }
-        app.view = View::Grid;
-        g.bench_function("grid_keystroke", |b| b.iter(|| press(&mut app, 'j')));
-        app.view = View::Plan;
-        g.bench_function("plan_keystroke", |b| b.iter(|| press(&mut app, 'j')));
         app.view = View::People;
-        g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
-        g.bench_function("filter_keystroke", |b| {
-            b.iter(|| {
-                app.people.filter = tui_input::Input::new("ana".into());
-                app.refresh_rows();
-            })
-        });
-        // A keystroke in the risks view's filter (the texts it matches are
-        // made at the first one after an analysis, then kept).
-        app.view = View::Risks;
-        g.bench_function("risk_filter_keystroke", |b| {
-            b.iter(|| {
-                app.risks_view.filter = tui_input::Input::new("ana".into());
-                app.refresh_risk_rows();
-            })
-        });
-        app.view = View::People;
+        keystroke_group(&mut g, &WallTime, &mut app);
         g.finish();
     }
 }
 
-/// The what-if key on the CPU time of the benchmark's thread (`cpu_time/`),
-/// the UI thread's own work (the plan and the trend that follow it run on
-/// workers), which other work on a shared machine does not inflate:
-/// `cargo bench --bench render -- cpu`.
+/// The keystrokes at 10,000 people on the CPU time of the benchmark's
+/// thread (`cpu_time/`): the UI thread's own work, without the workers
+/// (the analysis, the plan, the trend), which other work on a shared
+/// machine does not inflate: `cargo bench --bench render -- cpu`.
 fn on_cpu(c: &mut Criterion<CpuTime>) {
-    let big = partnership(Spec {
-        people: 10_000,
-        meetings: 100_000,
-        seed: 7,
-        as_of: AS_OF,
-    });
-    let mut app = app(big);
+    let mut app = ready(big());
     let mut g = c.benchmark_group("10000_people_cpu");
     g.sample_size(20);
-    g.bench_function("what_if_toggle", |b| b.iter(|| press(&mut app, 'x')));
+    keystroke_group(&mut g, &CpuTime::default(), &mut app);
     g.finish();
 }
 

@@ -13,14 +13,16 @@ use super::views::trend::TrendView;
 
 use super::event::Channel;
 use super::fuzzy::Matcher;
+use super::reanalysis::Reanalysis;
 use super::task::{Apply, Worker};
-use crate::analysis::{Analysis, Base, Risk, Severity, Subject, risk_changes};
+use crate::analysis::{Analysis, Base, Risk, Severity, Subject};
 use crate::change::Change;
 use crate::graph::Scenario;
 use crate::model::{Partnership, Side};
 use crate::store::{Loaded, Stamp};
 use jiff::civil::Date;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// The five views (SPEC §7: keys 1 … 5).
@@ -79,7 +81,9 @@ pub struct App {
     pub as_of: Date,
     /// People the what-if treats as gone (person indices).
     pub gone: Vec<usize>,
-    pub analysis: Analysis,
+    /// The analysis shown: of the what-if and the data, or of the state
+    /// before while [`App::reanalysis`] works out the new one.
+    pub analysis: Arc<Analysis>,
     pub view: View,
     /// The people view's state: its columns, cursors, filter and focus
     /// (the map view shares it).
@@ -137,10 +141,16 @@ pub struct App {
     /// screen says so and changes wait (see `tui::loading`).
     pub loading: Option<super::loading::Loading>,
     /// The live graph with nobody gone, which a what-if starts from.
-    pub base: Base,
+    pub base: Arc<Base>,
+    /// The analysis again after a what-if or a saved change, on a worker
+    /// on a big file (see `tui::reanalysis`).
+    pub reanalysis: Reanalysis,
     /// The partnership as background jobs read it, copied once per state
     /// of the data (a what-if does not copy it again); `None` until asked.
     pub copy: Option<std::sync::Arc<Partnership>>,
+    /// Each person's meetings, found once per state of the data (the
+    /// detail pane lists them at every frame); see [`App::meetings_of`].
+    pub meetings_by_person: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -180,7 +190,9 @@ impl App {
         let worker = Worker::new(events.sender());
         let plan_view = PlanView::new(events.sender());
         let trend = TrendView::new(events.sender());
+        let reanalysis = Reanalysis::new(events.sender());
         App {
+            reanalysis,
             plan_view,
             grid_view: GridView::default(),
             trend,
@@ -189,14 +201,15 @@ impl App {
             events,
             worker,
             progress: None,
-            base,
+            base: Arc::new(base),
             copy: None,
+            meetings_by_person: std::sync::OnceLock::new(),
             path,
             doc,
             demo,
             as_of,
             gone: Vec::new(),
-            analysis,
+            analysis: Arc::new(analysis),
             view: View::People,
             people: PeopleView::default(),
             risks_view: RisksView::default(),
@@ -224,6 +237,7 @@ impl App {
     /// Shows the partnership just loaded: badges, rows, and a note for
     /// the demo or for people who look alike.
     pub(super) fn show_loaded(&mut self) {
+        self.risks_view.texts = super::views::risks::texts(&self.doc.partnership, &self.analysis);
         self.rebadge();
         self.refresh_rows();
         if self.demo {
@@ -313,34 +327,12 @@ impl App {
         self.analysis.risks.get(self.risks_view.selected()?)
     }
 
-    /// Runs the analysis again for the current data and what-if, and
-    /// returns what changed since the last run, in words. `old` is the
-    /// partnership the last run saw, when it was not the current one.
-    pub fn reanalyse(&mut self, old: Option<&Partnership>) -> Vec<String> {
-        let scenario = Scenario {
-            as_of: self.as_of,
-            gone: self.gone.clone(),
-        };
-        // The data changed (or the day): the old base is of another graph.
-        if old.is_some() || self.base.as_of() != self.as_of {
-            self.base = Base::new(&self.doc.partnership, self.as_of);
-        }
-        let analysis = self.base.run(&self.doc.partnership, &scenario);
-        let before = old.unwrap_or(&self.doc.partnership);
-        let changes = risk_changes(before, &self.analysis, &self.doc.partnership, &analysis);
-        let said = crate::words::risk_changes(before, &self.doc.partnership, &changes);
-        self.analysis = analysis;
-        self.risks_view.texts.clear();
-        self.rebadge();
-        self.refresh_risk_rows();
-        said
-    }
-
     /// Replaces the partnership (after a save or a reload) and re-analyses.
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc);
         self.copy = None;
+        self.meetings_by_person = std::sync::OnceLock::new();
         let index = self.doc.partnership.person_index();
         let gone: Vec<usize> = self
             .gone
@@ -352,11 +344,11 @@ impl App {
         self.gone = gone;
         self.demo = self.demo && self.doc.stamp == Stamp::Absent;
         self.refresh_rows();
-        self.reanalyse(Some(&old.partnership))
+        self.reanalyse(Some(old.partnership))
     }
 
     /// Recomputes each person's badge from the analysis.
-    fn rebadge(&mut self) {
+    pub(super) fn rebadge(&mut self) {
         self.worst = self
             .analysis
             .worst_severity(self.doc.partnership.people.len());
@@ -378,6 +370,26 @@ impl App {
     {
         self.progress = Some(what.to_string());
         self.worker.start(job);
+    }
+
+    /// The meetings `person` attended (indices into the meetings, in file
+    /// order), from an index made at the first call after the data changed
+    /// rather than by reading every meeting at every frame.
+    pub fn meetings_of(&self, person: usize) -> &[usize] {
+        let all = self.meetings_by_person.get_or_init(|| {
+            let p = &self.doc.partnership;
+            let index = p.person_index();
+            let mut of = vec![Vec::new(); p.people.len()];
+            for (m, meeting) in p.meetings.iter().enumerate() {
+                for id in &meeting.attendees {
+                    if let Some(&i) = index.get(id.as_str()) {
+                        of[i].push(m);
+                    }
+                }
+            }
+            of
+        });
+        all.get(person).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a what-if is in force.

@@ -89,9 +89,9 @@ fn loaded(app: &mut App, result: Result<(Loaded, (Base, Analysis)), LoadError>) 
             app.loading = None;
             app.doc = doc;
             app.copy = None;
-            app.base = base;
-            app.analysis = analysis;
-            app.risks_view.texts.clear();
+            app.meetings_by_person = std::sync::OnceLock::new();
+            app.base = std::sync::Arc::new(base);
+            app.analysis = std::sync::Arc::new(analysis);
             // A "still loading" note is out of date now (the log keeps it).
             app.status = None;
             app.show_loaded();

@@ -10,6 +10,7 @@ pub mod event;
 pub mod fuzzy;
 pub mod keymap;
 pub mod loading;
+pub mod reanalysis;
 pub mod screen;
 pub mod task;
 pub mod testing;

@@ -70,6 +70,11 @@ impl Worker {
         }
     }
 
+    /// Makes every job started so far stale: its result will be dropped.
+    pub fn forget(&self) {
+        self.latest.fetch_add(1, Ordering::SeqCst);
+    }
+
     /// Starts `job` on a thread; its result is posted as [`Event::Done`].
     /// Any job started before is now stale.
     pub fn start<F>(&self, job: F)

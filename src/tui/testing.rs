@@ -390,3 +390,14 @@ pub fn finish_loading(app: &mut App) {
         }
     }
 }
+
+/// Runs the analysis after a what-if or a saved change in the background
+/// whatever the file's size, as on a big file (see `tui::reanalysis`).
+pub fn analyse_in_background(app: &mut App) {
+    app.reanalysis.at_once_up_to = 0;
+}
+
+/// The analysis after a what-if or a change is still being worked out.
+pub fn analysing(app: &App) -> bool {
+    app.reanalysis.running()
+}

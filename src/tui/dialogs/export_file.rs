@@ -20,6 +20,15 @@ const EXPORT_NAMES: u32 = 1000;
 /// risks view's filter on, the rows it shows are written, and the message
 /// says so.
 pub(super) fn write_export(app: &mut App, item: ExportItem) {
+    // The analysis on screen is of the state before the last key: an
+    // export of it would be named for one state and hold another.
+    if app.reanalysis.running() {
+        app.warn(
+            "Not exported yet: the analysis of your last change is still being worked out; \
+             export again in a moment",
+        );
+        return;
+    }
     let label = if app.what_if() { " (what-if)" } else { "" };
     let (as_of, what_if) = (app.as_of, app.what_if());
     match item {

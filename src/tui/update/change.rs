@@ -16,13 +16,13 @@ pub(super) fn what_if(app: &mut App) {
         return;
     }
     let name = name_of(app, person);
+    // From the data, not the analysis: that may still be on its way.
+    let as_of = app.as_of;
     if !app
-        .analysis
-        .live
-        .active
+        .partnership()
+        .people
         .get(person)
-        .copied()
-        .unwrap_or(false)
+        .is_some_and(|x| x.is_active_on(as_of))
     {
         app.warn(format!(
             "{name} is not active on {}: nothing changes",
@@ -71,8 +71,16 @@ pub(crate) fn sentence(head: String, said: &[String]) -> String {
 }
 
 /// Says `head` and what changed: the first few on the status line, all of
-/// them in the message log.
+/// them in the message log. While the analysis runs in the background the
+/// message waits for it, to be said with what changed (`App::hold`).
 pub(crate) fn tell(app: &mut App, head: String, said: &[String], tone: Tone) {
+    if let Some((head, said, tone)) = app.hold(head, said, tone) {
+        say(app, head, &said, tone);
+    }
+}
+
+/// Says `head` and what changed now.
+pub(crate) fn say(app: &mut App, head: String, said: &[String], tone: Tone) {
     let short = sentence(head.clone(), said);
     let full = if said.is_empty() {
         short.clone()

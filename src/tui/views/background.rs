@@ -44,12 +44,16 @@ pub fn keep_current(app: &mut App) {
     }
 }
 
-/// What the background jobs are doing, for the progress line.
+/// What the background jobs are doing, for the progress line: the
+/// analysis first (its line names the change it is for).
 pub fn progress(app: &App) -> Option<String> {
-    app.plan_view.progress().or_else(|| app.trend.progress())
+    app.reanalysis
+        .progress()
+        .or_else(|| app.plan_view.progress())
+        .or_else(|| app.trend.progress())
 }
 
 /// A job is still running (tests wait for them to settle).
 pub fn pending(app: &App) -> bool {
-    app.plan_view.running() || app.trend.running()
+    app.reanalysis.running() || app.plan_view.running() || app.trend.running()
 }

@@ -208,6 +208,20 @@ fn edges(
     }
     let selected = app.selected();
     let live = &app.analysis.live;
+    // The ties between people drawn, in the graph's order: found from the
+    // drawn people's own ties, not by reading every tie of the graph.
+    let mut drawn: Vec<usize> = at
+        .keys()
+        .filter_map(|&i| live.ties_of.get(i))
+        .flatten()
+        .copied()
+        .filter(|&t| {
+            let tie = &live.ties[t];
+            at.contains_key(&tie.a) && at.contains_key(&tie.b)
+        })
+        .collect();
+    drawn.sort_unstable();
+    drawn.dedup();
     let canvas = Canvas::default()
         .marker(Marker::Braille)
         .x_bounds([0.0, SPAN])
@@ -215,7 +229,7 @@ fn edges(
         .paint(|ctx| {
             // Draw the faint ties first so the selected person's lie on top.
             let mut near = Vec::new();
-            for tie in &live.ties {
+            for tie in drawn.iter().map(|&t| &live.ties[t]) {
                 let (Some(&a), Some(&b)) = (at.get(&tie.a), at.get(&tie.b)) else {
                     continue;
                 };

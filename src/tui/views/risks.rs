@@ -1,7 +1,8 @@
 //! The risks view: the list exactly as `risks` sorts it, and the selected
 //! risk's whole detail underneath.
 
-use crate::analysis::Subject;
+use crate::analysis::{Analysis, Subject};
+use crate::model::Partnership;
 use crate::text::printable;
 use crate::tui::app::App;
 use crate::tui::screen::fit;
@@ -23,8 +24,8 @@ pub struct RisksView {
     /// The risks view's filter: each view keeps its own.
     pub filter: Input,
     /// What the filter matches each risk against (its severity, kind,
-    /// subject and detail), made once per analysis: a keystroke then only
-    /// matches. Empty until a filter is typed; emptied by a new analysis.
+    /// subject and detail), made with each analysis ([`texts`], on the
+    /// worker when the analysis runs there): a keystroke only matches.
     pub texts: Vec<String>,
 }
 
@@ -33,6 +34,25 @@ impl RisksView {
     pub fn selected(&self) -> Option<usize> {
         self.rows.get(self.cursor.selected).copied()
     }
+}
+
+/// What the filter matches each risk of `analysis` against: every column
+/// the view shows (severity, kind, subject and detail).
+pub fn texts(p: &Partnership, analysis: &Analysis) -> Vec<String> {
+    let as_of = analysis.scenario.as_of;
+    analysis
+        .risks
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.severity.as_str(),
+                r.kind,
+                r.subject_name(p),
+                words::risk_detail(p, as_of, r)
+            )
+        })
+        .collect()
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -49,6 +69,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             rows.len(),
             risks.len()
         )
+    };
+    // The analysis is being worked out again: these rows are the last one's.
+    let stale = app.reanalysis.running();
+    let title = if stale {
+        format!("{title}· updating… ")
+    } else {
+        title
     };
     let block = theme.panel(title, true);
     let inner = block.inner(list);
@@ -97,6 +124,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 ]);
                 if row == cursor.selected {
                     line = line.style(theme.selected());
+                } else if stale {
+                    line = line.style(theme.dim());
                 }
                 line
             })

@@ -116,9 +116,9 @@ impl App {
 
     /// Recomputes the risks view's rows from its filter: a risk matches on
     /// every column shown — severity, kind, subject and detail.
-    /// Matching every risk is the slow part of a keystroke on a large map
-    /// (about 50 ms for 52,000 risks), so outside the risks view a filter
-    /// leaves the list empty; showing the risks view computes it.
+    /// The texts it matches are made with the analysis (`risks::texts`),
+    /// so a keystroke only matches them; outside the risks view a filter
+    /// leaves the list empty, and showing the risks view computes it.
     pub fn refresh_risk_rows(&mut self) {
         let query = self.risks_view.filter.value().trim();
         let risks = &self.analysis.risks;
@@ -129,19 +129,8 @@ impl App {
         } else {
             let p = &self.doc.partnership;
             if self.risks_view.texts.len() != risks.len() {
-                let as_of = self.analysis.scenario.as_of;
-                self.risks_view.texts = risks
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{} {} {} {}",
-                            r.severity.as_str(),
-                            r.kind,
-                            r.subject_name(p),
-                            crate::words::risk_detail(p, as_of, r)
-                        )
-                    })
-                    .collect();
+                // Made with each analysis; this is only a safeguard.
+                self.risks_view.texts = super::risks::texts(p, &self.analysis);
             }
             self.matcher
                 .rank(query, self.risks_view.texts.iter())

@@ -194,10 +194,7 @@ fn ties(app: &App, i: usize, out: &mut Vec<DetailRow>) {
 /// The person's recent meetings, newest first.
 fn meetings(app: &App, i: usize, out: &mut Vec<DetailRow>) {
     let p = app.partnership();
-    let id = &p.people[i].id;
-    let mut meetings: Vec<usize> = (0..p.meetings.len())
-        .filter(|&m| p.meetings[m].attendees.contains(id))
-        .collect();
+    let mut meetings: Vec<usize> = app.meetings_of(i).to_vec();
     meetings.sort_by_key(|&m| std::cmp::Reverse(p.meetings[m].date));
     out.push(DetailRow::Blank);
     out.push(DetailRow::Heading(format!("Meetings · {}", meetings.len())));
