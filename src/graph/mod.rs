@@ -59,11 +59,13 @@ impl LiveTie {
     }
 }
 
-/// A node of the live graph: our organisation, or one active person.
+/// A node of the live graph: our organisation, or one active person (their
+/// index; 32 bits, as the graph's own indices, so that a node and an edge
+/// take fewer bytes and a search through the graph reads less memory).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Node {
     Org,
-    Person(usize),
+    Person(u32),
 }
 
 /// The live graph for one scenario.
@@ -78,7 +80,7 @@ pub struct LiveGraph {
     pub ties_of: TiesOf,
     /// Our organisation, every active person, and the live ties (edge weight:
     /// index into `ties`; `None` for the edges from our organisation).
-    pub graph: UnGraph<Node, Option<usize>>,
+    pub graph: UnGraph<Node, Option<u32>>,
     pub org: NodeIndex,
     /// Per person: their node, when active.
     pub node_of: Vec<Option<NodeIndex>>,
@@ -113,8 +115,7 @@ impl LiveGraph {
 
     /// The graph of `ties` (ordered by pair) between the `active` people.
     fn assemble(p: &Partnership, as_of: Date, active: Vec<bool>, ties: Vec<LiveTie>) -> LiveGraph {
-        let ends: Vec<(usize, usize)> = ties.iter().map(|t| (t.a, t.b)).collect();
-        let ties_of = TiesOf::new(p.people.len(), &ends);
+        let ties_of = TiesOf::of(p.people.len(), || ties.iter().map(|t| (t.a, t.b)));
         let (graph, org, node_of) = graph(p, &active, &ties);
         LiveGraph {
             as_of,
@@ -173,7 +174,7 @@ impl LiveGraph {
     pub fn person_at(&self, node: NodeIndex) -> Option<usize> {
         match self.graph[node] {
             Node::Org => None,
-            Node::Person(i) => Some(i),
+            Node::Person(i) => Some(i as usize),
         }
     }
 
@@ -192,7 +193,7 @@ fn graph(
     active: &[bool],
     ties: &[LiveTie],
 ) -> (
-    UnGraph<Node, Option<usize>>,
+    UnGraph<Node, Option<u32>>,
     NodeIndex,
     Vec<Option<NodeIndex>>,
 ) {
@@ -203,7 +204,7 @@ fn graph(
     let mut node_of = vec![None; p.people.len()];
     for (i, person) in p.people.iter().enumerate() {
         if active[i] {
-            let node = graph.add_node(Node::Person(i));
+            let node = graph.add_node(Node::Person(i as u32));
             node_of[i] = Some(node);
             if person.side == Side::Ours {
                 graph.add_edge(org, node, None);
@@ -212,7 +213,7 @@ fn graph(
     }
     for (t, tie) in ties.iter().enumerate() {
         if let (true, Some(a), Some(b)) = (tie.live, node_of[tie.a], node_of[tie.b]) {
-            graph.add_edge(a, b, Some(t));
+            graph.add_edge(a, b, Some(t as u32));
         }
     }
     (graph, org, node_of)

@@ -14,8 +14,17 @@ pub struct TiesOf {
 impl TiesOf {
     /// The ties of `people` people, from each tie's two ends in order.
     pub fn new(people: usize, ends: &[(usize, usize)]) -> TiesOf {
+        TiesOf::of(people, || ends.iter().copied())
+    }
+
+    /// As [`TiesOf::new`], reading the ends twice from `ends` (no list of
+    /// them made first).
+    pub fn of<I>(people: usize, ends: impl Fn() -> I) -> TiesOf
+    where
+        I: ExactSizeIterator<Item = (usize, usize)>,
+    {
         let mut start = vec![0usize; people + 1];
-        for &(a, b) in ends {
+        for (a, b) in ends() {
             start[a + 1] += 1;
             start[b + 1] += 1;
         }
@@ -23,8 +32,8 @@ impl TiesOf {
             start[i + 1] += start[i];
         }
         let mut fill = start.clone();
-        let mut ties = vec![0usize; ends.len() * 2];
-        for (t, &(a, b)) in ends.iter().enumerate() {
+        let mut ties = vec![0usize; ends().len() * 2];
+        for (t, (a, b)) in ends().enumerate() {
             for end in [a, b] {
                 ties[fill[end]] = t;
                 fill[end] += 1;
