@@ -13,7 +13,8 @@
 //! a link, a device) is never read and never removed, and a backup folder
 //! that is itself a symbolic link is not used at all.
 
-use super::{SaveError, create_private_dir, read_bytes, sync_dir, temp_prefix};
+use super::fs_kind::open_checked;
+use super::{SaveError, content, create_private_dir, read_bytes, sync_dir, temp_prefix};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
@@ -128,67 +129,229 @@ fn backup_name(data_name: &OsString, time: Timestamp, seq: u32) -> OsString {
     name
 }
 
-/// Keeps `bytes`, the version of the data file at `path` that is about to be
-/// replaced, as its newest backup, and removes all but the newest
+/// Keeps `bytes`, the version of the data file at `path` that was just
+/// written, as its newest backup, and removes all but the newest
 /// [`KEEP_BACKUPS`]. Nothing is written when the newest backup already holds
 /// these bytes. Returns the backup that holds them. Call with the file's lock
 /// held.
 pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
-    let dir = backup_dir(path);
-    let name = file_name(path);
-    let io_err = |reason| SaveError::Io {
-        path: dir.clone(),
-        reason,
-    };
-    if is_link(&dir) {
-        return Err(SaveError::Link { path: dir });
-    }
-    if !dir.is_dir() {
-        create_private_dir(&dir).map_err(io_err)?;
-    }
-    let existing = backups(path);
-    // Read only when the sizes agree: a save after an edit usually changes
-    // the size, and at 100,000 people the read is 200 MB.
-    if let Some(newest) = existing.first()
-        && std::fs::metadata(&newest.path).is_ok_and(|m| m.len() == bytes.len() as u64)
-        && read_bytes(&newest.path).is_ok_and(|old| old == bytes)
+    let folder = Folder::ready(path)?;
+    // Compared a block at a time, and only when the sizes agree: a save
+    // after an edit usually changes the size, and at 100,000 people the
+    // file is 200 MB.
+    if let Some(newest) = folder.existing.first()
+        && content::holds(&newest.path, bytes)
     {
+        folder.prune(path);
         return Ok(newest.path.clone());
     }
-    super::remove_stale_temp_files(&dir, &name);
-    // Names only ever grow, even when the clock goes back.
-    let now = Timestamp::now();
-    let (time, mut seq) = match existing.first() {
-        Some(newest) if Timestamp::from_second(now.as_second()).unwrap_or(now) <= newest.time => {
-            (newest.time, newest.seq + 1)
-        }
-        _ => (now, 0),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .rand_bytes(super::TEMP_RANDOM_CHARS)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
-    temp.write_all(bytes).map_err(io_err)?;
-    temp.as_file().sync_all().map_err(io_err)?;
-    let kept = loop {
-        let target = dir.join(backup_name(&name, time, seq));
-        match temp.persist_noclobber(&target) {
-            Ok(_) => break target,
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
-                temp = e.file;
-                seq += 1;
-            }
-            Err(e) => return Err(io_err(e.error)),
-        }
-    };
-    sync_dir(&dir).map_err(io_err)?;
-    for old in backups(path).iter().skip(KEEP_BACKUPS) {
-        // A backup that cannot be removed is only a file too many.
-        let _ = std::fs::remove_file(&old.path);
-    }
+    let kept = folder.place(|temp| temp.write_all(bytes))?;
+    folder.prune(path);
     Ok(kept)
+}
+
+/// The version of the data file that a save is about to replace, kept as a
+/// backup by [`keep_current`].
+pub(crate) enum Current {
+    /// The newest backup already held it, or a copy was written.
+    Held,
+    /// The backup is a second name of the data file itself (a hard link)
+    /// until the new version is renamed over it: then call
+    /// [`Current::replaced`]; if the rename fails, [`Current::kept_in_place`].
+    Linked(PathBuf),
+}
+
+/// Keeps the data file at `path`, as it is now, as the newest backup, unless
+/// the newest backup already holds it; call with the file's lock held, just
+/// before the new version is renamed over it. The file is not read into
+/// memory: it is compared with the newest backup a block at a time, and
+/// kept as a hard link (no copy at all) when it has no other name and the
+/// backup folder is on its file system; else it is copied, in the kernel.
+pub(crate) fn keep_current(path: &Path) -> Result<Current, SaveError> {
+    let folder = Folder::ready(path)?;
+    if let Some(newest) = folder.existing.first()
+        && content::same(&newest.path, path)
+    {
+        return Ok(Current::Held);
+    }
+    let linked = if has_one_name(path) {
+        folder.link(path)
+    } else {
+        None
+    };
+    // The oldest backups go once the new version is kept too ([`keep`]).
+    Ok(match linked {
+        Some(kept) => Current::Linked(kept),
+        None => {
+            folder.place(|temp| copy_from(path, temp))?;
+            Current::Held
+        }
+    })
+}
+
+impl Current {
+    /// Once the new version is renamed over the data file: a linked backup
+    /// is now that version's only name, and is made private (0600) like
+    /// every backup. (The folder is private anyway; a crash before this
+    /// leaves the old file's mode on it.)
+    pub(crate) fn replaced(self) {
+        #[cfg(unix)]
+        if let Current::Linked(path) = self {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+
+    /// When the new version could not be renamed over the data file: a
+    /// linked backup would still be the data file itself (an edit of one
+    /// would change the other), and the version was not replaced; it goes.
+    pub(crate) fn kept_in_place(self) {
+        if let Current::Linked(path) = self {
+            let _ = std::fs::remove_file(&path);
+            if let Some(dir) = path.parent() {
+                let _ = sync_dir(dir);
+            }
+        }
+    }
+}
+
+/// Whether the regular file at `path` has no other name than this one: a
+/// hard link to it then shares it with nobody once it is replaced.
+fn has_one_name(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.nlink() == 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Copies the file at `path` into `temp` (in the kernel where it can).
+fn copy_from(path: &Path, temp: &mut tempfile::NamedTempFile) -> std::io::Result<()> {
+    let (mut file, len) = open_checked(path).map_err(std::io::Error::other)?;
+    let copied = std::io::copy(&mut file, temp)?;
+    if copied == len {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(
+            "the file changed while it was copied",
+        ))
+    }
+}
+
+/// The backup folder of one data file, ready to be written to: its path,
+/// the data file's name and the backups it holds, newest first.
+struct Folder {
+    dir: PathBuf,
+    name: OsString,
+    existing: Vec<Backup>,
+}
+
+impl Folder {
+    /// Creates the folder when needed; refuses one that is a link.
+    fn ready(path: &Path) -> Result<Folder, SaveError> {
+        let dir = backup_dir(path);
+        if is_link(&dir) {
+            return Err(SaveError::Link { path: dir });
+        }
+        if !dir.is_dir() {
+            create_private_dir(&dir).map_err(|reason| SaveError::Io {
+                path: dir.clone(),
+                reason,
+            })?;
+        }
+        Ok(Folder {
+            name: file_name(path),
+            existing: backups(path),
+            dir,
+        })
+    }
+
+    fn io_err(&self, reason: std::io::Error) -> SaveError {
+        SaveError::Io {
+            path: self.dir.clone(),
+            reason,
+        }
+    }
+
+    /// The name of the next backup: now, or just after the newest one
+    /// (names only ever grow, even when the clock goes back).
+    fn next(&self) -> (Timestamp, u32) {
+        let now = Timestamp::now();
+        match self.existing.first() {
+            Some(newest)
+                if Timestamp::from_second(now.as_second()).unwrap_or(now) <= newest.time =>
+            {
+                (newest.time, newest.seq + 1)
+            }
+            _ => (now, 0),
+        }
+    }
+
+    /// A new backup, filled by `fill` in a private temporary file, flushed
+    /// and given the next free name.
+    fn place(
+        &self,
+        fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+    ) -> Result<PathBuf, SaveError> {
+        super::remove_stale_temp_files(&self.dir, &self.name);
+        let (time, mut seq) = self.next();
+        let mut temp = tempfile::Builder::new()
+            .prefix(&temp_prefix(&self.name))
+            .rand_bytes(super::TEMP_RANDOM_CHARS)
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| self.io_err(e))?;
+        fill(&mut temp).map_err(|e| self.io_err(e))?;
+        temp.as_file().sync_all().map_err(|e| self.io_err(e))?;
+        let kept = loop {
+            let target = self.dir.join(backup_name(&self.name, time, seq));
+            match temp.persist_noclobber(&target) {
+                Ok(_) => break target,
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                    temp = e.file;
+                    seq += 1;
+                }
+                Err(e) => return Err(self.io_err(e.error)),
+            }
+        };
+        sync_dir(&self.dir).map_err(|e| self.io_err(e))?;
+        Ok(kept)
+    }
+
+    /// The file at `path` given the next free backup name as a second name
+    /// (a hard link, flushed to disk); `None` when that cannot be done
+    /// (another file system, a system that refuses it).
+    fn link(&self, path: &Path) -> Option<PathBuf> {
+        let (time, mut seq) = self.next();
+        let kept = loop {
+            let target = self.dir.join(backup_name(&self.name, time, seq));
+            match std::fs::hard_link(path, &target) {
+                Ok(()) => break target,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                    seq += 1;
+                }
+                Err(_) => return None,
+            }
+        };
+        if sync_dir(&self.dir).is_err() {
+            let _ = std::fs::remove_file(&kept);
+            return None;
+        }
+        Some(kept)
+    }
+
+    /// Removes all but the newest [`KEEP_BACKUPS`].
+    fn prune(&self, path: &Path) {
+        for old in backups(path).iter().skip(KEEP_BACKUPS) {
+            // A backup that cannot be removed is only a file too many.
+            let _ = std::fs::remove_file(&old.path);
+        }
+    }
 }
 
 /// The backup that [`super::restore`] would bring back when none is named:

@@ -3,8 +3,8 @@
 //! since it was loaded the change is replayed onto the newer file instead.
 
 use super::{
-    LoadError, OnWait, SaveError, load_bytes, lock_for_writing, parse_bytes, read_current,
-    replace_locked, resolve_link, to_text,
+    LoadError, OnWait, SaveError, content, load_bytes, load_to_save_error, lock_for_writing,
+    parse_bytes, replace_locked, resolve_link, to_text,
 };
 use crate::change::Change;
 use crate::edit::EditError;
@@ -32,12 +32,16 @@ impl Stamp {
         }
     }
 
-    /// The stamp of the file at `path` now.
+    /// The stamp of the file at `path` now: [`Stamp::of`] its bytes, read
+    /// a block at a time (the file is never held in memory).
     pub fn read(path: &Path) -> Result<Stamp, LoadError> {
-        Ok(match load_bytes(path) {
-            Ok(bytes) => Stamp::of(&bytes),
-            Err(LoadError::NotFound { .. }) => Stamp::Absent,
-            Err(e) => return Err(e),
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        Ok(match content::hash_into(path, &mut h)? {
+            Some(len) => Stamp::Bytes {
+                len,
+                hash: h.finish(),
+            },
+            None => Stamp::Absent,
         })
     }
 }
@@ -124,20 +128,18 @@ pub fn commit_noticing(
         path: path.to_path_buf(),
         source,
     };
-    let current = read_current(path).map_err(|e| match e {
-        SaveError::Io { path, reason } => unreadable(LoadError::Io { path, reason }),
-        other => CommitError::Save(other),
+    // The file is hashed as it is read, and read whole only when someone
+    // else changed it.
+    let now = Stamp::read(path).or_else(|e| match e {
+        LoadError::Io { path, reason } => Err(unreadable(LoadError::Io { path, reason })),
+        other => load_to_save_error(other)
+            .map(|()| Stamp::Absent)
+            .map_err(CommitError::Save),
     })?;
-    let now = current.as_deref().map_or(Stamp::Absent, Stamp::of);
     let (mut partnership, merged) = if now == base.stamp {
         (base.partnership.clone(), false)
     } else {
-        let newer = match current.clone() {
-            Some(bytes) => parse_bytes(bytes, path),
-            None => Err(LoadError::NotFound {
-                path: path.to_path_buf(),
-            }),
-        };
+        let newer = load_bytes(path).and_then(|bytes| parse_bytes(bytes, path));
         (newer.map_err(unreadable)?, true)
     };
     let made = change.apply(&mut partnership).map_err(|source| {
@@ -151,7 +153,7 @@ pub fn commit_noticing(
         }
     })?;
     let text = to_text(&partnership);
-    let saved = replace_locked(path, current.as_deref(), text.as_bytes())?;
+    let saved = replace_locked(path, now != Stamp::Absent, text.as_bytes())?;
     Ok(Committed {
         partnership,
         stamp: saved.stamp,

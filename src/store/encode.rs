@@ -101,8 +101,33 @@ struct Day(Date);
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        // Written by hand for the years of four digits (a million meetings
+        // each have a date); others as jiff writes them.
+        match four_digit_year(self.0) {
+            Some(digits) => s.serialize_str(std::str::from_utf8(&digits).unwrap_or_default()),
+            None => s.collect_str(&self.0),
+        }
     }
+}
+
+/// `YYYY-MM-DD` for a year from 0 to 9999, as jiff's `Display` writes it.
+fn four_digit_year(date: Date) -> Option<[u8; 10]> {
+    let year = u16::try_from(date.year()).ok().filter(|&y| y <= 9999)?;
+    let digit = |n: u16, place: u16| b'0' + u8::try_from(n / place % 10).unwrap_or(0);
+    let month = u16::try_from(date.month()).ok()?;
+    let day = u16::try_from(date.day()).ok()?;
+    Some([
+        digit(year, 1000),
+        digit(year, 100),
+        digit(year, 10),
+        digit(year, 1),
+        b'-',
+        digit(month, 10),
+        digit(month, 1),
+        b'-',
+        digit(day, 10),
+        digit(day, 1),
+    ])
 }
 
 /// A list of records, each written by `R`.
@@ -220,4 +245,39 @@ pub fn to_text(p: &Partnership) -> String {
     let mut text = serde_json::to_string_pretty(&Out(p)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Every date is written as jiff writes it, the years of four
+        /// digits by hand included.
+        #[test]
+        fn dates_are_written_as_jiff_writes_them(days in -4_371_587i32..=2_932_896) {
+            let epoch = Date::constant(1970, 1, 1);
+            let Ok(date) = epoch.checked_add(jiff::Span::new().days(days)) else {
+                return Ok(());
+            };
+            let written = serde_json::to_string(&Day(date)).unwrap_or_default();
+            proptest::prop_assert_eq!(written, format!("\"{date}\""));
+        }
+    }
+
+    #[test]
+    fn years_with_fewer_or_more_digits_are_left_to_jiff() {
+        for (date, text) in [
+            (Date::constant(7, 3, 9), "0007-03-09"),
+            (Date::constant(2026, 11, 24), "2026-11-24"),
+            (Date::constant(9999, 12, 31), "9999-12-31"),
+            (Date::constant(-1, 1, 1), "-000001-01-01"),
+        ] {
+            assert_eq!(four_digit_year(date).is_some(), !text.starts_with('-'));
+            assert_eq!(
+                serde_json::to_string(&Day(date)).unwrap_or_default(),
+                format!("\"{text}\"")
+            );
+        }
+    }
 }
