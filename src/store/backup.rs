@@ -135,19 +135,58 @@ fn backup_name(data_name: &OsString, time: Timestamp, seq: u32) -> OsString {
 /// these bytes. Returns the backup that holds them. Call with the file's lock
 /// held.
 pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    stage(
+        path,
+        |newest| content::holds(newest, bytes),
+        |temp| temp.write_all(bytes),
+    )?
+    .name(path)
+}
+
+/// The version a save writes, on its way to becoming the newest backup:
+/// written and flushed under a temporary name before the data file is
+/// replaced, named (and so listed) only after, so that the newest backup
+/// is always a version that was saved. Dropped unnamed, it is removed.
+pub(crate) enum Staged {
+    /// The newest backup already holds it.
+    Held(PathBuf),
+    Ready(Folder, tempfile::NamedTempFile),
+}
+
+/// Stages the version a save is writing as the next backup: `holds` tells
+/// whether a backup holds it already, `fill` writes it. Call with the
+/// file's lock held.
+pub(crate) fn stage(
+    path: &Path,
+    holds: impl FnOnce(&Path) -> bool,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+) -> Result<Staged, SaveError> {
     let folder = Folder::ready(path)?;
     // Compared a block at a time, and only when the sizes agree: a save
-    // after an edit usually changes the size, and at 100,000 people the
-    // file is 200 MB.
+    // after an edit usually changes the size.
     if let Some(newest) = folder.existing.first()
-        && content::holds(&newest.path, bytes)
+        && holds(&newest.path)
     {
-        folder.prune(path);
-        return Ok(newest.path.clone());
+        return Ok(Staged::Held(newest.path.clone()));
     }
-    let kept = folder.place(|temp| temp.write_all(bytes))?;
-    folder.prune(path);
-    Ok(kept)
+    let temp = folder.filled(fill)?;
+    Ok(Staged::Ready(folder, temp))
+}
+
+impl Staged {
+    /// Gives the staged backup its name, then removes all but the newest
+    /// [`KEEP_BACKUPS`]; the backup that holds the version.
+    pub(crate) fn name(self, path: &Path) -> Result<PathBuf, SaveError> {
+        let (folder, kept) = match self {
+            Staged::Held(kept) => (Folder::ready(path)?, kept),
+            Staged::Ready(folder, temp) => {
+                let kept = folder.name(temp)?;
+                (folder, kept)
+            }
+        };
+        folder.prune(path);
+        Ok(kept)
+    }
 }
 
 /// The version of the data file that a save is about to replace, kept as a
@@ -183,7 +222,7 @@ pub(crate) fn keep_current(path: &Path) -> Result<Current, SaveError> {
     Ok(match linked {
         Some(kept) => Current::Linked(kept),
         None => {
-            folder.place(|temp| copy_from(path, temp))?;
+            folder.name(folder.filled(|temp| copy_from(path, temp))?)?;
             Current::Held
         }
     })
@@ -233,7 +272,9 @@ fn has_one_name(path: &Path) -> bool {
 /// Copies the file at `path` into `temp` (in the kernel where it can).
 fn copy_from(path: &Path, temp: &mut tempfile::NamedTempFile) -> std::io::Result<()> {
     let (mut file, len) = open_checked(path).map_err(std::io::Error::other)?;
-    let copied = std::io::copy(&mut file, temp)?;
+    // File to file: the kernel copies (copy_file_range), nothing passes
+    // through this process.
+    let copied = std::io::copy(&mut file, temp.as_file_mut())?;
     if copied == len {
         Ok(())
     } else {
@@ -243,9 +284,17 @@ fn copy_from(path: &Path, temp: &mut tempfile::NamedTempFile) -> std::io::Result
     }
 }
 
+/// Copies all of `file` into `temp` (in the kernel where it can).
+pub(crate) fn copy_all(
+    file: &mut std::fs::File,
+    temp: &mut tempfile::NamedTempFile,
+) -> std::io::Result<()> {
+    std::io::copy(file, temp.as_file_mut()).map(|_| ())
+}
+
 /// The backup folder of one data file, ready to be written to: its path,
 /// the data file's name and the backups it holds, newest first.
-struct Folder {
+pub(crate) struct Folder {
     dir: PathBuf,
     name: OsString,
     existing: Vec<Backup>,
@@ -292,14 +341,13 @@ impl Folder {
         }
     }
 
-    /// A new backup, filled by `fill` in a private temporary file, flushed
-    /// and given the next free name.
-    fn place(
+    /// A new backup, filled by `fill` in a private temporary file and
+    /// flushed, not named yet.
+    fn filled(
         &self,
         fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
-    ) -> Result<PathBuf, SaveError> {
+    ) -> Result<tempfile::NamedTempFile, SaveError> {
         super::remove_stale_temp_files(&self.dir, &self.name);
-        let (time, mut seq) = self.next();
         let mut temp = tempfile::Builder::new()
             .prefix(&temp_prefix(&self.name))
             .rand_bytes(super::TEMP_RANDOM_CHARS)
@@ -308,6 +356,12 @@ impl Folder {
             .map_err(|e| self.io_err(e))?;
         fill(&mut temp).map_err(|e| self.io_err(e))?;
         temp.as_file().sync_all().map_err(|e| self.io_err(e))?;
+        Ok(temp)
+    }
+
+    /// Gives a filled backup the next free name, and flushes the folder.
+    fn name(&self, mut temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
+        let (time, mut seq) = self.next();
         let kept = loop {
             let target = self.dir.join(backup_name(&self.name, time, seq));
             match temp.persist_noclobber(&target) {

@@ -3,13 +3,12 @@
 //! since it was loaded the change is replayed onto the newer file instead.
 
 use super::{
-    LoadError, OnWait, SaveError, content, load_bytes, load_to_save_error, lock_for_writing,
-    parse_bytes, replace_locked, resolve_link, to_text,
+    LoadError, OnWait, SaveError, Text, content, load_bytes, load_to_save_error, lock_for_writing,
+    parse_bytes, replace_locked, resolve_link,
 };
 use crate::change::Change;
 use crate::edit::EditError;
 use crate::model::Partnership;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// What the file held when it was loaded or last written: enough to tell
@@ -24,23 +23,15 @@ pub enum Stamp {
 
 impl Stamp {
     pub fn of(bytes: &[u8]) -> Stamp {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
-        Stamp::Bytes {
-            len: bytes.len() as u64,
-            hash: h.finish(),
-        }
+        let (len, hash) = content::TextHash::of(bytes);
+        Stamp::Bytes { len, hash }
     }
 
     /// The stamp of the file at `path` now: [`Stamp::of`] its bytes, read
     /// a block at a time (the file is never held in memory).
     pub fn read(path: &Path) -> Result<Stamp, LoadError> {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        Ok(match content::hash_into(path, &mut h)? {
-            Some(len) => Stamp::Bytes {
-                len,
-                hash: h.finish(),
-            },
+        Ok(match content::hash_file(path)? {
+            Some((len, hash)) => Stamp::Bytes { len, hash },
             None => Stamp::Absent,
         })
     }
@@ -152,8 +143,7 @@ pub fn commit_noticing(
             CommitError::Refused(source)
         }
     })?;
-    let text = to_text(&partnership);
-    let saved = replace_locked(path, now != Stamp::Absent, text.as_bytes())?;
+    let saved = replace_locked(path, now != Stamp::Absent, Text::Of(&partnership))?;
     Ok(Committed {
         partnership,
         stamp: saved.stamp,

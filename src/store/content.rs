@@ -1,12 +1,12 @@
-//! A file's content compared and hashed as it is read, a block at a time,
+//! A file's content compared and hashed as it is read or written, a block at a time,
 //! so that a save of a 200 MB data file never holds another copy of it (or
 //! of a backup) in memory to find out whether they are the same. Only
 //! regular files of at most [`super::MAX_FILE_BYTES`] are read.
 
 use super::LoadError;
 use super::fs_kind::open_checked;
-use std::hash::Hasher;
-use std::io::Read;
+use std::hash::BuildHasher;
+use std::io::{Read, Write};
 use std::path::Path;
 
 /// How much of a file is read at a time: big enough that the system calls
@@ -51,19 +51,56 @@ pub fn same(a: &Path, b: &Path) -> bool {
     same.unwrap_or(false)
 }
 
-/// Feeds `hasher` the file's length and then its bytes, as `<[u8] as
-/// Hash>::hash` would (a length prefix, then the bytes), so that the hash
-/// equals that of the bytes read whole. `None` when there is no file; any
-/// other failure to read it is an error.
-pub fn hash_into<H: Hasher>(path: &Path, hasher: &mut H) -> Result<Option<u64>, LoadError> {
+/// The hash a [`super::Stamp`] keeps of a text: each block of [`BLOCK`]
+/// bytes hashed on its own (foldhash, many times faster than SipHash on
+/// 200 MB), the blocks' hashes folded in order, and the length last. A
+/// text hashed whole ([`TextHash::of`]), read from a file or written to one
+/// a block at a time gets the same hash.
+pub struct TextHash {
+    running: u64,
+    len: u64,
+}
+
+/// The fixed seed of [`TextHash`]: a stamp is compared only with stamps
+/// made by the same program.
+const SEED: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5eed);
+
+impl TextHash {
+    pub fn new() -> TextHash {
+        TextHash { running: 0, len: 0 }
+    }
+
+    /// The text's length and hash.
+    pub fn of(bytes: &[u8]) -> (u64, u64) {
+        let mut h = TextHash::new();
+        for block in bytes.chunks(BLOCK) {
+            h.block(block);
+        }
+        h.finish()
+    }
+
+    /// The next block: [`BLOCK`] bytes, but for the last.
+    fn block(&mut self, block: &[u8]) {
+        self.running = SEED.hash_one((self.running, SEED.hash_one(block)));
+        self.len += block.len() as u64;
+    }
+
+    pub fn finish(self) -> (u64, u64) {
+        (self.len, SEED.hash_one((self.running, self.len)))
+    }
+}
+
+/// The length and [`TextHash`] of the file at `path`; `None` when there is
+/// no file; any other failure to read it is an error.
+pub fn hash_file(path: &Path) -> Result<Option<(u64, u64)>, LoadError> {
     let (file, len) = match open_checked(path) {
         Ok(opened) => opened,
         Err(LoadError::NotFound { .. }) => return Ok(None),
         Err(e) => return Err(e),
     };
-    hasher.write_usize(usize::try_from(len).unwrap_or(usize::MAX));
+    let mut hash = TextHash::new();
     let read = each_block(file, len, |block| {
-        hasher.write(block);
+        hash.block(block);
         true
     })
     .map_err(|reason| LoadError::Io {
@@ -71,7 +108,6 @@ pub fn hash_into<H: Hasher>(path: &Path, hasher: &mut H) -> Result<Option<u64>, 
         reason,
     })?;
     if !read {
-        // The file changed length while it was read.
         return Err(LoadError::Io {
             path: path.to_path_buf(),
             reason: std::io::Error::new(
@@ -80,12 +116,80 @@ pub fn hash_into<H: Hasher>(path: &Path, hasher: &mut H) -> Result<Option<u64>, 
             ),
         });
     }
-    Ok(Some(len))
+    Ok(Some(hash.finish()))
 }
 
-/// Reads the file's `len` bytes a block at a time, handing each to `each`
-/// until it says no; whether every block was read and accepted, and the
-/// file had exactly `len` bytes.
+/// A writer that hands its bytes on to `inner` in blocks of [`BLOCK`]
+/// (a buffer, as `BufWriter` would be) and hashes them on the way.
+pub struct Hashing<W: Write> {
+    inner: W,
+    buffer: Vec<u8>,
+    hash: TextHash,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            buffer: Vec::with_capacity(BLOCK),
+            hash: TextHash::new(),
+        }
+    }
+
+    /// Writes what is left; the text's length and hash.
+    pub fn finish(mut self) -> std::io::Result<(u64, u64)> {
+        self.pass_on()?;
+        Ok(self.hash.finish())
+    }
+
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        if !self.buffer.is_empty() {
+            self.hash.block(&self.buffer);
+            self.inner.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    /// The encoder writes a few bytes at a time: they go to the buffer
+    /// without a loop or a call.
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if bytes.len() < BLOCK - self.buffer.len() {
+            self.buffer.extend_from_slice(bytes);
+            return Ok(());
+        }
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let n = self.write(rest)?;
+            rest = rest.get(n..).unwrap_or_default();
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let room = BLOCK - self.buffer.len();
+        let n = bytes.len().min(room);
+        self.buffer
+            .extend_from_slice(bytes.get(..n).unwrap_or_default());
+        if self.buffer.len() == BLOCK {
+            self.pass_on()?;
+        }
+        Ok(n)
+    }
+
+    /// Blocks are passed on whole (the hash depends on where they end);
+    /// the rest goes with [`Hashing::finish`].
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads the file's `len` bytes a block at a time ([`BLOCK`] bytes each,
+/// but the last), handing each to `each` until it says no; whether every
+/// block was read and accepted, and the file had exactly `len` bytes.
 fn each_block(
     file: std::fs::File,
     len: u64,
@@ -93,17 +197,23 @@ fn each_block(
 ) -> std::io::Result<bool> {
     // One byte past `len`, to notice a file that grew meanwhile.
     let mut file = file.take(len.saturating_add(1));
-    let mut block = vec![0; BLOCK.min(usize::try_from(len).unwrap_or(BLOCK)).max(1)];
+    let mut block = vec![0; BLOCK];
     let mut total = 0u64;
     loop {
-        let n = match file.read(&mut block) {
-            Ok(0) => return Ok(total == len),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        total += n as u64;
-        if total > len || !block.get(..n).is_some_and(&mut each) {
+        let mut filled = 0;
+        while filled < BLOCK {
+            match file.read(block.get_mut(filled..).unwrap_or_default()) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if filled == 0 {
+            return Ok(total == len);
+        }
+        total += filled as u64;
+        if total > len || !block.get(..filled).is_some_and(&mut each) {
             return Ok(false);
         }
     }
@@ -114,7 +224,6 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use std::hash::Hash;
 
     fn file(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
         let path = dir.join(name);
@@ -142,12 +251,18 @@ mod tests {
             proptest::prop_assert_eq!(same(&pa, &pb), a == b);
             proptest::prop_assert_eq!(holds(&pa, &b_text), a == b);
             proptest::prop_assert!(holds(&pa, &a_text));
-            let mut whole = std::collections::hash_map::DefaultHasher::new();
-            a_text.hash(&mut whole);
-            let mut streamed = std::collections::hash_map::DefaultHasher::new();
-            let len = hash_into(&pa, &mut streamed).unwrap();
-            proptest::prop_assert_eq!(len, Some(a_text.len() as u64));
-            proptest::prop_assert_eq!(streamed.finish(), whole.finish());
+            let whole = TextHash::of(&a_text);
+            proptest::prop_assert_eq!(whole.0, a_text.len() as u64);
+            proptest::prop_assert_eq!(hash_file(&pa).unwrap(), Some(whole));
+            proptest::prop_assert_eq!(TextHash::of(&b_text) == whole, a == b);
+            // Written in pieces of any size through `Hashing`.
+            let mut written = Vec::new();
+            let mut w = Hashing::new(&mut written);
+            for piece in a_text.chunks(7 + a.len()) {
+                w.write_all(piece).unwrap();
+            }
+            proptest::prop_assert_eq!(w.finish().unwrap(), whole);
+            proptest::prop_assert_eq!(written, a_text);
         }
     }
 
@@ -160,10 +275,9 @@ mod tests {
         assert!(!same(&a, &none) && !same(&none, &none));
         assert!(!holds(dir.path(), b""));
         assert!(!same(dir.path(), dir.path()));
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        assert!(matches!(hash_into(&none, &mut h), Ok(None)));
+        assert!(matches!(hash_file(&none), Ok(None)));
         assert!(matches!(
-            hash_into(dir.path(), &mut h),
+            hash_file(dir.path()),
             Err(LoadError::NotAFile { .. })
         ));
     }

@@ -4,6 +4,7 @@
 //! among the known ones ([`Anchor`]). Written straight from the model by
 //! serde_json's pretty printer: nothing is built in between.
 
+use super::pretty::Pretty;
 use crate::model::{
     Anchor, Domains, Extra, Meeting, Names, Partnership, Person, SCHEMA, Settings, Tie, known,
 };
@@ -238,13 +239,21 @@ impl Serialize for Out<'_, Partnership> {
     }
 }
 
+/// Writes the file's text ([`to_text`]) to `w` as it is made, so that a
+/// save holds no copy of it.
+pub fn write_to<W: std::io::Write>(p: &Partnership, mut w: W) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut w, Pretty::default());
+    Out(p).serialize(&mut serializer)?;
+    w.write_all(b"\n")
+}
+
 /// The file's text: pretty-printed JSON with a final newline.
 pub fn to_text(p: &Partnership) -> String {
     // Writing to a string cannot fail: keys are strings, numbers whole, and
     // unknown fields are JSON text that was checked when it was read.
-    let mut text = serde_json::to_string_pretty(&Out(p)).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut text = Vec::with_capacity(4096);
+    let _ = write_to(p, &mut text);
+    String::from_utf8(text).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -262,6 +271,33 @@ mod tests {
             };
             let written = serde_json::to_string(&Day(date)).unwrap_or_default();
             proptest::prop_assert_eq!(written, format!("\"{date}\""));
+        }
+    }
+
+    #[test]
+    fn written_as_it_is_made_the_text_is_the_same() {
+        let generated = crate::generate::partnership(crate::generate::Spec {
+            people: 300,
+            meetings: 3_000,
+            seed: 7,
+            as_of: Date::constant(2026, 11, 24),
+        });
+        let odd = r#"{"x": [1, {"y": 1e400}], "schema": 1, "partnership": {"name": "N", "ours": "A", "partner": "B", "z": null},
+            "people": [{"id": "a\u0007", "name": "A", "side": "ours", "w": 12345678901234567890123}]}"#;
+        let odd = crate::store::parse(odd, std::path::Path::new("odd.json"));
+        assert!(odd.is_ok(), "{odd:?}");
+        let odd = odd.unwrap_or_default();
+        assert_eq!(odd.extra.len(), 1);
+        for p in [generated, odd] {
+            let mut written = Vec::new();
+            assert!(write_to(&p, &mut written).is_ok());
+            let text = to_text(&p);
+            assert_eq!(String::from_utf8(written).unwrap_or_default(), text);
+            // serde_json's own pretty printer, as the text was written
+            // before `Pretty`.
+            let mut serde = serde_json::to_string_pretty(&Out(&p)).unwrap_or_default();
+            serde.push('\n');
+            assert_eq!(text, serde);
         }
     }
 

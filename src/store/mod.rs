@@ -10,6 +10,7 @@ mod encode;
 mod error;
 mod fs_kind;
 mod lock;
+mod pretty;
 mod raw_keys;
 mod read;
 mod write;
@@ -152,7 +153,7 @@ pub fn save_noticing(
     let path = resolve_link(path);
     let _lock = lock_for_writing(&path, on_wait)?;
     let current = current_exists(&path)?;
-    replace_locked(&path, current, to_text(partnership).as_bytes())
+    replace_locked(&path, current, Text::Of(partnership))
 }
 
 /// Writes the partnership to `path`, refusing to replace an existing file.
@@ -208,7 +209,7 @@ pub fn restore_noticing(
     let path = resolve_link(path);
     let _lock = lock_for_writing(&path, on_wait)?;
     let current = current_exists(&path)?;
-    Ok(replace_locked(&path, current, &bytes)?)
+    Ok(replace_locked(&path, current, Text::Bytes(&bytes))?)
 }
 
 /// Why a backup could not be restored. Nothing was written.
@@ -269,20 +270,46 @@ fn load_to_save_error(e: LoadError) -> Result<(), SaveError> {
     }
 }
 
-/// With the lock held: writes `bytes` beside the data file, keeps the file
-/// as it is (when `current`) as a backup, renames the new version over it,
-/// and keeps the new version as the newest backup. A backup that cannot be
-/// written does not stop the save; it is reported in [`Saved::warning`].
-fn replace_locked(path: &Path, current: bool, bytes: &[u8]) -> Result<Saved, SaveError> {
-    let prepared = write::prepare(path, bytes, true)?;
-    let (old, warning) = if current {
-        match backup::keep_current(path) {
-            Ok(old) => (Some(old), None),
-            Err(e) => (None, Some(without_backup(&e))),
+/// What a save writes: a text it has, or a partnership encoded straight
+/// into the file (never held whole in memory).
+pub(crate) enum Text<'a> {
+    Bytes(&'a [u8]),
+    Of(&'a Partnership),
+}
+
+/// With the lock held: writes the new version beside the data file, keeps
+/// the file as it is (when `current`) as a backup, renames the new version
+/// over it, and keeps the new version as the newest backup (copied from
+/// the new file in the kernel, named once the rename is done). A backup
+/// that cannot be written does not stop the save; it is reported in
+/// [`Saved::warning`].
+fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, SaveError> {
+    let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match text {
+        Text::Bytes(bytes) => {
+            std::io::Write::write_all(file, bytes)?;
+            Ok(content::TextHash::of(bytes))
         }
+        Text::Of(p) => {
+            let mut hashing = content::Hashing::new(file);
+            encode::write_to(p, &mut hashing)?;
+            hashing.finish()
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let old = if current {
+        backup::keep_current(path)
+            .map_err(|e| warnings.push(without_backup(&e)))
+            .ok()
     } else {
-        (None, None)
+        None
     };
+    let staged = backup::stage(
+        path,
+        |newest| content::same(newest, prepared.temp_path()),
+        |temp| backup::copy_all(&mut prepared.reopen()?, temp),
+    )
+    .map_err(|e| warnings.push(without_backup(&e)))
+    .ok();
     if let Err(e) = prepared.persist() {
         if let Some(old) = old {
             old.kept_in_place();
@@ -292,11 +319,16 @@ fn replace_locked(path: &Path, current: bool, bytes: &[u8]) -> Result<Saved, Sav
     if let Some(old) = old {
         old.replaced();
     }
-    let (backup, later) = keep_backup(path, bytes);
+    let backup = staged.and_then(|staged| {
+        staged
+            .name(path)
+            .map_err(|e| warnings.push(without_backup(&e)))
+            .ok()
+    });
     Ok(Saved {
-        stamp: Stamp::of(bytes),
+        stamp: Stamp::Bytes { len, hash },
         backup,
-        warning: warning.or(later),
+        warning: warnings.into_iter().next(),
     })
 }
 

@@ -150,6 +150,16 @@ pub(super) struct Prepared {
 
 /// The first half of [`write_file`]: everything but the rename.
 pub(super) fn prepare(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Prepared, SaveError> {
+    prepare_with(path, overwrite, |file| file.write_all(bytes)).map(|(prepared, ())| prepared)
+}
+
+/// [`prepare`], the new version written by `fill`, whose result is
+/// handed back with it.
+pub(super) fn prepare_with<T>(
+    path: &Path,
+    overwrite: bool,
+    fill: impl FnOnce(&mut File) -> std::io::Result<T>,
+) -> Result<(Prepared, T), SaveError> {
     let io_err = |reason| SaveError::Io {
         path: path.to_path_buf(),
         reason,
@@ -180,19 +190,29 @@ pub(super) fn prepare(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Prep
     if let Some(meta) = &existing {
         keep_owner_and_mode(temp.as_file(), meta).map_err(io_err)?;
     }
-    temp.write_all(bytes)
-        .map_err(|reason| write_error(path, reason))?;
+    let filled = fill(temp.as_file_mut()).map_err(|reason| write_error(path, reason))?;
     temp.as_file()
         .sync_all()
         .map_err(|reason| write_error(path, reason))?;
-    Ok(Prepared {
+    let prepared = Prepared {
         temp,
         path: path.to_path_buf(),
         overwrite,
-    })
+    };
+    Ok((prepared, filled))
 }
 
 impl Prepared {
+    /// The new version, opened again for reading from its start.
+    pub(super) fn reopen(&self) -> std::io::Result<File> {
+        self.temp.reopen()
+    }
+
+    /// Where the new version is until it is renamed.
+    pub(super) fn temp_path(&self) -> &Path {
+        self.temp.path()
+    }
+
     /// Renames the new version over the file (or, without `overwrite`,
     /// to where there is none) and flushes the folder.
     pub(super) fn persist(self) -> Result<(), SaveError> {
