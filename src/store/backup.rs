@@ -13,7 +13,6 @@
 //! a link, a device) is never read and never removed, and a backup folder
 //! that is itself a symbolic link is not used at all.
 
-use super::fs_kind::open_checked;
 use super::{SaveError, content, create_private_dir, read_bytes, sync_dir, temp_prefix};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
@@ -189,101 +188,6 @@ impl Staged {
     }
 }
 
-/// The version of the data file that a save is about to replace, kept as a
-/// backup by [`keep_current`].
-pub(crate) enum Current {
-    /// The newest backup already held it, or a copy was written.
-    Held,
-    /// The backup is a second name of the data file itself (a hard link)
-    /// until the new version is renamed over it: then call
-    /// [`Current::replaced`]; if the rename fails, [`Current::kept_in_place`].
-    Linked(PathBuf),
-}
-
-/// Keeps the data file at `path`, as it is now, as the newest backup, unless
-/// the newest backup already holds it; call with the file's lock held, just
-/// before the new version is renamed over it. The file is not read into
-/// memory: it is compared with the newest backup a block at a time, and
-/// kept as a hard link (no copy at all) when it has no other name and the
-/// backup folder is on its file system; else it is copied, in the kernel.
-pub(crate) fn keep_current(path: &Path) -> Result<Current, SaveError> {
-    let folder = Folder::ready(path)?;
-    if let Some(newest) = folder.existing.first()
-        && content::same(&newest.path, path)
-    {
-        return Ok(Current::Held);
-    }
-    let linked = if has_one_name(path) {
-        folder.link(path)
-    } else {
-        None
-    };
-    // The oldest backups go once the new version is kept too ([`keep`]).
-    Ok(match linked {
-        Some(kept) => Current::Linked(kept),
-        None => {
-            folder.name(folder.filled(|temp| copy_from(path, temp))?)?;
-            Current::Held
-        }
-    })
-}
-
-impl Current {
-    /// Once the new version is renamed over the data file: a linked backup
-    /// is now that version's only name, and is made private (0600) like
-    /// every backup. (The folder is private anyway; a crash before this
-    /// leaves the old file's mode on it.)
-    pub(crate) fn replaced(self) {
-        #[cfg(unix)]
-        if let Current::Linked(path) = self {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
-        }
-    }
-
-    /// When the new version could not be renamed over the data file: a
-    /// linked backup would still be the data file itself (an edit of one
-    /// would change the other), and the version was not replaced; it goes.
-    pub(crate) fn kept_in_place(self) {
-        if let Current::Linked(path) = self {
-            let _ = std::fs::remove_file(&path);
-            if let Some(dir) = path.parent() {
-                let _ = sync_dir(dir);
-            }
-        }
-    }
-}
-
-/// Whether the regular file at `path` has no other name than this one: a
-/// hard link to it then shares it with nobody once it is replaced.
-fn has_one_name(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.nlink() == 1)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        false
-    }
-}
-
-/// Copies the file at `path` into `temp` (in the kernel where it can).
-fn copy_from(path: &Path, temp: &mut tempfile::NamedTempFile) -> std::io::Result<()> {
-    let (mut file, len) = open_checked(path).map_err(std::io::Error::other)?;
-    // File to file: the kernel copies (copy_file_range), nothing passes
-    // through this process.
-    let copied = std::io::copy(&mut file, temp.as_file_mut())?;
-    if copied == len {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(
-            "the file changed while it was copied",
-        ))
-    }
-}
-
 /// Copies all of `file` into `temp` (in the kernel where it can).
 pub(crate) fn copy_all(
     file: &mut std::fs::File,
@@ -294,15 +198,15 @@ pub(crate) fn copy_all(
 
 /// The backup folder of one data file, ready to be written to: its path,
 /// the data file's name and the backups it holds, newest first.
-pub(crate) struct Folder {
+pub(super) struct Folder {
     dir: PathBuf,
     name: OsString,
-    existing: Vec<Backup>,
+    pub(super) existing: Vec<Backup>,
 }
 
 impl Folder {
     /// Creates the folder when needed; refuses one that is a link.
-    fn ready(path: &Path) -> Result<Folder, SaveError> {
+    pub(super) fn ready(path: &Path) -> Result<Folder, SaveError> {
         let dir = backup_dir(path);
         if is_link(&dir) {
             return Err(SaveError::Link { path: dir });
@@ -343,7 +247,7 @@ impl Folder {
 
     /// A new backup, filled by `fill` in a private temporary file and
     /// flushed, not named yet.
-    fn filled(
+    pub(super) fn filled(
         &self,
         fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
     ) -> Result<tempfile::NamedTempFile, SaveError> {
@@ -360,7 +264,7 @@ impl Folder {
     }
 
     /// Gives a filled backup the next free name, and flushes the folder.
-    fn name(&self, mut temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
+    pub(super) fn name(&self, mut temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
         let (time, mut seq) = self.next();
         let kept = loop {
             let target = self.dir.join(backup_name(&self.name, time, seq));
@@ -380,7 +284,7 @@ impl Folder {
     /// The file at `path` given the next free backup name as a second name
     /// (a hard link, flushed to disk); `None` when that cannot be done
     /// (another file system, a system that refuses it).
-    fn link(&self, path: &Path) -> Option<PathBuf> {
+    pub(super) fn link(&self, path: &Path) -> Option<PathBuf> {
         let (time, mut seq) = self.next();
         let kept = loop {
             let target = self.dir.join(backup_name(&self.name, time, seq));

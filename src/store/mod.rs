@@ -13,6 +13,7 @@ mod lock;
 mod pretty;
 mod raw_keys;
 mod read;
+mod replaced;
 mod write;
 
 pub use backup::{BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, shell_quote};
@@ -297,7 +298,7 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     })?;
     let mut warnings = Vec::new();
     let old = if current {
-        backup::keep_current(path)
+        replaced::keep_current(path)
             .map_err(|e| warnings.push(without_backup(&e)))
             .ok()
     } else {

@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use super::backup::{Current, keep_current};
 use super::backups;
+use super::replaced::{Current, keep_current};
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 
