@@ -12,7 +12,12 @@
 //!   analysis, JSON);
 //! - `save_text`: `store::to_text`; `save`: that and the atomic write;
 //!   `save_store`: `store::save`, the whole save the UI and the CLI make
-//!   (the lock, the file read to back it up, the atomic write, the backup).
+//!   (the lock, the old file compared with the newest backup, the text
+//!   encoded straight into the temporary file, the backups), of the same
+//!   partnership each time, so that no backup is written;
+//! - `save_edit`: `store::save` of two versions in turn (one meeting
+//!   apart), as after an edit: the old file is kept as a backup (a hard
+//!   link) and the new version copied into the newest backup.
 //!
 //! After each size, every case runs once per round for a few rounds and
 //! each round's ratios to `value` are printed (their median): the figures
@@ -76,6 +81,11 @@ type Case<'a> = (&'static str, Box<dyn Fn() + 'a>);
 fn cases<'a>(p: &'a Partnership, text: &'a str, out: &'a Path) -> Vec<Case<'a>> {
     let path = Path::new("bench.json");
     let bytes = text.as_bytes();
+    let mut edited = p.clone();
+    edited.meetings.pop();
+    let versions = [p.clone(), edited];
+    let turn = std::cell::Cell::new(0usize);
+    let edit_out = out.with_extension("edit.json");
     vec![
         (
             "value",
@@ -133,6 +143,14 @@ fn cases<'a>(p: &'a Partnership, text: &'a str, out: &'a Path) -> Vec<Case<'a>> 
             "save_store",
             Box::new(move || {
                 black_box(store::save(out, black_box(p)).ok());
+            }),
+        ),
+        (
+            "save_edit",
+            Box::new(move || {
+                let version = &versions[turn.get() % 2];
+                turn.set(turn.get() + 1);
+                black_box(store::save(&edit_out, black_box(version)).ok());
             }),
         ),
     ]

@@ -13,7 +13,7 @@
 //! a link, a device) is never read and never removed, and a backup folder
 //! that is itself a symbolic link is not used at all.
 
-use super::{SaveError, create_private_dir, read_bytes, sync_dir, temp_prefix};
+use super::{SaveError, content, create_private_dir, read_bytes, sync_dir, temp_prefix};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
@@ -128,67 +128,188 @@ fn backup_name(data_name: &OsString, time: Timestamp, seq: u32) -> OsString {
     name
 }
 
-/// Keeps `bytes`, the version of the data file at `path` that is about to be
-/// replaced, as its newest backup, and removes all but the newest
+/// Keeps `bytes`, the version of the data file at `path` that was just
+/// written, as its newest backup, and removes all but the newest
 /// [`KEEP_BACKUPS`]. Nothing is written when the newest backup already holds
 /// these bytes. Returns the backup that holds them. Call with the file's lock
 /// held.
 pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
-    let dir = backup_dir(path);
-    let name = file_name(path);
-    let io_err = |reason| SaveError::Io {
-        path: dir.clone(),
-        reason,
-    };
-    if is_link(&dir) {
-        return Err(SaveError::Link { path: dir });
-    }
-    if !dir.is_dir() {
-        create_private_dir(&dir).map_err(io_err)?;
-    }
-    let existing = backups(path);
-    // Read only when the sizes agree: a save after an edit usually changes
-    // the size, and at 100,000 people the read is 200 MB.
-    if let Some(newest) = existing.first()
-        && std::fs::metadata(&newest.path).is_ok_and(|m| m.len() == bytes.len() as u64)
-        && read_bytes(&newest.path).is_ok_and(|old| old == bytes)
+    stage(
+        path,
+        |newest| content::holds(newest, bytes),
+        |temp| temp.write_all(bytes),
+    )?
+    .name(path)
+}
+
+/// The version a save writes, on its way to becoming the newest backup:
+/// written and flushed under a temporary name before the data file is
+/// replaced, named (and so listed) only after, so that the newest backup
+/// is always a version that was saved. Dropped unnamed, it is removed.
+pub(crate) enum Staged {
+    /// The newest backup already holds it.
+    Held(PathBuf),
+    Ready(Folder, tempfile::NamedTempFile),
+}
+
+/// Stages the version a save is writing as the next backup: `holds` tells
+/// whether a backup holds it already, `fill` writes it. Call with the
+/// file's lock held.
+pub(crate) fn stage(
+    path: &Path,
+    holds: impl FnOnce(&Path) -> bool,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+) -> Result<Staged, SaveError> {
+    let folder = Folder::ready(path)?;
+    // Compared a block at a time, and only when the sizes agree: a save
+    // after an edit usually changes the size.
+    if let Some(newest) = folder.existing.first()
+        && holds(&newest.path)
     {
-        return Ok(newest.path.clone());
+        return Ok(Staged::Held(newest.path.clone()));
     }
-    super::remove_stale_temp_files(&dir, &name);
-    // Names only ever grow, even when the clock goes back.
-    let now = Timestamp::now();
-    let (time, mut seq) = match existing.first() {
-        Some(newest) if Timestamp::from_second(now.as_second()).unwrap_or(now) <= newest.time => {
-            (newest.time, newest.seq + 1)
-        }
-        _ => (now, 0),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .rand_bytes(super::TEMP_RANDOM_CHARS)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
-    temp.write_all(bytes).map_err(io_err)?;
-    temp.as_file().sync_all().map_err(io_err)?;
-    let kept = loop {
-        let target = dir.join(backup_name(&name, time, seq));
-        match temp.persist_noclobber(&target) {
-            Ok(_) => break target,
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
-                temp = e.file;
-                seq += 1;
+    let temp = folder.filled(fill)?;
+    Ok(Staged::Ready(folder, temp))
+}
+
+impl Staged {
+    /// Gives the staged backup its name, then removes all but the newest
+    /// [`KEEP_BACKUPS`]; the backup that holds the version.
+    pub(crate) fn name(self, path: &Path) -> Result<PathBuf, SaveError> {
+        let (folder, kept) = match self {
+            Staged::Held(kept) => (Folder::ready(path)?, kept),
+            Staged::Ready(folder, temp) => {
+                let kept = folder.name(temp)?;
+                (folder, kept)
             }
-            Err(e) => return Err(io_err(e.error)),
-        }
-    };
-    sync_dir(&dir).map_err(io_err)?;
-    for old in backups(path).iter().skip(KEEP_BACKUPS) {
-        // A backup that cannot be removed is only a file too many.
-        let _ = std::fs::remove_file(&old.path);
+        };
+        folder.prune(path);
+        Ok(kept)
     }
-    Ok(kept)
+}
+
+/// Copies all of `file` into `temp` (in the kernel where it can).
+pub(crate) fn copy_all(
+    file: &mut std::fs::File,
+    temp: &mut tempfile::NamedTempFile,
+) -> std::io::Result<()> {
+    std::io::copy(file, temp.as_file_mut()).map(|_| ())
+}
+
+/// The backup folder of one data file, ready to be written to: its path,
+/// the data file's name and the backups it holds, newest first.
+pub(super) struct Folder {
+    dir: PathBuf,
+    name: OsString,
+    pub(super) existing: Vec<Backup>,
+}
+
+impl Folder {
+    /// Creates the folder when needed; refuses one that is a link.
+    pub(super) fn ready(path: &Path) -> Result<Folder, SaveError> {
+        let dir = backup_dir(path);
+        if is_link(&dir) {
+            return Err(SaveError::Link { path: dir });
+        }
+        if !dir.is_dir() {
+            create_private_dir(&dir).map_err(|reason| SaveError::Io {
+                path: dir.clone(),
+                reason,
+            })?;
+        }
+        Ok(Folder {
+            name: file_name(path),
+            existing: backups(path),
+            dir,
+        })
+    }
+
+    fn io_err(&self, reason: std::io::Error) -> SaveError {
+        SaveError::Io {
+            path: self.dir.clone(),
+            reason,
+        }
+    }
+
+    /// The name of the next backup: now, or just after the newest one
+    /// (names only ever grow, even when the clock goes back).
+    fn next(&self) -> (Timestamp, u32) {
+        let now = Timestamp::now();
+        match self.existing.first() {
+            Some(newest)
+                if Timestamp::from_second(now.as_second()).unwrap_or(now) <= newest.time =>
+            {
+                (newest.time, newest.seq + 1)
+            }
+            _ => (now, 0),
+        }
+    }
+
+    /// A new backup, filled by `fill` in a private temporary file and
+    /// flushed, not named yet.
+    pub(super) fn filled(
+        &self,
+        fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+    ) -> Result<tempfile::NamedTempFile, SaveError> {
+        super::remove_stale_temp_files(&self.dir, &self.name);
+        let mut temp = tempfile::Builder::new()
+            .prefix(&temp_prefix(&self.name))
+            .rand_bytes(super::TEMP_RANDOM_CHARS)
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| self.io_err(e))?;
+        fill(&mut temp).map_err(|e| self.io_err(e))?;
+        temp.as_file().sync_all().map_err(|e| self.io_err(e))?;
+        Ok(temp)
+    }
+
+    /// Gives a filled backup the next free name, and flushes the folder.
+    pub(super) fn name(&self, mut temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
+        let (time, mut seq) = self.next();
+        let kept = loop {
+            let target = self.dir.join(backup_name(&self.name, time, seq));
+            match temp.persist_noclobber(&target) {
+                Ok(_) => break target,
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                    temp = e.file;
+                    seq += 1;
+                }
+                Err(e) => return Err(self.io_err(e.error)),
+            }
+        };
+        sync_dir(&self.dir).map_err(|e| self.io_err(e))?;
+        Ok(kept)
+    }
+
+    /// The file at `path` given the next free backup name as a second name
+    /// (a hard link, flushed to disk); `None` when that cannot be done
+    /// (another file system, a system that refuses it).
+    pub(super) fn link(&self, path: &Path) -> Option<PathBuf> {
+        let (time, mut seq) = self.next();
+        let kept = loop {
+            let target = self.dir.join(backup_name(&self.name, time, seq));
+            match std::fs::hard_link(path, &target) {
+                Ok(()) => break target,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                    seq += 1;
+                }
+                Err(_) => return None,
+            }
+        };
+        if sync_dir(&self.dir).is_err() {
+            let _ = std::fs::remove_file(&kept);
+            return None;
+        }
+        Some(kept)
+    }
+
+    /// Removes all but the newest [`KEEP_BACKUPS`].
+    fn prune(&self, path: &Path) {
+        for old in backups(path).iter().skip(KEEP_BACKUPS) {
+            // A backup that cannot be removed is only a file too many.
+            let _ = std::fs::remove_file(&old.path);
+        }
+    }
 }
 
 /// The backup that [`super::restore`] would bring back when none is named:

@@ -3,13 +3,12 @@
 //! since it was loaded the change is replayed onto the newer file instead.
 
 use super::{
-    LoadError, OnWait, SaveError, load_bytes, lock_for_writing, parse_bytes, read_current,
-    replace_locked, resolve_link, to_text,
+    LoadError, OnWait, SaveError, Text, content, load_bytes, load_to_save_error, lock_for_writing,
+    parse_bytes, replace_locked, resolve_link,
 };
 use crate::change::Change;
 use crate::edit::EditError;
 use crate::model::Partnership;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// What the file held when it was loaded or last written: enough to tell
@@ -24,20 +23,16 @@ pub enum Stamp {
 
 impl Stamp {
     pub fn of(bytes: &[u8]) -> Stamp {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
-        Stamp::Bytes {
-            len: bytes.len() as u64,
-            hash: h.finish(),
-        }
+        let (len, hash) = content::TextHash::of(bytes);
+        Stamp::Bytes { len, hash }
     }
 
-    /// The stamp of the file at `path` now.
+    /// The stamp of the file at `path` now: [`Stamp::of`] its bytes, read
+    /// a block at a time (the file is never held in memory).
     pub fn read(path: &Path) -> Result<Stamp, LoadError> {
-        Ok(match load_bytes(path) {
-            Ok(bytes) => Stamp::of(&bytes),
-            Err(LoadError::NotFound { .. }) => Stamp::Absent,
-            Err(e) => return Err(e),
+        Ok(match content::hash_file(path)? {
+            Some((len, hash)) => Stamp::Bytes { len, hash },
+            None => Stamp::Absent,
         })
     }
 }
@@ -124,20 +119,18 @@ pub fn commit_noticing(
         path: path.to_path_buf(),
         source,
     };
-    let current = read_current(path).map_err(|e| match e {
-        SaveError::Io { path, reason } => unreadable(LoadError::Io { path, reason }),
-        other => CommitError::Save(other),
+    // The file is hashed as it is read, and read whole only when someone
+    // else changed it.
+    let now = Stamp::read(path).or_else(|e| match e {
+        LoadError::Io { path, reason } => Err(unreadable(LoadError::Io { path, reason })),
+        other => load_to_save_error(other)
+            .map(|()| Stamp::Absent)
+            .map_err(CommitError::Save),
     })?;
-    let now = current.as_deref().map_or(Stamp::Absent, Stamp::of);
     let (mut partnership, merged) = if now == base.stamp {
         (base.partnership.clone(), false)
     } else {
-        let newer = match current.clone() {
-            Some(bytes) => parse_bytes(bytes, path),
-            None => Err(LoadError::NotFound {
-                path: path.to_path_buf(),
-            }),
-        };
+        let newer = load_bytes(path).and_then(|bytes| parse_bytes(bytes, path));
         (newer.map_err(unreadable)?, true)
     };
     let made = change.apply(&mut partnership).map_err(|source| {
@@ -150,8 +143,7 @@ pub fn commit_noticing(
             CommitError::Refused(source)
         }
     })?;
-    let text = to_text(&partnership);
-    let saved = replace_locked(path, current.as_deref(), text.as_bytes())?;
+    let saved = replace_locked(path, now != Stamp::Absent, Text::Of(&partnership))?;
     Ok(Committed {
         partnership,
         stamp: saved.stamp,

@@ -4,6 +4,7 @@
 //! among the known ones ([`Anchor`]). Written straight from the model by
 //! serde_json's pretty printer: nothing is built in between.
 
+use super::pretty::Pretty;
 use crate::model::{
     Anchor, Domains, Extra, Meeting, Names, Partnership, Person, SCHEMA, Settings, Tie, known,
 };
@@ -101,8 +102,33 @@ struct Day(Date);
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        // Written by hand for the years of four digits (a million meetings
+        // each have a date); others as jiff writes them.
+        match four_digit_year(self.0) {
+            Some(digits) => s.serialize_str(std::str::from_utf8(&digits).unwrap_or_default()),
+            None => s.collect_str(&self.0),
+        }
     }
+}
+
+/// `YYYY-MM-DD` for a year from 0 to 9999, as jiff's `Display` writes it.
+fn four_digit_year(date: Date) -> Option<[u8; 10]> {
+    let year = u16::try_from(date.year()).ok().filter(|&y| y <= 9999)?;
+    let digit = |n: u16, place: u16| b'0' + u8::try_from(n / place % 10).unwrap_or(0);
+    let month = u16::try_from(date.month()).ok()?;
+    let day = u16::try_from(date.day()).ok()?;
+    Some([
+        digit(year, 1000),
+        digit(year, 100),
+        digit(year, 10),
+        digit(year, 1),
+        b'-',
+        digit(month, 10),
+        digit(month, 1),
+        b'-',
+        digit(day, 10),
+        digit(day, 1),
+    ])
 }
 
 /// A list of records, each written by `R`.
@@ -213,11 +239,81 @@ impl Serialize for Out<'_, Partnership> {
     }
 }
 
+/// Writes the file's text ([`to_text`]) to `w` as it is made, so that a
+/// save holds no copy of it.
+pub fn write_to<W: std::io::Write>(p: &Partnership, mut w: W) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut w, Pretty::default());
+    Out(p).serialize(&mut serializer)?;
+    w.write_all(b"\n")
+}
+
 /// The file's text: pretty-printed JSON with a final newline.
 pub fn to_text(p: &Partnership) -> String {
     // Writing to a string cannot fail: keys are strings, numbers whole, and
     // unknown fields are JSON text that was checked when it was read.
-    let mut text = serde_json::to_string_pretty(&Out(p)).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut text = Vec::with_capacity(4096);
+    let _ = write_to(p, &mut text);
+    String::from_utf8(text).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Every date is written as jiff writes it, the years of four
+        /// digits by hand included.
+        #[test]
+        fn dates_are_written_as_jiff_writes_them(days in -4_371_587i32..=2_932_896) {
+            let epoch = Date::constant(1970, 1, 1);
+            let Ok(date) = epoch.checked_add(jiff::Span::new().days(days)) else {
+                return Ok(());
+            };
+            let written = serde_json::to_string(&Day(date)).unwrap_or_default();
+            proptest::prop_assert_eq!(written, format!("\"{date}\""));
+        }
+    }
+
+    #[test]
+    fn written_as_it_is_made_the_text_is_the_same() {
+        let generated = crate::generate::partnership(crate::generate::Spec {
+            people: 300,
+            meetings: 3_000,
+            seed: 7,
+            as_of: Date::constant(2026, 11, 24),
+        });
+        let odd = r#"{"x": [1, {"y": 1e400}], "schema": 1, "partnership": {"name": "N", "ours": "A", "partner": "B", "z": null},
+            "people": [{"id": "a\u0007", "name": "A", "side": "ours", "w": 12345678901234567890123}]}"#;
+        let odd = crate::store::parse(odd, std::path::Path::new("odd.json"));
+        assert!(odd.is_ok(), "{odd:?}");
+        let odd = odd.unwrap_or_default();
+        assert_eq!(odd.extra.len(), 1);
+        for p in [generated, odd] {
+            let mut written = Vec::new();
+            assert!(write_to(&p, &mut written).is_ok());
+            let text = to_text(&p);
+            assert_eq!(String::from_utf8(written).unwrap_or_default(), text);
+            // serde_json's own pretty printer, as the text was written
+            // before `Pretty`.
+            let mut serde = serde_json::to_string_pretty(&Out(&p)).unwrap_or_default();
+            serde.push('\n');
+            assert_eq!(text, serde);
+        }
+    }
+
+    #[test]
+    fn years_with_fewer_or_more_digits_are_left_to_jiff() {
+        for (date, text) in [
+            (Date::constant(7, 3, 9), "0007-03-09"),
+            (Date::constant(2026, 11, 24), "2026-11-24"),
+            (Date::constant(9999, 12, 31), "9999-12-31"),
+            (Date::constant(-1, 1, 1), "-000001-01-01"),
+        ] {
+            assert_eq!(four_digit_year(date).is_some(), !text.starts_with('-'));
+            assert_eq!(
+                serde_json::to_string(&Day(date)).unwrap_or_default(),
+                format!("\"{text}\"")
+            );
+        }
+    }
 }

@@ -111,14 +111,23 @@ pub fn mode_of(meta: &Metadata) -> u32 {
 /// FIFO, a device, a directory) and files over [`MAX_FILE_BYTES`] before
 /// reading a byte.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let owned = || path.to_path_buf();
-    let io = |reason: std::io::Error| match reason.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path: owned() },
-        _ => LoadError::Io {
-            path: owned(),
-            reason,
-        },
-    };
+    let (file, len) = open_checked(path)?;
+    let capacity = usize::try_from(len).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|reason| io_error(path, reason))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The regular file at `path`, opened for reading, and its length, with
+/// the checks of [`read_bytes`] (nothing else, nothing over
+/// [`MAX_FILE_BYTES`]) made before and after opening it.
+pub(super) fn open_checked(path: &Path) -> Result<(File, u64), LoadError> {
+    let io = |reason| io_error(path, reason);
     let meta = std::fs::metadata(path).map_err(io)?;
     check_readable(&meta, path)?;
     let file = open_for_reading(path).map_err(io)?;
@@ -126,15 +135,27 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     // elsewhere in between.
     let opened = file.metadata().map_err(io)?;
     check_readable(&opened, path)?;
-    let capacity = usize::try_from(opened.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+    Ok((file, opened.len()))
+}
+
+/// The length of the regular file at `path`, with the checks of
+/// [`read_bytes`], without opening it.
+pub(super) fn checked_len(path: &Path) -> Result<u64, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|reason| io_error(path, reason))?;
+    check_readable(&meta, path)?;
+    Ok(meta.len())
+}
+
+fn io_error(path: &Path, reason: std::io::Error) -> LoadError {
+    match reason.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => LoadError::Io {
+            path: path.to_path_buf(),
+            reason,
+        },
     }
-    Ok(bytes)
 }
 
 fn check_readable(meta: &Metadata, path: &Path) -> Result<(), LoadError> {

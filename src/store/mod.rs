@@ -5,12 +5,15 @@
 
 mod backup;
 mod commit;
+mod content;
 mod encode;
 mod error;
 mod fs_kind;
 mod lock;
+mod pretty;
 mod raw_keys;
 mod read;
+mod replaced;
 mod write;
 
 pub use backup::{BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, shell_quote};
@@ -150,8 +153,8 @@ pub fn save_noticing(
 ) -> Result<Saved, SaveError> {
     let path = resolve_link(path);
     let _lock = lock_for_writing(&path, on_wait)?;
-    let current = read_current(&path)?;
-    replace_locked(&path, current.as_deref(), to_text(partnership).as_bytes())
+    let current = current_exists(&path)?;
+    replace_locked(&path, current, Text::Of(partnership))
 }
 
 /// Writes the partnership to `path`, refusing to replace an existing file.
@@ -206,8 +209,8 @@ pub fn restore_noticing(
     parse(text, backup).map_err(RestoreError::Backup)?;
     let path = resolve_link(path);
     let _lock = lock_for_writing(&path, on_wait)?;
-    let current = read_current(&path)?;
-    Ok(replace_locked(&path, current.as_deref(), &bytes)?)
+    let current = current_exists(&path)?;
+    Ok(replace_locked(&path, current, Text::Bytes(&bytes))?)
 }
 
 /// Why a backup could not be restored. Nothing was written.
@@ -247,44 +250,97 @@ fn lock_for_writing(path: &Path, on_wait: OnWait) -> Result<FileLock, SaveError>
     Ok(held)
 }
 
-/// The bytes of the data file now, or `None` when there is none.
-fn read_current(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
-    match read_bytes(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(LoadError::NotFound { .. }) => Ok(None),
-        Err(LoadError::NotAFile { path, kind }) => Err(SaveError::NotAFile { path, kind }),
-        Err(LoadError::Io { path, reason }) => Err(SaveError::Io { path, reason }),
-        Err(other) => Err(SaveError::Read(other)),
+/// Whether there is a data file now, refusing one that is not a regular
+/// file or is too large to have been written by partnermap (it is not
+/// read: a save keeps it as a backup without reading it into memory).
+fn current_exists(path: &Path) -> Result<bool, SaveError> {
+    match fs_kind::checked_len(path) {
+        Ok(_) => Ok(true),
+        Err(e) => load_to_save_error(e).map(|()| false),
     }
 }
 
-/// With the lock held: keeps `current` (the file as it is) as a backup,
-/// writes `bytes` atomically, and keeps them as the newest backup. A backup
+/// A failure to read the data file as the save says it; `Ok` when there
+/// is no file.
+fn load_to_save_error(e: LoadError) -> Result<(), SaveError> {
+    match e {
+        LoadError::NotFound { .. } => Ok(()),
+        LoadError::NotAFile { path, kind } => Err(SaveError::NotAFile { path, kind }),
+        LoadError::Io { path, reason } => Err(SaveError::Io { path, reason }),
+        other => Err(SaveError::Read(other)),
+    }
+}
+
+/// What a save writes: a text it has, or a partnership encoded straight
+/// into the file (never held whole in memory).
+pub(crate) enum Text<'a> {
+    Bytes(&'a [u8]),
+    Of(&'a Partnership),
+}
+
+/// With the lock held: writes the new version beside the data file, keeps
+/// the file as it is (when `current`) as a backup, renames the new version
+/// over it, and keeps the new version as the newest backup (copied from
+/// the new file in the kernel, named once the rename is done). A backup
 /// that cannot be written does not stop the save; it is reported in
 /// [`Saved::warning`].
-fn replace_locked(path: &Path, current: Option<&[u8]>, bytes: &[u8]) -> Result<Saved, SaveError> {
-    let mut warning = None;
-    if let Some(current) = current {
-        warning = keep_backup(path, current).1;
+fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, SaveError> {
+    let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match text {
+        Text::Bytes(bytes) => {
+            std::io::Write::write_all(file, bytes)?;
+            Ok(content::TextHash::of(bytes))
+        }
+        Text::Of(p) => {
+            let mut hashing = content::Hashing::new(file);
+            encode::write_to(p, &mut hashing)?;
+            hashing.finish()
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let old = if current {
+        replaced::keep_current(path)
+            .map_err(|e| warnings.push(without_backup(&e)))
+            .ok()
+    } else {
+        None
+    };
+    let staged = backup::stage(
+        path,
+        |newest| content::same(newest, prepared.temp_path()),
+        |temp| backup::copy_all(&mut prepared.reopen()?, temp),
+    )
+    .map_err(|e| warnings.push(without_backup(&e)))
+    .ok();
+    if let Err(e) = prepared.persist() {
+        if let Some(old) = old {
+            old.kept_in_place();
+        }
+        return Err(e);
     }
-    write_file(path, bytes, true)?;
-    let (backup, later) = keep_backup(path, bytes);
+    if let Some(old) = old {
+        old.replaced();
+    }
+    let backup = staged.and_then(|staged| {
+        staged
+            .name(path)
+            .map_err(|e| warnings.push(without_backup(&e)))
+            .ok()
+    });
     Ok(Saved {
-        stamp: Stamp::of(bytes),
+        stamp: Stamp::Bytes { len, hash },
         backup,
-        warning: warning.or(later),
+        warning: warnings.into_iter().next(),
     })
+}
+
+fn without_backup(e: &SaveError) -> String {
+    format!("{e}; the data file was saved, but without a backup")
 }
 
 fn keep_backup(path: &Path, bytes: &[u8]) -> (Option<PathBuf>, Option<String>) {
     match backup::keep(path, bytes) {
         Ok(kept) => (Some(kept), None),
-        Err(e) => (
-            None,
-            Some(format!(
-                "{e}; the data file was saved, but without a backup"
-            )),
-        ),
+        Err(e) => (None, Some(without_backup(&e))),
     }
 }
 
@@ -332,3 +388,6 @@ fn resolve_link(path: &Path) -> PathBuf {
     }
     current
 }
+
+#[cfg(test)]
+mod tests;

@@ -136,6 +136,30 @@ fn write_through(path: &Path, meta: &Metadata, bytes: &[u8]) -> Result<(), SaveE
 /// whose folder exists. An existing file must be a regular file with a
 /// write bit; it keeps its permission bits, owner and group.
 pub(super) fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), SaveError> {
+    prepare(path, bytes, overwrite)?.persist()
+}
+
+/// A new version of a file, written and flushed to disk beside it under a
+/// temporary name, not yet renamed over it: [`Prepared::persist`] does
+/// that. Dropped without it, the temporary file is removed.
+pub(super) struct Prepared {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+    overwrite: bool,
+}
+
+/// The first half of [`write_file`]: everything but the rename.
+pub(super) fn prepare(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Prepared, SaveError> {
+    prepare_with(path, overwrite, |file| file.write_all(bytes)).map(|(prepared, ())| prepared)
+}
+
+/// [`prepare`], the new version written by `fill`, whose result is
+/// handed back with it.
+pub(super) fn prepare_with<T>(
+    path: &Path,
+    overwrite: bool,
+    fill: impl FnOnce(&mut File) -> std::io::Result<T>,
+) -> Result<(Prepared, T), SaveError> {
     let io_err = |reason| SaveError::Io {
         path: path.to_path_buf(),
         reason,
@@ -166,23 +190,52 @@ pub(super) fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(
     if let Some(meta) = &existing {
         keep_owner_and_mode(temp.as_file(), meta).map_err(io_err)?;
     }
-    temp.write_all(bytes)
-        .map_err(|reason| write_error(path, reason))?;
+    let filled = fill(temp.as_file_mut()).map_err(|reason| write_error(path, reason))?;
     temp.as_file()
         .sync_all()
         .map_err(|reason| write_error(path, reason))?;
-    if overwrite {
-        temp.persist(path).map_err(|e| io_err(e.error))?;
-    } else {
-        temp.persist_noclobber(path)
-            .map_err(|e| match e.error.kind() {
-                ErrorKind::AlreadyExists => SaveError::Exists {
-                    path: path.to_path_buf(),
-                },
-                _ => io_err(e.error),
-            })?;
+    let prepared = Prepared {
+        temp,
+        path: path.to_path_buf(),
+        overwrite,
+    };
+    Ok((prepared, filled))
+}
+
+impl Prepared {
+    /// The new version, opened again for reading from its start.
+    pub(super) fn reopen(&self) -> std::io::Result<File> {
+        self.temp.reopen()
     }
-    sync_dir(&dir).map_err(io_err)
+
+    /// Where the new version is until it is renamed.
+    pub(super) fn temp_path(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// Renames the new version over the file (or, without `overwrite`,
+    /// to where there is none) and flushes the folder.
+    pub(super) fn persist(self) -> Result<(), SaveError> {
+        let Prepared {
+            temp,
+            path,
+            overwrite,
+        } = self;
+        let io_err = |reason| SaveError::Io {
+            path: path.clone(),
+            reason,
+        };
+        if overwrite {
+            temp.persist(&path).map_err(|e| io_err(e.error))?;
+        } else {
+            temp.persist_noclobber(&path)
+                .map_err(|e| match e.error.kind() {
+                    ErrorKind::AlreadyExists => SaveError::Exists { path: path.clone() },
+                    _ => io_err(e.error),
+                })?;
+        }
+        sync_dir(&parent_dir(&path)).map_err(io_err)
+    }
 }
 
 /// Refuses to replace what is not a regular file, or a read-only one.
