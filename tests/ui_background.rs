@@ -254,3 +254,31 @@ fn an_export_waits_for_the_analysis_of_the_last_key() {
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(report["what_if_gone"], serde_json::json!(["sam"]));
 }
+
+#[test]
+fn while_a_person_comes_back_their_row_never_reads_left_nor_their_ties_none() {
+    let [(_a, _, _), (_b, _, mut app)] = both();
+    select(&mut app, "sam");
+    keys(&mut app, "x");
+    settle(&mut app);
+    // The gone mark: the row's count gives way to †.
+    let gone_screen = screen(&app, 120, 40);
+    assert!(gone_screen.contains("†  Sam Okafor"), "{gone_screen}");
+    keys(&mut app, "x");
+    assert!(analysing(&app));
+    let back = screen(&app, 120, 40);
+    let row = back
+        .lines()
+        .find(|l| l.contains("Sam Okafor"))
+        .expect("Sam's row");
+    assert!(!row.contains("left"), "{row}");
+    assert!(!row.contains('†'), "{row}");
+    assert!(
+        back.contains("Back from the what-if: working out their"),
+        "{back}"
+    );
+    assert!(!back.contains("none — log a meeting"), "{back}");
+    settle(&mut app);
+    let after = screen(&app, 120, 40);
+    assert!(after.contains("Ties · "), "{after}");
+}

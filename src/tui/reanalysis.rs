@@ -180,12 +180,20 @@ impl App {
 
     /// Shows an analysis and its filter texts: badges and risk rows follow.
     fn install(&mut self, outcome: Outcome) {
+        // The risk under the cursor stays under it when it is still there
+        // (the list re-sorts under a what-if); else the cursor keeps its row.
+        let under = self.selected_risk().map(|r| (r.kind, r.subject));
         self.base = outcome.base;
         self.reanalysis.base_stale = false;
         self.analysis = Arc::new(outcome.analysis);
         self.risks_view.texts = outcome.texts;
         self.rebadge();
         self.refresh_risk_rows();
+        let risks = &self.analysis.risks;
+        let same = |&i: &usize| under == risks.get(i).map(|r| (r.kind, r.subject));
+        if let Some(row) = self.risks_view.rows.iter().position(same) {
+            self.risks_view.cursor.selected = row;
+        }
     }
 
     /// The newest job's result: shown, and the messages held for it said

@@ -143,6 +143,10 @@ const FULL_LEVELS: usize = 48;
 /// no risk names them and they depend on nobody; else nothing.
 fn badge(app: &App, i: usize, theme: Theme) -> (&'static str, ratatui::style::Style) {
     let active = app.analysis.live.active.get(i).copied().unwrap_or(false);
+    if app.gone.contains(&i) {
+        // Gone in the what-if, whatever the analysis on screen still says.
+        return (" ", theme.dim());
+    }
     let exposed = app.exposed.get(i).copied().unwrap_or(false);
     match app.worst.get(i).copied().flatten() {
         Some(s) => (crate::words::symbol(s), theme.severity(s)),
@@ -218,7 +222,10 @@ fn person_line(app: &App, at: &Row, links: &[Link], theme: Theme) -> Line<'stati
     let p = app.partnership();
     let person = &p.people[i];
     let gone = app.gone.contains(&i);
-    let active = app.analysis.live.active[i];
+    // Until a what-if's analysis arrives (worked out in the background on a
+    // big file), the marks follow the keys, not the analysis on screen.
+    let coming_back = !gone && app.analysis.scenario.gone.contains(&i);
+    let active = app.analysis.live.active[i] && !gone;
     let (mark, mark_style) = match links[i] {
         Link::Live => ("●", theme.accent()),
         Link::Stale => ("○", theme.dim()),
@@ -232,15 +239,15 @@ fn person_line(app: &App, at: &Row, links: &[Link], theme: Theme) -> Line<'stati
             tie.live && p.people[tie.other(i)].side != side
         })
         .count();
-    let badge = if active {
-        format!("{count:>2}")
-    } else if gone {
+    let badge = if gone {
         " †".to_string()
+    } else if active {
+        format!("{count:>2}")
     } else {
         "  ".to_string()
     };
     let full = width >= FULL_LEVELS;
-    let level = if !active && !gone {
+    let level = if !active && !gone && !coming_back {
         "left"
     } else if full {
         person.level.as_str()

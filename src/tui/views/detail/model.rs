@@ -139,9 +139,21 @@ fn about(app: &App, i: usize, out: &mut Vec<DetailRow>) -> bool {
             "† gone in this what-if (x brings them back)",
         ));
         out.push(DetailRow::Blank);
-        out.push(DetailRow::plain(
+        // On a big file the what-if is worked out in the background: until
+        // it arrives, the rest of the screen is the partnership before it.
+        let shown = app.analysis.scenario.gone.contains(&i);
+        out.push(DetailRow::plain(if shown {
             "Everything else on screen now shows the partnership without them: \
-             the header, the badges, the risks (2) and the map (3).",
+             the header, the badges, the risks (2) and the map (3)."
+        } else {
+            "Working out the partnership without them: the badges, the risks (2) \
+             and the map (3) follow in a moment."
+        }));
+        return false;
+    } else if app.analysis.scenario.gone.contains(&i) {
+        out.push(DetailRow::text(
+            Look::Dim,
+            "Back from the what-if: working out their ties and risks…",
         ));
         return false;
     } else if let Some(left) = person.left.filter(|_| !app.analysis.live.active[i]) {
