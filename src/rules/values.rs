@@ -9,6 +9,7 @@ use crate::model::{
 };
 use foldhash::{HashMap, HashMapExt, HashSet};
 use jiff::civil::Date;
+use std::collections::hash_map::Entry;
 
 /// The most characters `field` may hold: ids, notes, or other text.
 pub fn max_chars(field: Field) -> usize {
@@ -123,14 +124,15 @@ impl<'a> UniqueIds<'a> {
 
     /// Notes `id` at `index`, or says which earlier record holds it.
     pub fn check(&mut self, id: &'a str, index: usize) -> Option<Fault> {
-        match self.seen.get(id) {
-            Some(&first) => Some(Fault::IdTaken {
+        // One look-up, not a look-up and an insert: a million meetings' ids.
+        match self.seen.entry(id) {
+            Entry::Occupied(first) => Some(Fault::IdTaken {
                 id: id.to_string(),
                 list: self.list,
-                first,
+                first: *first.get(),
             }),
-            None => {
-                self.seen.insert(id, index);
+            Entry::Vacant(slot) => {
+                slot.insert(index);
                 None
             }
         }
@@ -146,13 +148,13 @@ pub struct UniqueSources<'a> {
 impl<'a> UniqueSources<'a> {
     /// Notes `source` at `index`, or says which earlier meeting has it.
     pub fn check(&mut self, source: &'a str, index: usize) -> Option<Fault> {
-        match self.seen.get(source) {
-            Some(&first) => Some(Fault::SourceTaken {
+        match self.seen.entry(source) {
+            Entry::Occupied(first) => Some(Fault::SourceTaken {
                 source: source.to_string(),
-                first,
+                first: *first.get(),
             }),
-            None => {
-                self.seen.insert(source, index);
+            Entry::Vacant(slot) => {
+                slot.insert(index);
                 None
             }
         }
