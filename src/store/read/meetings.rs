@@ -49,6 +49,10 @@ impl<'de> Fields<'de> for MeetingFields<'de> {
         self.fields.get(k)?.as_ref()?.text().cloned()
     }
 
+    fn null(&self, k: usize) -> bool {
+        matches!(self.fields.get(k), Some(Some(Raw::Null)))
+    }
+
     fn extra(&mut self) -> &mut Extra {
         &mut self.extra
     }

@@ -242,12 +242,20 @@ pub trait Fields<'de> {
         None
     }
 
+    /// Whether the known field `k` was read as `null`: no value, which is
+    /// not written back, so an unknown field after it follows the known
+    /// field before it (as it will when the file is read again).
+    fn null(&self, _k: usize) -> bool {
+        false
+    }
+
     /// Where the record's unknown fields go.
     fn extra(&mut self) -> &mut Extra;
 }
 
 /// Reads a record at `at` into `record`: its known fields through
-/// [`Fields::read`], its unknown fields as their exact text, in place.
+/// [`Fields::read`], its unknown fields as their exact text, in place
+/// (after the last known field with a value before them).
 pub fn read_record<'de, A: MapAccess<'de>, R: Fields<'de>>(
     mut access: A,
     record: &mut R,
@@ -279,7 +287,9 @@ pub fn read_record<'de, A: MapAccess<'de>, R: Fields<'de>>(
             continue;
         };
         record.read(k, &mut access, &At::Key(at, name, id.as_deref()), dups)?;
-        anchor = Anchor::After(name);
+        if !record.null(k) {
+            anchor = Anchor::After(name);
+        }
         if R::ID == Some(k)
             && let Some(text) = record.text(k)
         {
