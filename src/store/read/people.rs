@@ -41,6 +41,17 @@ impl<'de> Fields<'de> for PersonFields<'de> {
         self.fields.get(k)?.as_ref()?.text().cloned()
     }
 
+    /// Only the fields not written back without a value: `left` and
+    /// `reports_to` are written as `null`, so an unknown field after one
+    /// of them still follows it.
+    fn null(&self, k: usize) -> bool {
+        const DROPPED: [&str; 5] = ["title", "team", "email", "stance", "notes"];
+        let dropped = Self::KNOWN
+            .get(k)
+            .is_some_and(|name| DROPPED.contains(name));
+        dropped && matches!(self.fields.get(k), Some(Some(Raw::Null)))
+    }
+
     fn extra(&mut self) -> &mut Extra {
         &mut self.extra
     }

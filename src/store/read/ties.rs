@@ -35,6 +35,10 @@ impl<'de> Fields<'de> for TieFields<'de> {
         Ok(())
     }
 
+    fn null(&self, k: usize) -> bool {
+        matches!(self.fields.get(k), Some(Some(Raw::Null)))
+    }
+
     fn extra(&mut self) -> &mut Extra {
         &mut self.extra
     }
