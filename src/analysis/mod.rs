@@ -163,26 +163,27 @@ pub(crate) struct Parts {
 /// The live graph, dependency, exposure and risks of `scenario`, with the
 /// ids of `p` looked up in `indexed`.
 pub(crate) fn parts(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
-    let live = LiveGraph::build_indexed(p, scenario, indexed);
-    let dependency = dependency(&live);
-    let order = Order::of(p);
-    let with_ours = with_ours::with_ours(p, &order, &live);
-    let (exposure, risks) = assess(p, &order, &live, &dependency, &with_ours);
-    Parts {
-        live,
-        dependency,
-        exposure,
-        risks,
-        sides: Sides::default(),
-    }
+    parts_of(p, scenario, indexed, false)
 }
 
 /// As [`parts`], with the residual network's sides, from the one maximum
 /// flow that also gives the bus factor.
 pub(crate) fn parts_with_sides(p: &Partnership, scenario: &Scenario, indexed: &Indexed) -> Parts {
+    parts_of(p, scenario, indexed, true)
+}
+
+/// [`parts`], with the residual network's sides when `with_sides`.
+fn parts_of(p: &Partnership, scenario: &Scenario, indexed: &Indexed, with_sides: bool) -> Parts {
     let live = LiveGraph::build_indexed(p, scenario, indexed);
     let dependency = dependency(&live);
-    let (bus, sides) = bus_factor::bus_factor_sides(p, &live, &dependency.reachable);
+    let (bus, sides) = if with_sides {
+        bus_factor::bus_factor_sides(p, &live, &dependency.reachable)
+    } else {
+        (
+            bus_factor(p, &live, &dependency.reachable),
+            Sides::default(),
+        )
+    };
     let order = Order::of(p);
     let with_ours = with_ours::with_ours(p, &order, &live);
     let (exposure, risks) = assess_with(p, &order, &live, &dependency, &with_ours, bus);

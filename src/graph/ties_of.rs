@@ -12,13 +12,8 @@ pub struct TiesOf {
 }
 
 impl TiesOf {
-    /// The ties of `people` people, from each tie's two ends in order.
-    pub fn new(people: usize, ends: &[(usize, usize)]) -> TiesOf {
-        TiesOf::of(people, || ends.iter().copied())
-    }
-
-    /// As [`TiesOf::new`], reading the ends twice from `ends` (no list of
-    /// them made first).
+    /// The ties of `people` people, from each tie's two ends in order,
+    /// read twice from `ends` (no list of them made first).
     pub fn of<I>(people: usize, ends: impl Fn() -> I) -> TiesOf
     where
         I: ExactSizeIterator<Item = (usize, usize)>,
@@ -73,7 +68,8 @@ mod tests {
 
     #[test]
     fn each_person_lists_their_ties_in_order() {
-        let of = TiesOf::new(4, &[(0, 1), (0, 2), (1, 2)]);
+        let ends = [(0, 1), (0, 2), (1, 2)];
+        let of = TiesOf::of(4, || ends.iter().copied());
         assert_eq!(&of[0], &[0, 1]);
         assert_eq!(&of[1], &[0, 2]);
         assert_eq!(&of[2], &[1, 2]);
