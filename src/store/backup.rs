@@ -13,6 +13,7 @@
 //! a link, a device) is never read and never removed, and a backup folder
 //! that is itself a symbolic link is not used at all.
 
+use super::behind::{Behind, write_synced};
 use super::{SaveError, content, create_private_dir, read_bytes, sync_dir, temp_prefix};
 use jiff::Timestamp;
 use jiff::civil::DateTime;
@@ -158,18 +159,29 @@ pub(crate) enum Staged {
 pub(crate) fn stage(
     path: &Path,
     holds: impl FnOnce(&Path) -> bool,
-    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut Behind<'_>) -> std::io::Result<()>,
 ) -> Result<Staged, SaveError> {
     let folder = Folder::ready(path)?;
-    // Compared a block at a time, and only when the sizes agree: a save
-    // after an edit usually changes the size.
-    if let Some(newest) = folder.existing.first()
-        && holds(&newest.path)
-    {
-        return Ok(Staged::Held(newest.path.clone()));
+    if let Some(held) = folder.held(holds) {
+        return Ok(Staged::Held(held));
     }
+    folder.remove_stale();
     let temp = folder.filled(fill)?;
     Ok(Staged::Ready(folder, temp))
+}
+
+/// [`stage`] of a version already written into `temp`, a file made by
+/// [`Folder::temp`] (removed when a backup holds the version already).
+pub(crate) fn stage_written(
+    path: &Path,
+    holds: impl FnOnce(&Path) -> bool,
+    temp: tempfile::NamedTempFile,
+) -> Result<Staged, SaveError> {
+    let folder = Folder::ready(path)?;
+    Ok(match folder.held(holds) {
+        Some(held) => Staged::Held(held),
+        None => Staged::Ready(folder, temp),
+    })
 }
 
 impl Staged {
@@ -189,11 +201,8 @@ impl Staged {
 }
 
 /// Copies all of `file` into `temp` (in the kernel where it can).
-pub(crate) fn copy_all(
-    file: &mut std::fs::File,
-    temp: &mut tempfile::NamedTempFile,
-) -> std::io::Result<()> {
-    std::io::copy(file, temp.as_file_mut()).map(|_| ())
+pub(crate) fn copy_all(file: &mut std::fs::File, temp: &mut Behind<'_>) -> std::io::Result<()> {
+    temp.copy_from(file).map(|_| ())
 }
 
 /// The backup folder of one data file, ready to be written to: its path,
@@ -245,22 +254,39 @@ impl Folder {
         }
     }
 
+    /// The newest backup, when `holds` says it holds the version (compared
+    /// a block at a time, and only when the sizes agree: a save after an
+    /// edit usually changes the size).
+    fn held(&self, holds: impl FnOnce(&Path) -> bool) -> Option<PathBuf> {
+        let newest = self.existing.first()?;
+        holds(&newest.path).then(|| newest.path.clone())
+    }
+
     /// A new backup, filled by `fill` in a private temporary file and
     /// flushed, not named yet.
     pub(super) fn filled(
         &self,
-        fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+        fill: impl FnOnce(&mut Behind<'_>) -> std::io::Result<()>,
     ) -> Result<tempfile::NamedTempFile, SaveError> {
+        let mut temp = self.temp()?;
+        write_synced(temp.as_file_mut(), fill).map_err(|e| self.io_err(e))?;
+        Ok(temp)
+    }
+
+    /// Removes the temporary files a killed save left in the folder. Call
+    /// with the lock held, before this save makes any.
+    pub(super) fn remove_stale(&self) {
         super::remove_stale_temp_files(&self.dir, &self.name);
-        let mut temp = tempfile::Builder::new()
+    }
+
+    /// A private temporary file for a new backup, empty.
+    pub(super) fn temp(&self) -> Result<tempfile::NamedTempFile, SaveError> {
+        tempfile::Builder::new()
             .prefix(&temp_prefix(&self.name))
             .rand_bytes(super::TEMP_RANDOM_CHARS)
             .suffix(".tmp")
             .tempfile_in(&self.dir)
-            .map_err(|e| self.io_err(e))?;
-        fill(&mut temp).map_err(|e| self.io_err(e))?;
-        temp.as_file().sync_all().map_err(|e| self.io_err(e))?;
-        Ok(temp)
+            .map_err(|e| self.io_err(e))
     }
 
     /// Gives a filled backup the next free name, and flushes the folder.

@@ -4,6 +4,7 @@
 #![deny(clippy::indexing_slicing)]
 
 mod backup;
+mod behind;
 mod commit;
 mod content;
 mod encode;
@@ -278,25 +279,33 @@ pub(crate) enum Text<'a> {
     Of(&'a Partnership),
 }
 
-/// With the lock held: writes the new version beside the data file, keeps
-/// the file as it is (when `current`) as a backup, renames the new version
-/// over it, and keeps the new version as the newest backup (copied from
-/// the new file in the kernel, named once the rename is done). A backup
-/// that cannot be written does not stop the save; it is reported in
-/// [`Saved::warning`].
+/// With the lock held: writes the new version beside the data file and,
+/// as it goes, into a new backup; keeps the file as it is (when `current`)
+/// as a backup, renames the new version over it, and names the new
+/// backup once the rename is done (or removes it, when the newest backup
+/// already held the version). A backup that cannot be written does not
+/// stop the save; it is reported in [`Saved::warning`].
 fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, SaveError> {
-    let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match text {
-        Text::Bytes(bytes) => {
-            std::io::Write::write_all(file, bytes)?;
-            Ok(content::TextHash::of(bytes))
-        }
-        Text::Of(p) => {
-            let mut hashing = content::Hashing::new(file);
-            encode::write_to(p, &mut hashing)?;
-            hashing.finish()
-        }
-    })?;
     let mut warnings = Vec::new();
+    // The new version's backup is written along with it, so that the disk
+    // writes both while the text is encoded (not one after the other).
+    let mut copy = backup::Folder::ready(path)
+        .and_then(|folder| {
+            folder.remove_stale();
+            folder.temp()
+        })
+        .map_err(|e| warnings.push(without_backup(&e)))
+        .ok();
+    let mut copied = Err(std::io::Error::other("no backup was started"));
+    let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match &mut copy {
+        Some(temp) => {
+            let (filled, done) =
+                behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(&text, both));
+            copied = done;
+            filled
+        }
+        None => encoded(&text, file),
+    })?;
     let old = if current {
         replaced::keep_current(path)
             .map_err(|e| warnings.push(without_backup(&e)))
@@ -304,11 +313,14 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     } else {
         None
     };
-    let staged = backup::stage(
-        path,
-        |newest| content::same(newest, prepared.temp_path()),
-        |temp| backup::copy_all(&mut prepared.reopen()?, temp),
-    )
+    let holds = |newest: &Path| content::same(newest, prepared.temp_path());
+    let staged = match (copy, copied) {
+        (Some(temp), Ok(())) => backup::stage_written(path, holds, temp),
+        // Written again from the new file when the copy failed.
+        _ => backup::stage(path, holds, |temp| {
+            backup::copy_all(&mut prepared.reopen()?, temp)
+        }),
+    }
     .map_err(|e| warnings.push(without_backup(&e)))
     .ok();
     if let Err(e) = prepared.persist() {
@@ -331,6 +343,21 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         backup,
         warning: warnings.into_iter().next(),
     })
+}
+
+/// Writes `text` to `out`: its length and [`content::TextHash`].
+fn encoded(text: &Text<'_>, out: &mut impl std::io::Write) -> std::io::Result<(u64, u64)> {
+    match *text {
+        Text::Bytes(bytes) => {
+            out.write_all(bytes)?;
+            Ok(content::TextHash::of(bytes))
+        }
+        Text::Of(p) => {
+            let mut hashing = content::Hashing::new(out);
+            encode::write_to(p, &mut hashing)?;
+            hashing.finish()
+        }
+    }
 }
 
 fn without_backup(e: &SaveError) -> String {

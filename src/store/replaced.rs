@@ -5,6 +5,7 @@
 //! someone made) or the link cannot be made, a copy made by the kernel.
 
 use super::backup::Folder;
+use super::behind::Behind;
 use super::fs_kind::open_checked;
 use super::{SaveError, content, sync_dir};
 use std::path::{Path, PathBuf};
@@ -90,11 +91,11 @@ fn has_one_name(path: &Path) -> bool {
 }
 
 /// Copies the file at `path` into `temp` (in the kernel where it can).
-fn copy_from(path: &Path, temp: &mut tempfile::NamedTempFile) -> std::io::Result<()> {
+fn copy_from(path: &Path, temp: &mut Behind<'_>) -> std::io::Result<()> {
     let (mut file, len) = open_checked(path).map_err(std::io::Error::other)?;
     // File to file: the kernel copies (copy_file_range), nothing passes
     // through this process.
-    let copied = std::io::copy(&mut file, temp.as_file_mut())?;
+    let copied = temp.copy_from(&mut file)?;
     if copied == len {
         Ok(())
     } else {

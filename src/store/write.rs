@@ -11,6 +11,7 @@
 //! permission bits and, where the system allows (as root), its owner and
 //! group: a data file shared with a group stays shared.
 
+use super::behind::{Behind, write_synced};
 use super::fs_kind::{Kind, is_read_only, mode_of};
 use super::{SaveError, resolve_link};
 use std::fs::{File, Metadata};
@@ -158,7 +159,7 @@ pub(super) fn prepare(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Prep
 pub(super) fn prepare_with<T>(
     path: &Path,
     overwrite: bool,
-    fill: impl FnOnce(&mut File) -> std::io::Result<T>,
+    fill: impl FnOnce(&mut Behind<'_>) -> std::io::Result<T>,
 ) -> Result<(Prepared, T), SaveError> {
     let io_err = |reason| SaveError::Io {
         path: path.to_path_buf(),
@@ -190,10 +191,9 @@ pub(super) fn prepare_with<T>(
     if let Some(meta) = &existing {
         keep_owner_and_mode(temp.as_file(), meta).map_err(io_err)?;
     }
-    let filled = fill(temp.as_file_mut()).map_err(|reason| write_error(path, reason))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|reason| write_error(path, reason))?;
+    // Flushed to disk as it is written, and whole at the end.
+    let filled =
+        write_synced(temp.as_file_mut(), fill).map_err(|reason| write_error(path, reason))?;
     let prepared = Prepared {
         temp,
         path: path.to_path_buf(),
