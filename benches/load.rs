@@ -12,12 +12,14 @@
 //!   analysis, JSON);
 //! - `save_text`: `store::to_text`; `save`: that and the atomic write;
 //!   `save_store`: `store::save`, the whole save the UI and the CLI make
-//!   (the lock, the old file compared with the newest backup, the text
-//!   encoded straight into the temporary file, the backups), of the same
-//!   partnership each time, so that no backup is written;
+//!   (the lock, the text encoded straight into the temporary file and a
+//!   new backup, the old file compared with the newest backup, the
+//!   backups named), of the same partnership each time, so that the new
+//!   backup is removed again;
 //! - `save_edit`: `store::save` of two versions in turn (one meeting
 //!   apart), as after an edit: the old file is kept as a backup (a hard
-//!   link) and the new version copied into the newest backup.
+//!   link) and the new version written into the newest backup as it is
+//!   written into the data file.
 //!
 //! After each size, every case runs once per round for a few rounds and
 //! each round's ratios to `value` are printed (their median): the figures
@@ -69,7 +71,7 @@ fn bench(c: &mut Criterion) {
             g.bench_function(*name, |b| b.iter(case));
         }
         g.finish();
-        print_ratios(&group, &cases, if people >= 100_000 { 5 } else { 15 });
+        print_ratios(&group, &cases, if people >= 100_000 { 9 } else { 15 });
     }
 }
 

@@ -244,3 +244,47 @@ fn an_unknown_field_after_a_null_round_trips_in_the_model_too() {
         p.people[0].extra
     );
 }
+
+/// The attendees are looked up as they are read when every person comes
+/// before the meetings (as partnermap writes files), and once the whole
+/// file is read when not: either way, the same problems.
+#[test]
+fn attendees_are_checked_alike_whether_people_come_first_or_last() {
+    let mut p = partnership(Spec {
+        people: 300,
+        meetings: 25_000,
+        seed: 3,
+        as_of: date(2026, 11, 24),
+    });
+    // A person whose id is too long to be kept in the look-up table's keys.
+    let mut long = p.people[0].clone();
+    long.id = "a-person-id-too-long-to-pack-in-sixteen-bytes".into();
+    long.name = "Long Id".into();
+    long.reports_to = None;
+    p.people.push(long.clone());
+    for i in (0..25_000).step_by(500) {
+        let m = &mut p.meetings[i];
+        m.attendees.push(long.id.clone());
+        m.attendees.push(format!("ghost{i}"));
+        m.attendees.push(format!("{}-gone", long.id));
+        let first = m.attendees[0].clone();
+        m.attendees.push(first);
+    }
+    let people_first = store::to_text(&p);
+    let mut value: serde_json::Value = serde_json::from_str(&people_first).unwrap();
+    let top = value.as_object_mut().unwrap();
+    let (people, ties) = (top.remove("people").unwrap(), top.remove("ties").unwrap());
+    top.insert("people".into(), people);
+    top.insert("ties".into(), ties);
+    let people_last = serde_json::to_string_pretty(&value).unwrap();
+    assert!(people_last.find("\"meetings\"") < people_last.find("\"people\""));
+    let (first, last) = (problems(&people_first), problems(&people_last));
+    assert_eq!(first, last);
+    assert!(first.iter().any(|p| p.contains("ghost500")), "{first:?}");
+    assert!(first.iter().any(|p| p.contains("-gone")), "{first:?}");
+    // The long id that a person has is known.
+    assert!(
+        !first.iter().any(|p| p.contains("sixteen-bytes\"")),
+        "{first:?}"
+    );
+}

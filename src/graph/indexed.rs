@@ -88,9 +88,16 @@ fn look_up(meetings: &[Meeting], ids: &Ids<'_>) -> (Vec<u32>, Vec<usize>) {
     let mut attendees = Vec::with_capacity(meetings.len() * 4);
     let mut starts = Vec::with_capacity(meetings.len() + 1);
     starts.push(0);
+    // Looked up all at once, in order (much faster than one by one): each
+    // meeting takes as many answers as it has ids.
+    let mut found = ids.get_all(
+        meetings
+            .iter()
+            .flat_map(|m| m.attendees.iter().map(String::as_str)),
+    );
     for m in meetings {
-        let found = m.attendees.iter().filter_map(|id| ids.get(id));
-        attendees.extend(found.map(|i| i as u32));
+        let known = found.by_ref().take(m.attendees.len()).flatten();
+        attendees.extend(known.map(|i| i as u32));
         starts.push(attendees.len());
     }
     (attendees, starts)

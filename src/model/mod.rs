@@ -5,7 +5,7 @@ mod extra;
 mod ids;
 
 pub use extra::{Anchor, Extra, ExtraField, known};
-pub use ids::Ids;
+pub use ids::{GetAll, Ids, Lookups};
 
 use jiff::civil::Date;
 use std::collections::HashMap;

@@ -16,8 +16,8 @@ pub use check::{check, check_records};
 pub use fault::Fault;
 pub use lines::reporting_lines;
 pub use values::{
-    AttendeeList, TiePairs, UniqueIds, UniqueSources, date, domain, id, length, level, max_chars,
-    same_ends, setting, setting_floor, side, stance,
+    AttendeeList, TiePairs, UniqueIds, UniqueSources, date, domain, id, ids_taken, length, level,
+    max_chars, same_ends, setting, setting_floor, side, stance,
 };
 
 use std::fmt;

@@ -139,6 +139,48 @@ impl<'a> UniqueIds<'a> {
     }
 }
 
+/// What [`UniqueIds`] finds in a whole list at once: of the `n` records
+/// whose index in the list and id `record` gives (`None`: not counted),
+/// each that holds an id an earlier record holds, with its fault (naming
+/// that earlier record), in order: `(k, fault)` for the `k`th record.
+///
+/// For a million meetings: their ids' hashes are sorted and only equal
+/// hashes compared, which reads memory in order, where a set of a million
+/// ids waits on memory at every id. (The hash's seed is random, so a file
+/// cannot be made to collide.)
+pub fn ids_taken<'a>(
+    list: &'static str,
+    n: usize,
+    record: impl Fn(usize) -> Option<(usize, &'a str)>,
+) -> Vec<(usize, Fault)> {
+    use std::hash::BuildHasher;
+    let state = foldhash::fast::RandomState::default();
+    let mut hashed: Vec<(u64, usize)> = (0..n)
+        .filter_map(|k| Some((state.hash_one(record(k)?.1), k)))
+        .collect();
+    hashed.sort_unstable();
+    let mut taken = Vec::new();
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // In the records' order: the first with the id holds it.
+        for (j, &(_, k)) in run.iter().enumerate().skip(1) {
+            let Some((_, id)) = record(k) else { continue };
+            let earlier = run.get(..j).unwrap_or_default();
+            let first = earlier
+                .iter()
+                .find_map(|&(_, e)| record(e).filter(|r| r.1 == id));
+            if let Some((first, _)) = first {
+                let id = id.to_string();
+                taken.push((k, Fault::IdTaken { id, list, first }));
+            }
+        }
+    }
+    taken.sort_unstable_by_key(|t| t.0);
+    taken
+}
+
 /// Meeting sources seen so far: two meetings never share one.
 #[derive(Default)]
 pub struct UniqueSources<'a> {
@@ -241,5 +283,57 @@ impl<'a> AttendeeList<'a> {
     pub fn clear(&mut self) {
         self.few.clear();
         self.many.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{UniqueIds, ids_taken};
+    use proptest::prelude::*;
+
+    /// What [`UniqueIds`] finds one record at a time.
+    fn one_by_one(ids: &[Option<String>]) -> Vec<(usize, String)> {
+        let mut unique = UniqueIds::new("meetings");
+        let mut taken = Vec::new();
+        for (k, id) in ids.iter().enumerate() {
+            if let Some(fault) = id.as_deref().and_then(|id| unique.check(id, k * 2)) {
+                taken.push((k, fault.to_string()));
+            }
+        }
+        taken
+    }
+
+    fn at_once(ids: &[Option<String>]) -> Vec<(usize, String)> {
+        let record = |k: usize| Some((k * 2, ids.get(k)?.as_deref()?));
+        ids_taken("meetings", ids.len(), record)
+            .into_iter()
+            .map(|(k, fault)| (k, fault.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn names_the_first_holder_of_each_id_taken() {
+        let ids: Vec<Option<String>> = ["a", "b", "a", "", "a", "b", "", "c"]
+            .iter()
+            .map(|s| Some((*s).to_string()))
+            .chain([None, Some("c".to_string())])
+            .collect();
+        let taken = at_once(&ids);
+        let at: Vec<usize> = taken.iter().map(|t| t.0).collect();
+        assert_eq!(at, [2, 4, 5, 6, 9]);
+        let said = |k: usize| taken.get(k).map(|t| t.1.as_str());
+        assert_eq!(said(0), Some("\"a\" is already the id of meetings[0]"));
+        assert_eq!(said(4), Some("\"c\" is already the id of meetings[14]"));
+        assert_eq!(taken, one_by_one(&ids));
+        assert!(at_once(&[]).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_one_by_one_finds(
+            ids in prop::collection::vec(prop::option::weighted(0.9, "[ab]{0,3}"), 0..60)
+        ) {
+            prop_assert_eq!(at_once(&ids), one_by_one(&ids));
+        }
     }
 }

@@ -5,9 +5,9 @@ use super::fields::Check;
 use super::path::{At, Duplicates};
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, Raw, RawSeed, Shaped, Strings, StringsSeed, in_order};
-use crate::model::Ids;
 use crate::model::{Extra, Meeting, known};
-use crate::rules::{AttendeeList, Field, UniqueIds, UniqueSources};
+use crate::model::{Ids, Lookups};
+use crate::rules::{AttendeeList, Field, UniqueSources, ids_taken};
 use serde::de::MapAccess;
 use std::borrow::Cow;
 
@@ -88,16 +88,21 @@ pub struct Meetings {
     /// For the meetings whose attendees include items that are not
     /// strings: the position in `meetings`, and those items' places.
     odd: Vec<(usize, Vec<(usize, &'static str)>)>,
+    /// Whether a person has each attendee id, meeting after meeting, when
+    /// they were looked up as they were read ([`Meetings::close`]).
+    looked_up: Option<Vec<bool>>,
 }
 
 impl Meetings {
     /// Checks the record at `index` of the list but the uniqueness of its
     /// id and source and the people it names.
+    /// With `lookups`, its attendees are looked up there.
     pub fn close(
         &mut self,
         index: usize,
         value: Shaped<'_, MeetingFields<'_>>,
         problems: &mut Problems,
+        lookups: Option<&mut Lookups<'_, '_>>,
     ) {
         let record = match value {
             Shaped::Expected(record) => record,
@@ -129,6 +134,11 @@ impl Meetings {
             c.fault(ATTENDEE, Field::Attendees, fault);
             attendees = Strings::default();
         }
+        if let Some(lookups) = lookups {
+            for id in &attendees.items {
+                lookups.push(id);
+            }
+        }
         let odd = std::mem::take(&mut attendees.odd);
         if !odd.is_empty() {
             self.odd.push((self.meetings.len(), odd));
@@ -149,6 +159,13 @@ impl Meetings {
             source,
             extra: record.extra,
         });
+    }
+
+    /// What [`Lookups::finish`] said of the attendees of the meetings
+    /// closed with it.
+    pub fn looked_up(&mut self, known: Vec<bool>) {
+        // Were there two lists, the answers would not line up: none.
+        self.looked_up = self.looked_up.is_none().then_some(known);
     }
 
     /// Once every person is read: ids and sources used once, and each
@@ -198,23 +215,28 @@ impl Meetings {
     /// Ids and sources used once; whether every meeting is usable.
     fn check_unique(&self) -> (bool, Problems) {
         let mut problems = Problems::default();
-        let mut seen = UniqueIds::with_capacity("meetings", self.meetings.len());
         let mut sources = UniqueSources::default();
         let mut usable = true;
         for (at, m) in self.meetings.iter().enumerate() {
             let Some((mut c, facts)) = self.check(at, &mut problems) else {
                 continue;
             };
-            let index = facts.index;
-            if let Some(fault) = m.source.as_deref().and_then(|s| sources.check(s, index)) {
+            if let Some(fault) = m
+                .source
+                .as_deref()
+                .and_then(|s| sources.check(s, facts.index))
+            {
                 c.fault(SOURCE_TAKEN, Field::Source, &fault);
             }
             usable &= facts.id_ok && facts.date_ok;
-            // A meeting with too many attendees to read is not counted.
-            if facts.attendees
-                && facts.id_ok
-                && let Some(fault) = seen.check(&m.id, index)
-            {
+        }
+        // A meeting with too many attendees to read is not counted.
+        let counted = |at: usize| {
+            let (m, facts) = (self.meetings.get(at)?, self.facts.get(at)?);
+            (facts.attendees && facts.id_ok).then_some((facts.index, m.id.as_str()))
+        };
+        for (at, fault) in ids_taken("meetings", self.meetings.len(), counted) {
+            if let Some((mut c, _)) = self.check(at, &mut problems) {
                 c.fault(ID_TAKEN, Field::Id, &fault);
             }
         }
@@ -223,10 +245,32 @@ impl Meetings {
 
     /// Each meeting's attendees known and listed once.
     fn check_attendees(&self, ids: &Ids<'_>) -> Problems {
+        let all = || {
+            self.meetings
+                .iter()
+                .flat_map(|m| m.attendees.iter().map(String::as_str))
+        };
+        match &self.looked_up {
+            Some(known) if known.len() == all().count() => {
+                self.check_attendees_known(known.iter().copied())
+            }
+            // Else every attendee looked up at once, in order (much faster
+            // than one by one).
+            _ => self.check_attendees_known(ids.get_all(all()).map(|f| f.is_some())),
+        }
+    }
+
+    /// [`Meetings::check_attendees`], `found` saying of each attendee, in
+    /// order, whether a person has it.
+    fn check_attendees_known(&self, mut found: impl Iterator<Item = bool>) -> Problems {
         let mut problems = Problems::default();
         let mut list = AttendeeList::default();
         let mut odd = self.odd.iter().peekable();
+        let mut known = Vec::new();
         for (at, m) in self.meetings.iter().enumerate() {
+            // Each meeting takes as many answers as it has ids.
+            known.clear();
+            known.extend(found.by_ref().take(m.attendees.len()));
             let Some((mut c, facts)) = self.check(at, &mut problems) else {
                 continue;
             };
@@ -235,7 +279,7 @@ impl Meetings {
                 .map_or(&[][..], |(_, odd)| odd);
             if facts.attendees {
                 list.clear();
-                attendees(&mut c, &mut list, &m.attendees, odd, ids);
+                attendees(&mut c, &mut list, &m.attendees, odd, &known);
             }
         }
         problems
@@ -246,20 +290,23 @@ impl Meetings {
 const PARALLEL: usize = 20_000;
 
 /// Checks a meeting's attendees: each known and listed once, and at least
-/// one known; `odd` are the items that are not strings, with their places.
+/// one known; `odd` are the items that are not strings, with their places,
+/// and `known` says of each string whether a person has it.
 fn attendees<'a>(
     c: &mut Check<'_, '_>,
     list: &mut AttendeeList<'a>,
     items: &'a [String],
     odd: &'a [(usize, &'static str)],
-    ids: &Ids<'_>,
+    known: &[bool],
 ) {
+    let mut known = known.iter();
     for (pos, item) in in_order(items, odd) {
         // The list itself is reported at place 0, its items after it.
         let place = pos + 1;
         match item {
             Ok(a) => {
-                if let Some(fault) = list.check(a, ids.contains(a)) {
+                let known = known.next().copied().unwrap_or(false);
+                if let Some(fault) = list.check(a, known) {
                     c.fault_at(ATTENDEE, place, Field::Attendees, &fault);
                 }
             }

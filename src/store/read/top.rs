@@ -8,7 +8,7 @@ use super::people::PersonFields;
 use super::problems::{Key, Name, Part, Problems};
 use super::raw::{Fields, ListSeed, Raw, RawSeed, RecordSeed, Shaped, Strings, StringsSeed};
 use super::{meetings::MeetingFields, ties::TieFields};
-use crate::model::{Domains, Extra, Names, SCHEMA, Settings, known};
+use crate::model::{Domains, Extra, Ids, Names, SCHEMA, Settings, known};
 use crate::rules::Field;
 use crate::store::Problem;
 use serde::de::MapAccess;
@@ -92,12 +92,29 @@ impl<'de> Fields<'de> for TopFields<'_, 'de> {
                 each: |i, v| lists.ties.close(i, v, &mut lists.problems),
                 record: PhantomData::<TieFields>,
             })?,
-            _ => access.next_value_seed(ListSeed {
-                at,
-                dups,
-                each: |i, v| lists.meetings.close(i, v, &mut lists.problems),
-                record: PhantomData::<MeetingFields>,
-            })?,
+            _ => {
+                // With every person read first (as in every file partnermap
+                // writes), each attendee is looked up as it is read, while
+                // its text is still in the processor's cache.
+                let people_first = self.read.first().is_some_and(Option::is_some);
+                let ids = people_first
+                    .then(|| Ids::new(lists.people.people.iter().map(|x| x.id.as_str())));
+                let mut lookups = ids.as_ref().map(Ids::lookups);
+                let read = access.next_value_seed(ListSeed {
+                    at,
+                    dups,
+                    each: |i, v| {
+                        lists
+                            .meetings
+                            .close(i, v, &mut lists.problems, lookups.as_mut());
+                    },
+                    record: PhantomData::<MeetingFields>,
+                })?;
+                if let Some(lookups) = lookups {
+                    lists.meetings.looked_up(lookups.finish());
+                }
+                read
+            }
         };
         if let Some(slot) = self.read.get_mut(k - 3) {
             *slot = Some(read);
