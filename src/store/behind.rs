@@ -84,14 +84,39 @@ pub(super) struct Tee<'m, 'a, 'b> {
     failed: Option<io::Error>,
 }
 
+impl Tee<'_, '_, '_> {
+    /// Stops writing the copy, and gives back the room it took on the disk
+    /// (a disk too full for both must still take the main file).
+    fn give_up_copy(&mut self, why: io::Error) {
+        if let Some(copy) = self.copy.take() {
+            let _ = copy.file.set_len(0);
+        }
+        self.failed.get_or_insert(why);
+    }
+}
+
+/// Whether `e` says the disk (or the user's share of it) is full.
+fn is_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    )
+}
+
 impl Write for Tee<'_, '_, '_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let n = self.main.write(bytes)?;
+        let n = match self.main.write(bytes) {
+            // The copy gives its room to the main file, which tries again.
+            Err(e) if is_full(&e) && self.copy.is_some() => {
+                self.give_up_copy(e);
+                self.main.write(bytes)?
+            }
+            written => written?,
+        };
         if let Some(copy) = &mut self.copy
             && let Err(e) = copy.write_all(bytes.get(..n).unwrap_or_default())
         {
-            self.copy = None;
-            self.failed = Some(e);
+            self.give_up_copy(e);
         }
         Ok(n)
     }
@@ -215,6 +240,43 @@ mod tests {
             file.read_to_end(&mut back).unwrap();
             assert!(back == text);
         }
+    }
+
+    /// `/dev/full` answers every write with "no space left on device".
+    #[cfg(target_os = "linux")]
+    fn full() -> std::fs::File {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_copy_with_no_room_is_given_up_and_the_main_file_is_whole() {
+        let mut main = tempfile::tempfile().unwrap();
+        let text = vec![7u8; 3 << 20];
+        write_synced(&mut main, |w| {
+            let (filled, copied) = write_with_copy(w, &mut full(), |both| both.write_all(&text));
+            assert_eq!(copied.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+            filled
+        })
+        .unwrap();
+        assert_eq!(main.metadata().unwrap().len(), text.len() as u64);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_for_the_main_file_empties_the_copy_first() {
+        let mut copy = tempfile::tempfile().unwrap();
+        let failed = write_synced(&mut full(), |w| {
+            let (filled, copied) = write_with_copy(w, &mut copy, |both| both.write_all(b"text"));
+            // The copy was emptied to make room; the main file still failed.
+            assert!(copied.is_err());
+            filled
+        });
+        assert_eq!(failed.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(copy.metadata().unwrap().len(), 0);
     }
 
     #[test]

@@ -306,13 +306,19 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         }
         None => encoded(&text, file),
     })?;
-    let old = if current {
-        replaced::keep_current(path)
-            .map_err(|e| warnings.push(without_backup(&e)))
-            .ok()
-    } else {
-        None
-    };
+    let mut old = current.then(|| replaced::keep_current(path));
+    if matches!(old, Some(Err(_))) && matches!(copied, Ok(())) {
+        // The version being replaced comes first (it may be someone else's
+        // and kept nowhere else): on a backup disk with room for one copy,
+        // the new version's gives its room up (that one is in the data
+        // file) and the replaced version is kept again.
+        copy = None;
+        copied = Err(std::io::Error::other(
+            "gave its room to the version replaced",
+        ));
+        old = current.then(|| replaced::keep_current(path));
+    }
+    let old = old.and_then(|kept| kept.map_err(|e| warnings.push(without_backup(&e))).ok());
     let holds = |newest: &Path| content::same(newest, prepared.temp_path());
     let staged = match (copy, copied) {
         (Some(temp), Ok(())) => backup::stage_written(path, holds, temp),
