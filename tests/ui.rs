@@ -1074,7 +1074,13 @@ fn at_80_columns_the_what_if_banner_says_not_saved_and_the_hints_keep_help() {
     select(&mut app, "rosa");
     keys(&mut app, "x");
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("WHAT-IF, not saved"), "{shown}");
+    // Three names do not fit: how many are gone, never one name cut short.
+    assert!(shown.contains("WHAT-IF, not saved: 3 gone"), "{shown}");
+    let wide = screen(&app, 160, 24);
+    assert!(
+        wide.contains("WHAT-IF, not saved: Sam Okafor, Carlos Mendes and Rosa Alvarez gone"),
+        "{wide}"
+    );
     let hints = shown.lines().last().unwrap().to_string();
     assert!(
         hints.contains("? help") && hints.contains("q quit"),

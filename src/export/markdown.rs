@@ -82,7 +82,7 @@ fn notes(heading: &Heading, out: &mut String) {
         let _ = writeln!(
             out,
             "**What-if:** as if {} had left. This is not the real state of the partnership.\n",
-            cell(&heading.what_if_gone.join(", "))
+            cell(&crate::text::join_names(&heading.what_if_gone))
         );
     }
     if let Some(only) = &heading.only {

@@ -288,7 +288,7 @@ fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
         const LEAST: &str = " WHAT-IF, not saved: … ";
         let reserved = after.first().map_or(0, |s| s.width() + 1);
         let room = room.saturating_sub(reserved + 1).max(LEAST.chars().count());
-        let text = format!(" WHAT-IF, not saved: {} gone ", names.join(", "));
+        let text = what_if_mark(&names, room);
         out.push(Span::styled(fit(&text, room), theme.what_if()));
         out.push(Span::raw(" "));
     }
@@ -297,6 +297,24 @@ fn marks(app: &App, room: usize, theme: Theme) -> Vec<Span<'static>> {
         out.push(Span::raw(" "));
     }
     out
+}
+
+/// The what-if's mark: who is gone, by name when the names fit in `room`
+/// columns, else how many (a name cut short would hide the others).
+pub(crate) fn what_if_mark(names: &[String], room: usize) -> String {
+    let named = format!(
+        " WHAT-IF, not saved: {} gone ",
+        crate::text::join_names(names)
+    );
+    if names.len() < 2 || crate::text::width(&named) <= room {
+        return named;
+    }
+    let counted = format!(" WHAT-IF, not saved: {} gone ", names.len());
+    if crate::text::width(&counted) <= room {
+        counted
+    } else {
+        format!(" WHAT-IF: {} gone ", names.len())
+    }
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -419,5 +437,27 @@ pub fn short_ago(date: jiff::civil::Date, as_of: jiff::civil::Date) -> String {
         0 => "today".into(),
         n if n < 0 => format!("in {} d", -n),
         n => format!("{n} d ago"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::what_if_mark;
+
+    #[test]
+    fn the_what_if_mark_names_who_is_gone_or_says_how_many() {
+        let two = ["Ana Ruiz".to_string(), "Ben Carter".to_string()];
+        assert_eq!(
+            what_if_mark(&two, 80),
+            " WHAT-IF, not saved: Ana Ruiz and Ben Carter gone "
+        );
+        assert_eq!(what_if_mark(&two, 40), " WHAT-IF, not saved: 2 gone ");
+        assert_eq!(what_if_mark(&two, 20), " WHAT-IF: 2 gone ");
+        // One name is cut by the caller rather than counted.
+        let one = ["Ana Ruiz".to_string()];
+        assert_eq!(
+            what_if_mark(&one, 10),
+            " WHAT-IF, not saved: Ana Ruiz gone "
+        );
     }
 }

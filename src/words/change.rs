@@ -49,7 +49,7 @@ pub fn risk_change(p_before: &Partnership, p_after: &Partnership, change: &RiskC
     }
 }
 
-/// "Carlos Mendes gone, Ben Carter left".
+/// "Carlos Mendes gone and Ben Carter left".
 fn causes(p_after: &Partnership, moves: &[Move]) -> String {
     let said: Vec<String> = moves
         .iter()
@@ -62,7 +62,7 @@ fn causes(p_after: &Partnership, moves: &[Move]) -> String {
             format!("{} {how}", p_after.people[m.person].name)
         })
         .collect();
-    said.join(", ")
+    crate::text::join_names(&said)
 }
 
 /// "1 risk about Ana Ruiz no longer counts", "3 risks about … count again".
@@ -76,14 +76,14 @@ fn counted(n: usize, name: &str, verb: &str) -> String {
     }
 }
 
-/// The names of the risk's people, joined with ", ".
+/// The names of the risk's people: "A", "A and B", "A, B and C".
 fn others(p: &Partnership, risk: &Risk) -> String {
     let names: Vec<&str> = risk
         .people
         .iter()
         .map(|&j| p.people[j].name.as_str())
         .collect();
-    names.join(", ")
+    crate::text::join_names(&names)
 }
 
 /// A risk taken away by a departure ("… no longer counts: Carlos Mendes
@@ -134,7 +134,7 @@ fn sentence(p: &Partnership, risk: &Risk, came: bool) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::risk_changes;
-    use crate::analysis::{Analysis, risk_changes as changes};
+    use crate::analysis::{Analysis, Move, MoveKind, risk_changes as changes};
     use crate::graph::Scenario;
     use crate::model::{Level, Meeting, Partnership, Person, Side};
     use jiff::civil::date;
@@ -224,6 +224,21 @@ mod tests {
             "{back}"
         );
         assert!(!back.contains("went stale"), "{back}");
+        // Two causes are joined with "and" (SPEC §7).
+        let moves = [
+            Move {
+                person: 0,
+                how: MoveKind::Gone,
+            },
+            Move {
+                person: 1,
+                how: MoveKind::Left,
+            },
+        ];
+        assert_eq!(
+            super::causes(&p, &moves),
+            "Marcus Bell gone and Ana Ruiz left"
+        );
     }
 
     #[test]
