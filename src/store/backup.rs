@@ -200,11 +200,6 @@ impl Staged {
     }
 }
 
-/// Copies all of `file` into `temp` (in the kernel where it can).
-pub(crate) fn copy_all(file: &mut std::fs::File, temp: &mut Behind<'_>) -> std::io::Result<()> {
-    temp.copy_from(file).map(|_| ())
-}
-
 /// The backup folder of one data file, ready to be written to: its path,
 /// the data file's name and the backups it holds, newest first.
 pub(super) struct Folder {

@@ -296,35 +296,34 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         })
         .map_err(|e| warnings.push(without_backup(&e)))
         .ok();
-    let mut copied = Err(std::io::Error::other("no backup was started"));
+    // Whether the copy was written whole and flushed.
+    let mut copied = false;
     let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match &mut copy {
         Some(temp) => {
             let (filled, done) =
                 behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(&text, both));
-            copied = done;
+            copied = done.is_ok();
             filled
         }
         None => encoded(&text, file),
     })?;
     let mut old = current.then(|| replaced::keep_current(path));
-    if matches!(old, Some(Err(_))) && matches!(copied, Ok(())) {
+    if matches!(old, Some(Err(_))) && copied {
         // The version being replaced comes first (it may be someone else's
         // and kept nowhere else): on a backup disk with room for one copy,
         // the new version's gives its room up (that one is in the data
         // file) and the replaced version is kept again.
         copy = None;
-        copied = Err(std::io::Error::other(
-            "gave its room to the version replaced",
-        ));
+        copied = false;
         old = current.then(|| replaced::keep_current(path));
     }
     let old = old.and_then(|kept| kept.map_err(|e| warnings.push(without_backup(&e))).ok());
     let holds = |newest: &Path| content::same(newest, prepared.temp_path());
-    let staged = match (copy, copied) {
-        (Some(temp), Ok(())) => backup::stage_written(path, holds, temp),
+    let staged = match copy.filter(|_| copied) {
+        Some(temp) => backup::stage_written(path, holds, temp),
         // Written again from the new file when the copy failed.
-        _ => backup::stage(path, holds, |temp| {
-            backup::copy_all(&mut prepared.reopen()?, temp)
+        None => backup::stage(path, holds, |temp| {
+            temp.copy_from(&mut prepared.reopen()?).map(|_| ())
         }),
     }
     .map_err(|e| warnings.push(without_backup(&e)))

@@ -245,18 +245,20 @@ impl Meetings {
 
     /// Each meeting's attendees known and listed once.
     fn check_attendees(&self, ids: &Ids<'_>) -> Problems {
-        let all = || {
-            self.meetings
-                .iter()
-                .flat_map(|m| m.attendees.iter().map(String::as_str))
-        };
+        let count: usize = self.meetings.iter().map(|m| m.attendees.len()).sum();
         match &self.looked_up {
-            Some(known) if known.len() == all().count() => {
+            Some(known) if known.len() == count => {
                 self.check_attendees_known(known.iter().copied())
             }
             // Else every attendee looked up at once, in order (much faster
             // than one by one).
-            _ => self.check_attendees_known(ids.get_all(all()).map(|f| f.is_some())),
+            _ => {
+                let all = self
+                    .meetings
+                    .iter()
+                    .flat_map(|m| m.attendees.iter().map(String::as_str));
+                self.check_attendees_known(ids.get_all(all).map(|f| f.is_some()))
+            }
         }
     }
 
