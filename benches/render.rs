@@ -4,11 +4,15 @@
 //! and the whole frame drawn after it, on this thread (the UI thread), for
 //! `j` in each view, a keystroke in the risks view's filter and the
 //! what-if `x` — and, for `x` on a big file, the moment its result arrives
-//! from the worker and the frame that shows it.
+//! from the worker and the frame that shows it; and `Ctrl-S` logging a
+//! meeting in the meeting form, whose save is written on a thread (waited
+//! for, untimed, before the next).
 //!
 //! Run: `cargo bench --bench render` (`-- cpu`: the keystrokes on the CPU
 //! time of the benchmark's thread, which other work on a shared machine
 //! does not inflate and which leaves out the workers).
+
+#![allow(clippy::expect_used)]
 
 mod cpu_time;
 
@@ -20,24 +24,24 @@ use criterion::{
 use jiff::civil::Date;
 use partnermap::generate::{Spec, partnership};
 use partnermap::model::Partnership;
-use partnermap::store::{Loaded, Stamp};
+use partnermap::store;
 use partnermap::tui::app::{App, View};
 use partnermap::tui::testing::{self, analysing, settle};
 use partnermap::tui::{screen, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Duration;
 
 const AS_OF: Date = Date::constant(2026, 11, 24);
 
-fn app(p: Partnership) -> App {
-    let doc = Loaded {
-        partnership: p,
-        stamp: Stamp::Absent,
-    };
-    let mut app = App::new(PathBuf::from("bench.json"), doc, AS_OF, true);
+/// An app on a data file in `dir` holding `p`.
+fn app(p: Partnership, dir: &Path) -> App {
+    let path = dir.join("partnership.json");
+    store::save(&path, &p).expect("the data file is written");
+    let doc = store::load_stamped(&path).expect("the data file loads");
+    let mut app = App::new(path, doc, AS_OF, true);
     // Select a partner person in the middle of the list, like a user would.
     app.people.side = partnermap::model::Side::Partner;
     let mid = app.people.rows_partner.len() / 2;
@@ -56,8 +60,8 @@ fn big() -> Partnership {
 
 /// An app with the plan view's plan computed (as the app does, in the
 /// background) and the header's sparkline there.
-fn ready(p: Partnership) -> App {
-    let mut app = app(p);
+fn ready(p: Partnership, dir: &Path) -> App {
+    let mut app = app(p, dir);
     testing::press(&mut app, "4");
     settle(&mut app);
     testing::press(&mut app, "1");
@@ -160,6 +164,26 @@ fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &m
     testing::press(app, "<Esc>");
     testing::press(app, "<Esc>");
     testing::press(app, "1");
+    // Ctrl-S in the meeting form (opened by `m` with the selected person,
+    // untimed): the meeting is made and shown, and its save starts on a
+    // thread; the save is waited for, untimed, before the next.
+    g.bench_function("key_ctrl_s_log_meeting", |b| {
+        b.iter_custom(|iters| {
+            let save = |app: &mut App, _| testing::press_only(app, "<C-s>");
+            let mut total = m.zero();
+            for _ in 0..iters {
+                testing::press(app, "m");
+                total = m.add(
+                    &total,
+                    &keystrokes(m, 1, app, &mut screen, save, |app, _| {
+                        assert!(testing::finish_save(app), "the meeting is saved");
+                        settle(app);
+                    }),
+                );
+            }
+            total
+        })
+    });
     // The what-if's keys wait for their job between them: fewer, flat
     // samples keep the run short.
     g.sampling_mode(SamplingMode::Flat);
@@ -196,7 +220,8 @@ fn bench(c: &mut Criterion) {
         ("demo_40_people", partnermap::demo::shipped()),
         ("10000_people", big()),
     ] {
-        let mut app = ready(p);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut app = ready(p, dir.path());
         let mut g = c.benchmark_group(name);
         g.sample_size(20);
         for (view_name, v) in [
@@ -226,7 +251,8 @@ fn bench(c: &mut Criterion) {
 /// (the analysis, the plan, the trend), which other work on a shared
 /// machine does not inflate: `cargo bench --bench render -- cpu`.
 fn on_cpu(c: &mut Criterion<CpuTime>) {
-    let mut app = ready(big());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut app = ready(big(), dir.path());
     let mut g = c.benchmark_group("10000_people_cpu");
     g.sample_size(20);
     keystroke_group(&mut g, &CpuTime::default(), &mut app);

@@ -77,18 +77,30 @@ impl Change {
     }
 
     /// Makes the change on `p`, or refuses it and leaves `p` as it was.
-    /// A meeting whose id was taken meanwhile gets the next free id; a
-    /// delete takes along what `p` holds now. The change returned is the
-    /// one that was made: its inverse takes it back exactly.
+    /// A meeting without an id, or whose id was taken meanwhile, gets the
+    /// next free id; a delete takes along what `p` holds now. The change
+    /// returned is the one that was made: its inverse takes it back exactly.
     pub fn apply(&self, p: &mut Partnership) -> Result<Change, EditError> {
-        let mut q = p.clone();
-        let mut touched = Vec::new();
-        let made = self.make(&mut q, &mut touched)?;
-        if let Some(problem) = rules::check_records(&q, &touched).first() {
-            return Err(EditError::from_problem(problem));
-        }
+        let (q, made) = self.applied(p)?;
         *p = q;
         Ok(made)
+    }
+
+    /// [`Change::apply`] on a copy of `p`: the partnership with the change
+    /// made, and the change as made (`p` is left alone).
+    pub fn applied(&self, p: &Partnership) -> Result<(Partnership, Change), EditError> {
+        self.apply_owned(p.clone())
+    }
+
+    /// [`Change::apply`] on `p` itself, which is dropped when the change is
+    /// refused: for a partnership nobody else needs (one just loaded).
+    pub fn apply_owned(&self, mut p: Partnership) -> Result<(Partnership, Change), EditError> {
+        let mut touched = Vec::new();
+        let made = self.make(&mut p, &mut touched)?;
+        if let Some(problem) = rules::check_records(&p, &touched).first() {
+            return Err(EditError::from_problem(problem));
+        }
+        Ok((p, made))
     }
 
     /// Makes the change on `p`, noting the records to check in `touched`;
@@ -97,7 +109,7 @@ impl Change {
         match self {
             Change::AddMeeting(m) => {
                 let mut m = m.clone();
-                if p.meetings.iter().any(|x| x.id == m.id) {
+                if m.id.is_empty() || p.meetings.iter().any(|x| x.id == m.id) {
                     m.id = p.next_meeting_id();
                 }
                 edit::check_meeting(p, &m)?;

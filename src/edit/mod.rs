@@ -114,11 +114,20 @@ pub fn add_meeting(p: &mut Partnership, new: NewMeeting) -> Result<String, EditE
 /// The meeting `new` describes, checked and given the next free id, but not
 /// yet added.
 pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditError> {
+    let mut meeting = unnumbered_meeting(p, new)?;
+    meeting.id = p.next_meeting_id();
+    Ok(meeting)
+}
+
+/// [`new_meeting`] without its id (empty): [`crate::change::Change`] gives
+/// it the next free one when it is made. Finding that id reads every
+/// meeting's, which on a big file takes longer than a keystroke should.
+pub fn unnumbered_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditError> {
     let Some(date) = new.date else {
         return refuse(Field::Date, "a meeting needs a date");
     };
     let meeting = Meeting {
-        id: p.next_meeting_id(),
+        id: String::new(),
         date,
         title: non_empty(new.title),
         attendees: new.attendees,
@@ -126,7 +135,9 @@ pub fn new_meeting(p: &Partnership, new: NewMeeting) -> Result<Meeting, EditErro
         source: None,
         extra: Default::default(),
     };
-    check_meeting(p, &meeting)?;
+    // The id is not checked: it is given one that is free.
+    let index = p.person_index();
+    check_meeting_with(p, &meeting, false, &|id| index.get(id).copied())?;
     Ok(meeting)
 }
 

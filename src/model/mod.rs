@@ -340,11 +340,32 @@ impl Partnership {
             .collect()
     }
 
+    /// Each person's meetings (indices into `meetings`, in file order), by
+    /// person index; an attendee id nobody has is left out.
+    pub fn meetings_by_person(&self) -> Vec<Vec<usize>> {
+        let ids = Ids::new(self.people.iter().map(|x| x.id.as_str()));
+        let mut of = vec![Vec::new(); self.people.len()];
+        let attendees = self
+            .meetings
+            .iter()
+            .flat_map(|m| m.attendees.iter().map(String::as_str));
+        let holders = (self.meetings.iter().enumerate())
+            .flat_map(|(i, m)| std::iter::repeat_n(i, m.attendees.len()));
+        for (found, meeting) in ids.get_all(attendees).zip(holders) {
+            if let Some(list) = found.and_then(|person| of.get_mut(person)) {
+                list.push(meeting);
+            }
+        }
+        of
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
 
     /// The next free meeting id of the form `m-0001`.
+    /// One pass over the meetings (a big file's form saves in a frame):
+    /// `m-{n:04}` reads back as n, so the number after the highest is free.
     pub fn next_meeting_id(&self) -> String {
         let highest = self
             .meetings
@@ -352,13 +373,17 @@ impl Partnership {
             .filter_map(|m| m.id.strip_prefix("m-")?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        let mut n = highest + 1;
-        loop {
+        let free = |n: &u64| {
             let id = format!("m-{n:04}");
-            if !self.meetings.iter().any(|m| m.id == id) {
-                return id;
-            }
-            n += 1;
+            !self.meetings.iter().any(|m| m.id == id)
+        };
+        match highest.checked_add(1) {
+            Some(n) => format!("m-{n:04}"),
+            // `m-18446744073709551615` is taken: one of the first numbers
+            // is free (there are fewer meetings than numbers).
+            None => (1..=u64::MAX)
+                .find(free)
+                .map_or_else(|| "m-0001".into(), |n| format!("m-{n:04}")),
         }
     }
 }
@@ -422,7 +447,45 @@ impl Headcount {
 
 #[cfg(test)]
 mod tests {
-    use super::Level;
+    use super::{Level, Meeting, Partnership};
+
+    fn with_ids(ids: &[&str]) -> Partnership {
+        let date = jiff::civil::date(2026, 11, 2);
+        Partnership {
+            meetings: ids
+                .iter()
+                .map(|id| Meeting {
+                    id: (*id).into(),
+                    date,
+                    title: None,
+                    attendees: Vec::new(),
+                    notes: None,
+                    source: None,
+                    extra: Default::default(),
+                })
+                .collect(),
+            ..Partnership::default()
+        }
+    }
+
+    #[test]
+    fn the_next_meeting_id_is_after_the_highest_and_never_taken() {
+        let cases: [(&[&str], &str); 6] = [
+            (&[], "m-0001"),
+            (&["m-0001", "m-0002"], "m-0003"),
+            (&["m-0007", "m-0002"], "m-0008"),
+            (&["m-12345"], "m-12346"),
+            // Ids of other shapes are left alone: none can be the next.
+            (&["x", "m-abc", "m-", "m-+9"], "m-0010"),
+            // The highest number there is: the first free one instead.
+            (&["m-18446744073709551615", "m-0001"], "m-0002"),
+        ];
+        for (ids, next) in cases {
+            let p = with_ids(ids);
+            assert_eq!(p.next_meeting_id(), next, "{ids:?}");
+            assert!(!ids.contains(&next));
+        }
+    }
 
     #[test]
     fn a_mistyped_level_suggests_the_one_meant() {

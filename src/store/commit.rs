@@ -90,17 +90,11 @@ pub enum CommitError {
 }
 
 /// Makes `change` on the data file at `path`. `base` is what this writer
-/// last saw: its partnership and stamp. When the file is as `base` says,
-/// the change is made on `base`; when it has changed, the change is made on
-/// the file's newer content; either way the result is written atomically,
-/// after the version it replaces is kept as a backup.
-///
-/// The file's lock ([`super::lock`]) is held from reading the file to
-/// renaming the new version over it, so two writers (the terminal UI and
-/// `partnermap meeting add`, or two of either) never lose each other's
-/// changes: the second one waits, sees the first one's file and replays its
-/// change onto it. When the lock cannot be had within [`super::LOCK_TIMEOUT`]
-/// nothing is written and the error says so.
+/// last saw: its partnership and stamp. The change is made on `base` (a
+/// change that does not fit it is refused before anything is locked); when
+/// the file has changed since, it is made again on the file's newer
+/// content instead (see [`commit_applied`]). Either way the result is
+/// written atomically, after the version it replaces is kept as a backup.
 pub fn commit(path: &Path, base: &Loaded, change: &Change) -> Result<Committed, CommitError> {
     commit_noticing(path, base, change, &mut |_| {})
 }
@@ -113,6 +107,55 @@ pub fn commit_noticing(
     change: &Change,
     on_wait: OnWait,
 ) -> Result<Committed, CommitError> {
+    let (partnership, made) = change
+        .applied(&base.partnership)
+        .map_err(CommitError::Refused)?;
+    let written = commit_applied(path, base.stamp, change, &partnership, on_wait)?;
+    let (partnership, change, merged) = match written.merged {
+        Some((newer, made_there)) => (newer, made_there, true),
+        None => (partnership, made, false),
+    };
+    Ok(Committed {
+        partnership,
+        stamp: written.stamp,
+        change,
+        merged,
+        backup: written.backup,
+        warning: written.warning,
+    })
+}
+
+/// What [`commit_applied`] wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The stamp of the file as written.
+    pub stamp: Stamp,
+    /// When someone else had changed the file: their version with the
+    /// change made on it (what was written), and the change as made there.
+    pub merged: Option<(Partnership, Change)>,
+    /// The newest backup, which holds the version written.
+    pub backup: Option<PathBuf>,
+    /// A problem that did not stop the save; show it to the user.
+    pub warning: Option<String>,
+}
+
+/// Writes `applied`, which is `change` already made on the version of the
+/// file whose stamp is `base`: the terminal UI shows a change at once and
+/// writes it on a thread with this.
+///
+/// The file's lock ([`super::lock`]) is held from reading the file to
+/// renaming the new version over it, so two writers (the terminal UI and
+/// `partnermap meeting add`, or two of either) never lose each other's
+/// changes: the second one waits, sees the first one's file and makes its
+/// change again on it ([`Written::merged`]). When the lock cannot be had
+/// within [`super::LOCK_TIMEOUT`] nothing is written and the error says so.
+pub fn commit_applied(
+    path: &Path,
+    base: Stamp,
+    change: &Change,
+    applied: &Partnership,
+    on_wait: OnWait,
+) -> Result<Written, CommitError> {
     let path = &resolve_link(path);
     let _lock = lock_for_writing(path, on_wait)?;
     let unreadable = |source| CommitError::Unreadable {
@@ -127,28 +170,29 @@ pub fn commit_noticing(
             .map(|()| Stamp::Absent)
             .map_err(CommitError::Save),
     })?;
-    let (mut partnership, merged) = if now == base.stamp {
-        (base.partnership.clone(), false)
-    } else {
-        let newer = load_bytes(path).and_then(|bytes| parse_bytes(bytes, path));
-        (newer.map_err(unreadable)?, true)
-    };
-    let made = change.apply(&mut partnership).map_err(|source| {
-        if merged {
-            CommitError::Conflict {
-                path: path.to_path_buf(),
-                source,
-            }
-        } else {
-            CommitError::Refused(source)
-        }
-    })?;
-    let saved = replace_locked(path, now != Stamp::Absent, Text::Of(&partnership))?;
-    Ok(Committed {
-        partnership,
+    let current = now != Stamp::Absent;
+    if now == base {
+        let saved = replace_locked(path, current, Text::Of(applied))?;
+        return Ok(Written {
+            stamp: saved.stamp,
+            merged: None,
+            backup: saved.backup,
+            warning: saved.warning,
+        });
+    }
+    let newer = load_bytes(path)
+        .and_then(|bytes| parse_bytes(bytes, path))
+        .map_err(unreadable)?;
+    let (newer, made) = change
+        .apply_owned(newer)
+        .map_err(|source| CommitError::Conflict {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let saved = replace_locked(path, current, Text::Of(&newer))?;
+    Ok(Written {
         stamp: saved.stamp,
-        change: made,
-        merged,
+        merged: Some((newer, made)),
         backup: saved.backup,
         warning: saved.warning,
     })

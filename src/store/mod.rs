@@ -18,7 +18,10 @@ mod replaced;
 mod write;
 
 pub use backup::{BACKUP_DIR, Backup, KEEP_BACKUPS, backup_dir, backups, restorable, shell_quote};
-pub use commit::{CommitError, Committed, Loaded, Stamp, commit, commit_noticing, load_stamped};
+pub use commit::{
+    CommitError, Committed, Loaded, Stamp, Written, commit, commit_applied, commit_noticing,
+    load_stamped,
+};
 pub use fs_kind::{Kind, MAX_FILE_BYTES, read_bytes};
 pub use lock::{FileLock, LOCK_TIMEOUT, NOTICE_AFTER, lock, lock_noticing, lock_path};
 pub use write::{write_atomic, write_new};

@@ -14,6 +14,7 @@ use super::views::trend::TrendView;
 use super::event::Channel;
 use super::fuzzy::Matcher;
 use super::reanalysis::Reanalysis;
+use super::saving::Saving;
 use super::task::{Apply, Worker};
 use crate::analysis::{Analysis, Base, Risk, Severity, Subject};
 use crate::change::Change;
@@ -74,8 +75,14 @@ const LOG_KEPT: usize = 500;
 /// The whole state of the terminal UI.
 pub struct App {
     pub path: PathBuf,
-    /// The partnership as last loaded or saved, with the file's stamp.
-    pub doc: Loaded,
+    /// The partnership shown: as last loaded or saved, or with a change
+    /// that is being saved ([`App::saving`]).
+    pub doc: Doc,
+    /// Counts the states of the data shown: what was computed for one
+    /// (a plan, a trend) is out of date when it moves.
+    pub version: u64,
+    /// The change being written on a thread, if one is.
+    pub saving: Saving,
     /// Showing the shipped demo because the data file does not exist yet.
     pub demo: bool,
     pub as_of: Date,
@@ -145,12 +152,27 @@ pub struct App {
     /// The analysis again after a what-if or a saved change, on a worker
     /// on a big file (see `tui::reanalysis`).
     pub reanalysis: Reanalysis,
-    /// The partnership as background jobs read it, copied once per state
-    /// of the data (a what-if does not copy it again); `None` until asked.
-    pub copy: Option<std::sync::Arc<Partnership>>,
     /// Each person's meetings, found once per state of the data (the
     /// detail pane lists them at every frame); see [`App::meetings_of`].
     pub meetings_by_person: std::sync::OnceLock<Vec<Vec<usize>>>,
+}
+
+/// The partnership shown, shared with background jobs (the analysis, a
+/// plan, a save) without a copy, and the stamp of the file it was read
+/// from or last written to.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub partnership: Arc<Partnership>,
+    pub stamp: Stamp,
+}
+
+impl From<Loaded> for Doc {
+    fn from(doc: Loaded) -> Doc {
+        Doc {
+            partnership: Arc::new(doc.partnership),
+            stamp: doc.stamp,
+        }
+    }
 }
 
 /// The data file's modification time and size, when it can be read.
@@ -202,10 +224,11 @@ impl App {
             worker,
             progress: None,
             base: Arc::new(base),
-            copy: None,
+            saving: Saving::default(),
+            version: 0,
             meetings_by_person: std::sync::OnceLock::new(),
             path,
-            doc,
+            doc: doc.into(),
             demo,
             as_of,
             gone: Vec::new(),
@@ -329,9 +352,9 @@ impl App {
 
     /// Replaces the partnership (after a save or a reload) and re-analyses.
     /// What-if marks are kept for people who are still in the file.
-    pub fn replace(&mut self, doc: Loaded) -> Vec<String> {
-        let old = std::mem::replace(&mut self.doc, doc);
-        self.copy = None;
+    pub fn replace(&mut self, doc: impl Into<Doc>) -> Vec<String> {
+        let old = std::mem::replace(&mut self.doc, doc.into());
+        self.version += 1;
         self.meetings_by_person = std::sync::OnceLock::new();
         let index = self.doc.partnership.person_index();
         let gone: Vec<usize> = self
@@ -376,19 +399,9 @@ impl App {
     /// order), from an index made at the first call after the data changed
     /// rather than by reading every meeting at every frame.
     pub fn meetings_of(&self, person: usize) -> &[usize] {
-        let all = self.meetings_by_person.get_or_init(|| {
-            let p = &self.doc.partnership;
-            let index = p.person_index();
-            let mut of = vec![Vec::new(); p.people.len()];
-            for (m, meeting) in p.meetings.iter().enumerate() {
-                for id in &meeting.attendees {
-                    if let Some(&i) = index.get(id.as_str()) {
-                        of[i].push(m);
-                    }
-                }
-            }
-            of
-        });
+        let all = self
+            .meetings_by_person
+            .get_or_init(|| self.doc.partnership.meetings_by_person());
         all.get(person).map_or(&[], Vec::as_slice)
     }
 

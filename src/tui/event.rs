@@ -30,6 +30,8 @@ pub enum Event {
     Signal(i32),
     /// A background job finished.
     Done(Done),
+    /// The save being written (see `tui::saving`) is done.
+    Saved,
     /// Reading the terminal failed: the loop ends with this error.
     InputFailed(std::io::Error),
 }

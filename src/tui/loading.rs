@@ -61,7 +61,9 @@ pub fn start(path: PathBuf, bytes: u64, as_of: Date, color: bool) -> App {
     worker.start(move || {
         let result = store::load_stamped(&path).map(|doc| {
             let both = analysed(&doc.partnership, as_of);
-            (doc, both)
+            // The detail pane's list, made here rather than at its first frame.
+            let index = doc.partnership.meetings_by_person();
+            (doc, both, index)
         });
         Box::new(move |app: &mut App| loaded(app, result)) as Apply
     });
@@ -83,13 +85,16 @@ fn megabytes(bytes: u64) -> String {
 }
 
 /// The load is done: the data is shown, or the UI ends with the error.
-fn loaded(app: &mut App, result: Result<(Loaded, (Base, Analysis)), LoadError>) {
+/// Each person's meetings, by person index.
+type ByPerson = Vec<Vec<usize>>;
+
+fn loaded(app: &mut App, result: Result<(Loaded, (Base, Analysis), ByPerson), LoadError>) {
     match result {
-        Ok((doc, (base, analysis))) => {
+        Ok((doc, (base, analysis), index)) => {
             app.loading = None;
-            app.doc = doc;
-            app.copy = None;
-            app.meetings_by_person = std::sync::OnceLock::new();
+            app.doc = doc.into();
+            app.version += 1;
+            app.meetings_by_person = std::sync::OnceLock::from(index);
             app.base = std::sync::Arc::new(base);
             app.analysis = std::sync::Arc::new(analysis);
             // A "still loading" note is out of date now (the log keeps it).

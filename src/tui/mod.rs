@@ -11,6 +11,7 @@ pub mod fuzzy;
 pub mod keymap;
 pub mod loading;
 pub mod reanalysis;
+pub mod saving;
 pub mod screen;
 pub mod task;
 pub mod testing;
@@ -136,12 +137,23 @@ fn event_loop(
     ended
 }
 
-/// Draws, waits for the next event, hands it to `update::handle`.
+/// Draws, waits for the next event, hands it to `update::handle`. The
+/// change being written when the loop ends is waited for.
 fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<Ended> {
     let size = terminal.size()?;
     update::on_resize(app, size.width, size.height);
     loop {
         terminal.draw(|frame| screen::render(app, frame))?;
+        if app.quit && app.saving.busy() {
+            // Quitting waits for the change being written; when that
+            // fails, the UI stays open to say so.
+            app.note("Saving the last change before quitting…");
+            terminal.draw(|frame| screen::render(app, frame))?;
+            if !saving::finish(app) {
+                app.quit = false;
+                continue;
+            }
+        }
         if app.quit {
             return Ok(loading::failure(app).map_or(Ended::Quit, |e| Ended::NotLoaded(Box::new(e))));
         }
@@ -155,6 +167,7 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<En
         }
         update::handle(app, event);
         if let Some(signal) = app.signal {
+            saving::finish(app);
             return Ok(Ended::Signal(signal));
         }
     }

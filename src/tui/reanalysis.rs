@@ -119,13 +119,13 @@ impl App {
     /// on the worker, returns nothing, and what changed is said when the
     /// result arrives (with the messages [`App::hold`] kept). `old` is the
     /// partnership before a saved change or a reload.
-    pub fn reanalyse(&mut self, old: Option<Partnership>) -> Vec<String> {
+    pub fn reanalyse(&mut self, old: Option<Arc<Partnership>>) -> Vec<String> {
         let data_changed = old.is_some();
         if data_changed || self.base.as_of() != self.as_of {
             self.reanalysis.base_stale = true;
         }
         let running = self.reanalysis.running.take();
-        let shown = running.and_then(|r| r.shown).or_else(|| old.map(Arc::new));
+        let shown = running.and_then(|r| r.shown).or(old);
         let stable = shown
             .as_ref()
             .is_none_or(|s| same_people(s, &self.doc.partnership));
@@ -157,10 +157,7 @@ impl App {
 
     /// Starts the analysis on the worker; any job before it is stale.
     fn start_analysis(&mut self, shown: Option<Arc<Partnership>>) {
-        let copy = Arc::clone(
-            self.copy
-                .get_or_insert_with(|| Arc::new(self.doc.partnership.clone())),
-        );
+        let copy = Arc::clone(&self.doc.partnership);
         let p_before = shown.clone().unwrap_or_else(|| Arc::clone(&copy));
         let before = Arc::clone(&self.analysis);
         let base = (!self.reanalysis.base_stale).then(|| Arc::clone(&self.base));
@@ -183,9 +180,10 @@ impl App {
         // The risk under the cursor stays under it when it is still there
         // (the list re-sorts under a what-if); else the cursor keeps its row.
         let under = self.selected_risk().map(|r| (r.kind, r.subject));
-        self.base = outcome.base;
+        let base = std::mem::replace(&mut self.base, outcome.base);
         self.reanalysis.base_stale = false;
-        self.analysis = Arc::new(outcome.analysis);
+        let analysis = std::mem::replace(&mut self.analysis, Arc::new(outcome.analysis));
+        super::task::drop_aside((base, analysis));
         self.risks_view.texts = outcome.texts;
         self.rebadge();
         self.refresh_risk_rows();
@@ -199,7 +197,9 @@ impl App {
     /// The newest job's result: shown, and the messages held for it said
     /// with what changed.
     fn arrived(&mut self, outcome: Outcome) {
-        self.reanalysis.running = None;
+        // The state it was for may be the last copy of a big partnership:
+        // freed off this thread, as are the analysis and graph replaced.
+        super::task::drop_aside(self.reanalysis.running.take());
         let said = outcome.said.clone();
         self.install(outcome);
         if !self.reanalysis.told.is_empty() {

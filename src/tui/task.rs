@@ -97,6 +97,12 @@ impl Worker {
     }
 }
 
+/// Drops `value` on a thread of its own: freeing a big partnership (a
+/// state of the data no longer shown) takes longer than a frame.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {

@@ -46,7 +46,9 @@ pub fn key(name: &str) -> Option<KeyEvent> {
     })
 }
 
-/// Presses one key, named as [`key`] names it.
+/// Presses one key, named as [`key`] names it, and waits for the save it
+/// started, if any (as a person would look at the screen after it); see
+/// [`press_only`] for the save still being written.
 ///
 /// # Panics
 /// On a key name [`key`] does not know: a mistake in the test.
@@ -56,6 +58,31 @@ pub fn press(app: &mut App, name: &str) {
         panic!("unknown key {name}");
     };
     super::update::on_key(app, event);
+    super::saving::finish(app);
+}
+
+/// Presses one key and leaves a save it started being written, as the
+/// running app does.
+///
+/// # Panics
+/// On a key name [`key`] does not know: a mistake in the test.
+#[allow(clippy::panic)]
+pub fn press_only(app: &mut App, name: &str) {
+    let Some(event) = key(name) else {
+        panic!("unknown key {name}");
+    };
+    super::update::on_key(app, event);
+}
+
+/// Waits for the save being written, as quitting does; false when it
+/// failed.
+pub fn finish_save(app: &mut App) -> bool {
+    super::saving::finish(app)
+}
+
+/// A change is being written.
+pub fn saving(app: &App) -> bool {
+    app.saving.busy()
 }
 
 /// Presses the keys of a script: characters, and names in angle brackets

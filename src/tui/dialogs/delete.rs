@@ -5,6 +5,7 @@
 
 use super::{Dialog, Reply, popup};
 use crate::change::Change;
+use crate::store::CommitError;
 use crate::tui::app::{App, Tone};
 use crate::tui::dialogs::form::capitalised;
 use crate::tui::keymap::{self, Binding, Key, also, bind};
@@ -68,18 +69,20 @@ impl Dialog for ConfirmDelete {
     fn on_key(&mut self, key: KeyEvent, app: &mut App) -> Reply {
         match keymap::lookup(KEYS, &key) {
             Some(DeleteAction::Yes) => {
-                match save(app, &self.change) {
-                    Ok(said) => {
-                        let made = app.undo.last().unwrap_or(&self.change);
-                        let what = crate::words::done(app.partnership(), made);
-                        tell(
-                            app,
-                            format!("{} (u undoes it)", capitalised(&what)),
-                            &said,
-                            Tone::Done,
-                        );
-                    }
-                    Err(e) => app.warn(format!("Nothing was deleted: {}", one_line(&e))),
+                let done = Box::new(|app: &mut App, said: Vec<String>, made: &Change| {
+                    let what = crate::words::done(app.partnership(), made);
+                    tell(
+                        app,
+                        format!("{} (u undoes it)", capitalised(&what)),
+                        &said,
+                        Tone::Done,
+                    );
+                });
+                let failed = Box::new(|app: &mut App, e: &CommitError| {
+                    app.warn(format!("Nothing was deleted: {}", one_line(e)));
+                });
+                if let Err(e) = save(app, self.change.clone(), done, failed) {
+                    app.warn(format!("Nothing was deleted: {}", one_line(&e)));
                 }
                 Reply::Close
             }

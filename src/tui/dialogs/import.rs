@@ -5,7 +5,9 @@
 
 use super::import_path::{Completion, complete, expand};
 use super::{Dialog, Reply, Scrolled, popup};
+use crate::change::Change;
 use crate::import::{self, Import, Input, Options};
+use crate::store::CommitError;
 use crate::tui::app::{App, Tone};
 use crate::tui::keymap::{self, Binding, Key, also, bind};
 use crate::tui::theme::Theme;
@@ -229,9 +231,14 @@ fn apply(app: &mut App, plan: &Import) {
         crate::words::plural(s.filled().count(), "person filled in", "people filled in"),
         crate::words::plural(s.meetings.len(), "meeting", "meetings")
     );
-    match save(app, change) {
-        Ok(said) => tell(app, head, &said, Tone::Done),
-        Err(e) => app.warn(format!("Not imported: {}", one_line(&e))),
+    let done = Box::new(move |app: &mut App, said: Vec<String>, _: &Change| {
+        tell(app, head, &said, Tone::Done);
+    });
+    let failed = Box::new(|app: &mut App, e: &CommitError| {
+        app.warn(format!("Not imported: {}", one_line(e)));
+    });
+    if let Err(e) = save(app, change.clone(), done, failed) {
+        app.warn(format!("Not imported: {}", one_line(&e)));
     }
 }
 

@@ -2,8 +2,9 @@
 //! (never saved; while it is on, `u` takes back the last marking).
 
 use crate::change::Change;
-use crate::store::{self, CommitError, Loaded};
+use crate::store::CommitError;
 use crate::tui::app::{App, Tone};
+use crate::tui::saving::{self, Done, Failed, Kind, Request};
 
 /// `x`: marks the person `x` acts on as gone, or brings them back.
 pub(super) fn what_if(app: &mut App) {
@@ -97,6 +98,8 @@ pub(super) fn undo(app: &mut App) {
         bring_back(app, last);
         return;
     }
+    // A save still being written may fail and take its change off the list.
+    saving::finish(app);
     let Some(last) = app.undo.pop() else {
         app.note("Nothing to undo in this session");
         return;
@@ -104,12 +107,16 @@ pub(super) fn undo(app: &mut App) {
     let inverse = last.inverse();
     let what = crate::words::done(app.partnership(), &last);
     // The undo itself is not undone by the next u: the one before it is.
-    match commit(app, &inverse) {
-        Ok((said, _)) => tell(app, format!("Undone: {what}"), &said, Tone::Done),
-        Err(e) => {
-            app.undo.push(last);
-            app.warn(format!("Could not undo: {}", one_line(&e)));
-        }
+    let request = Request {
+        kind: Kind::Undo(Box::new(last.clone())),
+        done: Box::new(move |app, said, _| {
+            tell(app, format!("Undone: {what}"), &said, Tone::Done);
+        }),
+        failed: Box::new(|app, e| app.warn(format!("Could not undo: {}", one_line(e)))),
+    };
+    if let Err(e) = saving::start(app, inverse, request) {
+        app.undo.push(last);
+        app.warn(format!("Could not undo: {}", one_line(&e)));
     }
 }
 
@@ -117,35 +124,20 @@ pub(crate) fn one_line(e: &CommitError) -> String {
     e.to_string().replace('\n', " ")
 }
 
-/// Saves one change to the data file, re-runs the analysis and keeps the
-/// change as made for `u`. Returns what changed in the risks.
-pub(crate) fn save(app: &mut App, change: &Change) -> Result<Vec<String>, CommitError> {
-    let (said, made) = commit(app, change)?;
-    // Undo takes back the change as made (a merged meeting may have a new id).
-    app.undo.push(made);
-    Ok(said)
-}
-
-/// Saves one change and re-runs the analysis; returns what changed in the
-/// risks and the change as made.
-fn commit(app: &mut App, change: &Change) -> Result<(Vec<String>, Change), CommitError> {
-    let committed = store::commit(&app.path, &app.doc, change)?;
-    let doc = Loaded {
-        partnership: committed.partnership,
-        stamp: committed.stamp,
+/// Makes one change, re-runs the analysis, keeps the change as made for
+/// `u` and writes it to the data file on a thread (see `tui::saving`):
+/// `done` says what was done, `failed` why it was not. On a small file a
+/// refusal is returned at once (and neither is called).
+pub(crate) fn save(
+    app: &mut App,
+    change: Change,
+    done: Done,
+    failed: Failed,
+) -> Result<(), CommitError> {
+    let request = Request {
+        kind: Kind::New,
+        done,
+        failed,
     };
-    let created = app.demo;
-    let warning = committed.warning.clone();
-    let mut said = app.replace(doc);
-    app.demo = false;
-    if committed.merged {
-        said.insert(0, "merged with changes made elsewhere".into());
-    }
-    if created {
-        said.insert(0, format!("created {}", crate::text::path(&app.path)));
-    }
-    if let Some(warning) = warning {
-        said.insert(0, format!("warning: {warning}"));
-    }
-    Ok((said, committed.change))
+    saving::start(app, change, request)
 }

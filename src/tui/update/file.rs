@@ -10,6 +10,9 @@ use crate::tui::dialogs::form::capitalised;
 /// Looks at the data file; when someone else changed it, reloads it and
 /// says so. A file that no longer loads is reported and left alone.
 pub fn check_file(app: &mut App) {
+    if app.saving.busy() {
+        return;
+    }
     let Ok(now) = Stamp::read(&app.path) else {
         return;
     };

@@ -66,8 +66,9 @@ pub fn handle(app: &mut App, event: Event) {
         Event::Key(key) => on_key(app, key),
         Event::Paste(text) => on_paste(app, &text),
         Event::Resize(width, height) => on_resize(app, width, height),
-        // While a big file loads there is nothing to compare it with yet.
-        Event::Tick if app.loading.is_some() => {}
+        // While a big file loads there is nothing to compare it with yet;
+        // while a change is written the file is ours (looked at after).
+        Event::Tick if app.loading.is_some() || app.saving.busy() => {}
         Event::Tick => {
             let now = super::app::modified(&app.path);
             if now != app.seen {
@@ -76,6 +77,7 @@ pub fn handle(app: &mut App, event: Event) {
             }
         }
         Event::Signal(number) => app.signal = Some(number),
+        Event::Saved => super::saving::arrived(app),
         Event::Done(done) => {
             if done.is_current() && done.is_main() {
                 app.progress = None;

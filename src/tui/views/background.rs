@@ -32,10 +32,7 @@ pub fn keep_current(app: &mut App) {
     if plan_due.is_none() && trend_due.is_none() {
         return;
     }
-    let copy: Copy = Arc::clone(
-        app.copy
-            .get_or_insert_with(|| Arc::new(app.doc.partnership.clone())),
-    );
+    let copy: Copy = Arc::clone(&app.doc.partnership);
     if let Some(made_for) = plan_due {
         plan::start(app, made_for, Arc::clone(&copy));
     }

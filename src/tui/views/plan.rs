@@ -8,7 +8,6 @@ use super::Cursor;
 use super::background::Copy;
 use crate::graph::Scenario;
 use crate::plan::{DEFAULT_LIMIT, Plan, Step, plan_with};
-use crate::store::Stamp;
 use crate::text::{fit, printable};
 use crate::tui::app::{App, View};
 use crate::tui::event::Event;
@@ -30,7 +29,7 @@ use tui_input::Input;
 /// What a plan was made for: the file as saved, the what-if, the day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanFor {
-    stamp: Stamp,
+    version: u64,
     gone: Vec<usize>,
     as_of: Date,
 }
@@ -38,7 +37,7 @@ pub struct PlanFor {
 impl PlanFor {
     pub fn of(app: &App) -> PlanFor {
         PlanFor {
-            stamp: app.doc.stamp,
+            version: app.version,
             gone: app.gone.clone(),
             as_of: app.as_of,
         }

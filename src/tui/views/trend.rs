@@ -5,7 +5,6 @@
 
 use super::background::Copy;
 use crate::analysis::{Every, TrendRow, trend, trend_days, year_before};
-use crate::store::Stamp;
 use crate::tui::app::App;
 use crate::tui::event::Event;
 use crate::tui::task::Worker;
@@ -17,14 +16,14 @@ use std::sync::mpsc::Sender;
 /// What a trend was computed for: the file as saved and the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TrendFor {
-    stamp: Stamp,
+    version: u64,
     as_of: Date,
 }
 
 impl TrendFor {
     fn of(app: &App) -> TrendFor {
         TrendFor {
-            stamp: app.doc.stamp,
+            version: app.version,
             as_of: app.as_of,
         }
     }

@@ -8,7 +8,7 @@ use super::pick::PickList;
 use super::{Field, FieldKind, Form, FormKind, records};
 use crate::change::Change;
 use crate::date::parse_relative;
-use crate::edit::{EditError, NewMeeting, new_meeting, suggest_person_id};
+use crate::edit::{EditError, NewMeeting, suggest_person_id, unnumbered_meeting};
 use crate::model::{Level, Partnership, Person, Side, Stance, Tie};
 use crate::rules::Field as RuleField;
 use jiff::civil::Date;
@@ -309,7 +309,8 @@ pub fn submit(form: &mut Form, p: &Partnership, today: Date) -> Option<Change> {
                     .map(|f| f.value().to_string())
                     .unwrap_or_default(),
             };
-            match new_meeting(p, new) {
+            // Numbered when made (on a big file, off this thread).
+            match unnumbered_meeting(p, new) {
                 Ok(meeting) => Some(Change::AddMeeting(meeting)),
                 Err(e) => {
                     refused(form, &e);

@@ -76,29 +76,23 @@ fn submit(app: &mut App, form: &mut Form) -> Reply {
         form.confirm = Some(Confirm::Save(question));
         return Reply::Keep;
     }
-    let what = crate::words::done(app.partnership(), &change);
-    match save(app, &change) {
-        Ok(mut said) => {
-            let what = match app.undo.last() {
-                Some(made) => crate::words::done(app.partnership(), made),
-                None => what,
-            };
-            match app.undo.last() {
-                Some(Change::AddMeeting(m)) if m.date > app.as_of => said.insert(
-                    0,
-                    "dated after today, it counts as planned until then".into(),
-                ),
-                Some(Change::AddPerson(person)) => {
-                    let id = person.id.clone();
-                    if let Some(i) = app.partnership().people.iter().position(|x| x.id == id) {
-                        app.select_person(i);
-                    }
-                }
-                _ => {}
-            }
-            tell(app, capitalised(&what), &said, Tone::Done);
-            Reply::Close
+    // On a big file the change is made and written on a thread: when it
+    // is refused or cannot be written, the form opens again as it was.
+    let again = form.clone();
+    let failed = Box::new(move |app: &mut App, e: &CommitError| {
+        let mut form = again;
+        if let CommitError::Refused(e) = e {
+            build::refused(&mut form, e);
+        } else {
+            app.warn(format!(
+                "Not saved: {}; the form is open again with what was typed",
+                one_line(e)
+            ));
         }
+        app.dialogs.open(Box::new(form));
+    });
+    match save(app, change, Box::new(saved), failed) {
+        Ok(()) => Reply::Close,
         Err(CommitError::Refused(e)) => {
             build::refused(form, &e);
             Reply::Keep
@@ -109,6 +103,25 @@ fn submit(app: &mut App, form: &mut Form) -> Reply {
             Reply::Keep
         }
     }
+}
+
+/// Says what a form saved; a new person is selected.
+fn saved(app: &mut App, mut said: Vec<String>, made: &Change) {
+    let what = crate::words::done(app.partnership(), made);
+    match made {
+        Change::AddMeeting(m) if m.date > app.as_of => said.insert(
+            0,
+            "dated after today, it counts as planned until then".into(),
+        ),
+        Change::AddPerson(person) => {
+            let id = person.id.clone();
+            if let Some(i) = app.partnership().people.iter().position(|x| x.id == id) {
+                app.select_person(i);
+            }
+        }
+        _ => {}
+    }
+    tell(app, capitalised(&what), &said, Tone::Done);
 }
 
 pub fn capitalised(text: &str) -> String {
