@@ -6,7 +6,8 @@
 //! what-if `x` — and, for `x` on a big file, the moment its result arrives
 //! from the worker and the frame that shows it; and `Ctrl-S` logging a
 //! meeting in the meeting form, whose save is written on a thread (waited
-//! for, untimed, before the next).
+//! for, untimed, before the next) — and, on a big file, the save thread's
+//! words arriving (the change made, then written) and the frames after.
 //!
 //! Run: `cargo bench --bench render` (`-- cpu`: the keystrokes on the CPU
 //! time of the benchmark's thread, which other work on a shared machine
@@ -78,6 +79,17 @@ fn draw(app: &App, terminal: &mut Screen) {
     terminal
         .draw(|frame| screen::render(black_box(app), frame))
         .expect("test backend");
+}
+
+/// Opens the meeting form (`m`, the selected person chosen) and chooses
+/// one more attendee: the form is ready for `Ctrl-S`.
+fn meeting_form(app: &mut App) {
+    let other = usize::from(testing::selected(app) == Some(0));
+    let name = app.partnership().people[other].name.clone();
+    testing::keys(app, "m<Tab><Tab>");
+    testing::paste(app, &name);
+    testing::press(app, "<Space>");
+    assert_eq!(testing::chosen(app, "Attendees").len(), 2, "two attendees");
 }
 
 /// Times `iters` keystrokes, each the key `key(app, i)` presses and the
@@ -164,26 +176,7 @@ fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &m
     testing::press(app, "<Esc>");
     testing::press(app, "<Esc>");
     testing::press(app, "1");
-    // Ctrl-S in the meeting form (opened by `m` with the selected person,
-    // untimed): the meeting is made and shown, and its save starts on a
-    // thread; the save is waited for, untimed, before the next.
-    g.bench_function("key_ctrl_s_log_meeting", |b| {
-        b.iter_custom(|iters| {
-            let save = |app: &mut App, _| testing::press_only(app, "<C-s>");
-            let mut total = m.zero();
-            for _ in 0..iters {
-                testing::press(app, "m");
-                total = m.add(
-                    &total,
-                    &keystrokes(m, 1, app, &mut screen, save, |app, _| {
-                        assert!(testing::finish_save(app), "the meeting is saved");
-                        settle(app);
-                    }),
-                );
-            }
-            total
-        })
-    });
+    saving_group(g, m, app, &mut screen);
     // The what-if's keys wait for their job between them: fewer, flat
     // samples keep the run short.
     g.sampling_mode(SamplingMode::Flat);
@@ -212,6 +205,62 @@ fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &m
             })
         });
         app.reanalysis.at_once_up_to = kept;
+    }
+}
+
+/// `Ctrl-S` logging a meeting, and on a big file the save thread's words
+/// arriving, in measurement `m`.
+fn saving_group<M: Measurement>(
+    g: &mut BenchmarkGroup<'_, M>,
+    m: &M,
+    app: &mut App,
+    screen: &mut Screen,
+) {
+    // Ctrl-S in the meeting form (opened by `m` with the selected person,
+    // untimed): the meeting is made and shown, and its save starts on a
+    // thread; the save is waited for, untimed, before the next.
+    g.bench_function("key_ctrl_s_log_meeting", |b| {
+        b.iter_custom(|iters| {
+            let save = |app: &mut App, _| testing::press_only(app, "<C-s>");
+            let mut total = m.zero();
+            for _ in 0..iters {
+                meeting_form(app);
+                total = m.add(
+                    &total,
+                    &keystrokes(m, 1, app, screen, save, |app, _| {
+                        assert!(testing::finish_save(app), "the meeting is saved");
+                        assert!(!testing::dialog_open(app), "{}", testing::status(app));
+                        settle(app);
+                    }),
+                );
+            }
+            total
+        })
+    });
+    let records = app.partnership().people.len() + app.partnership().meetings.len();
+    if app.saving.at_once_up_to < records {
+        // The save thread's words arriving (the change made, then written):
+        // handling each and the frame after it, timed.
+        g.bench_function("ctrl_s_change_arrives", |b| {
+            b.iter_custom(|iters| {
+                let mut total = m.zero();
+                for _ in 0..iters {
+                    meeting_form(app);
+                    testing::press_only(app, "<C-s>");
+                    while testing::saving(app) {
+                        let Some(event) = app.events.recv_timeout(Duration::from_secs(60)) else {
+                            break;
+                        };
+                        let start = m.start();
+                        update::handle(app, event);
+                        draw(app, screen);
+                        total = m.add(&total, &m.end(start));
+                    }
+                    settle(app);
+                }
+                total
+            })
+        });
     }
 }
 

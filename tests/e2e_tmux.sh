@@ -4,7 +4,8 @@
 # no data file: start a partnership from the start screen, add two people,
 # log a meeting, edit, mark left, delete and undo, checking the file after
 # each step.
-# Also: the plan (view 4, Enter logs a step) and the coverage grid (view 5,
+# Also: a big file, whose change is made and written on a thread, saved
+# with Ctrl-S and q at once; the plan (view 4, Enter logs a step) and the coverage grid (view 5,
 # Enter shows a cell's people); a what-if taken back with u leaves the file as it was, Enter in
 # the attendee pick list chooses the match, resizing down to 80×24 and below, a broken file that must not
 # touch the terminal, and SIGTERM/SIGHUP, after which the terminal must be
@@ -50,6 +51,16 @@ wait_for() {
     sleep 0.1
   done
   fail "the screen never showed: $1"
+}
+
+# Runs "$@" until it succeeds, up to 10 s: a change is written to the file
+# on a thread, a moment after the screen shows it.
+eventually() {
+  for _ in $(seq 1 100); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
 }
 
 DATA="$WORK/acme.json"
@@ -134,6 +145,28 @@ grep -A8 '"title": "E2E pick"' "$DATA" | grep -qF '"leo"' \
   || fail "the meeting logged with Enter in the pick list does not hold Leo Grant"
 tmux kill-session -t "$SESSION"
 
+echo "== a big file: the change is made and written on a thread; q waits for the save"
+BIG="$WORK/big.json"
+"$BIN" generate --people 1500 --meetings 12000 --output "$BIG" >/dev/null 2>&1 \
+  || fail "could not generate the big file"
+tmux new-session -d -s "$SESSION" -x 120 -y 40 \
+  "'$BIN' --file '$BIG'; echo \"EXITED \$?\"; sleep 30"
+wait_for "1 People"
+tmux send-keys -t "$SESSION" m
+wait_for "Log a meeting"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "E2E big"
+tmux send-keys -t "$SESSION" Tab
+tmux send-keys -t "$SESSION" -l "Person 7"
+tmux send-keys -t "$SESSION" Space
+wait_for "[x] Person 7 "
+# Ctrl-S and q at once: quitting waits for the change being written.
+tmux send-keys -t "$SESSION" C-s q
+wait_for "EXITED 0"
+grep -qF '"title": "E2E big"' "$BIG" || fail "q did not wait for the save of the big file"
+"$BIN" --file "$BIG" check >/dev/null || fail "the big file does not load after the save"
+tmux kill-session -t "$SESSION"
+
 echo "== view 4: the plan; Enter logs its first step; view 5: the grid; Enter shows a cell's people"
 tmux new-session -d -s "$SESSION" -x 120 -y 40 \
   "'$BIN' --file '$DATA'; echo \"EXITED \$?\"; sleep 30"
@@ -170,6 +203,8 @@ tmux kill-session -t "$SESSION"
 echo "== no data file: start a partnership, add two people, log a meeting, edit, mark left, delete and undo"
 NEW="$WORK/ours.json"
 people() { "$BIN" --file "$NEW" people --format csv; }
+has_person() { people | grep -q "$1"; }
+lacks_person() { ! people | grep -q "$1"; }
 tmux new-session -d -s "$SESSION" -x 120 -y 40 \
   "'$BIN' --file '$NEW'; echo \"EXITED \$?\"; sleep 30"
 wait_for "Start your own partnership"
@@ -196,13 +231,13 @@ wait_for "Add a person"
 tmux send-keys -t "$SESSION" -l "Ana Ruiz"
 tmux send-keys -t "$SESSION" C-s
 wait_for "Added Ana Ruiz"
-people | grep -q '^ana,Ana Ruiz,ours,' || fail "Ana Ruiz is not in the file"
+eventually has_person '^ana,Ana Ruiz,ours,' || fail "Ana Ruiz is not in the file"
 tmux send-keys -t "$SESSION" Tab a
 wait_for "Add a person"
 tmux send-keys -t "$SESSION" -l "Li Wei"
 tmux send-keys -t "$SESSION" C-s
 wait_for "Added Li Wei"
-people | grep -q '^li,Li Wei,partner,' || fail "Li Wei is not in the file"
+eventually has_person '^li,Li Wei,partner,' || fail "Li Wei is not in the file"
 
 tmux send-keys -t "$SESSION" m
 wait_for "Log a meeting"
@@ -212,7 +247,7 @@ tmux send-keys -t "$SESSION" Tab
 tmux send-keys -t "$SESSION" -l "ana"
 tmux send-keys -t "$SESSION" Space Tab Enter
 wait_for "Logged meeting m-0001"
-grep -qF '"title": "Kickoff"' "$NEW" || fail "the meeting is not in the file"
+eventually grep -qF '"title": "Kickoff"' "$NEW" || fail "the meeting is not in the file"
 
 tmux send-keys -t "$SESSION" E
 wait_for "Edit Li Wei (id li)"
@@ -220,13 +255,13 @@ tmux send-keys -t "$SESSION" Tab Tab
 tmux send-keys -t "$SESSION" -l "CFO"
 tmux send-keys -t "$SESSION" C-s
 wait_for "Edited the title of Li Wei"
-people | grep -q '^li,Li Wei,partner,CFO,' || fail "the edit is not in the file"
+eventually has_person '^li,Li Wei,partner,CFO,' || fail "the edit is not in the file"
 
 tmux send-keys -t "$SESSION" L
 wait_for "Li Wei has left"
 tmux send-keys -t "$SESSION" Enter
 wait_for "Marked Li Wei as left on"
-people | grep -q "^li,Li Wei,partner,CFO,staff,,,,$(date +%F),\$" \
+eventually has_person "^li,Li Wei,partner,CFO,staff,,,,$(date +%F),\$" \
   || fail "Li Wei's departure is not in the file: $(people)"
 
 cp "$NEW" "$WORK/before-delete.json"
@@ -235,11 +270,11 @@ wait_for "Delete Ana Ruiz (Acme)?"
 wait_for "their place in 1 meeting"
 tmux send-keys -t "$SESSION" y
 wait_for "Deleted Ana Ruiz"
-people | grep -q '^ana,' && fail "Ana Ruiz is still in the file"
+eventually lacks_person '^ana,' || fail "Ana Ruiz is still in the file"
 grep -A3 '"attendees"' "$NEW" | grep -qF '"ana"' && fail "Ana Ruiz is still in the meeting"
 tmux send-keys -t "$SESSION" u
 wait_for "Undone: deleted Ana Ruiz"
-cmp -s "$NEW" "$WORK/before-delete.json" || fail "undoing the delete did not give back the file byte for byte"
+eventually cmp -s "$NEW" "$WORK/before-delete.json" || fail "undoing the delete did not give back the file byte for byte"
 tmux send-keys -t "$SESSION" q
 wait_for "EXITED 0"
 "$BIN" --file "$NEW" check >/dev/null || fail "the partnership does not load after the session"

@@ -258,6 +258,36 @@ fn two_commits_from_the_same_base_both_survive() {
 }
 
 #[test]
+fn a_change_already_made_is_written_as_made_or_made_again_on_a_newer_file() {
+    let (_dir, path) = data_file();
+    let base: Loaded = store::load_stamped(&path).unwrap();
+    // The UI's meeting form leaves the id to the change: it is numbered
+    // when made.
+    let mut unnumbered = meeting_on(&base.partnership, "Made first");
+    unnumbered.id = String::new();
+    let change = Change::AddMeeting(unnumbered);
+    let (applied, made) = change.applied(&base.partnership).unwrap();
+    let Change::AddMeeting(first) = &made else {
+        panic!("not a meeting")
+    };
+    assert_eq!(first.id, "m-0001");
+    // The file is as `base` says: `applied` is what is written.
+    let written = store::commit_applied(&path, base.stamp, &change, &applied, &mut |_| {}).unwrap();
+    assert!(written.merged.is_none());
+    assert_eq!(store::load(&path).unwrap(), applied);
+    assert_eq!(written.stamp, store::Stamp::read(&path).unwrap());
+    // From the same stale base again: the file has changed since, so the
+    // change is made again on it, and what was made there is written.
+    let again = store::commit_applied(&path, base.stamp, &change, &applied, &mut |_| {}).unwrap();
+    let Some((merged, Change::AddMeeting(second))) = again.merged else {
+        panic!("made again on the newer file")
+    };
+    assert_eq!(second.id, "m-0002");
+    assert_eq!(store::load(&path).unwrap(), merged);
+    assert_eq!(titles(&merged), ["Made first", "Made first"]);
+}
+
+#[test]
 fn many_threads_committing_from_one_stale_base_lose_nothing() {
     let (_dir, path) = data_file();
     let base = store::load_stamped(&path).unwrap();

@@ -80,9 +80,15 @@ pub fn finish_save(app: &mut App) -> bool {
     super::saving::finish(app)
 }
 
-/// A change is being written.
+/// A change is being made or written.
 pub fn saving(app: &App) -> bool {
     app.saving.busy()
+}
+
+/// Makes changes on the save's thread whatever the file's size, as on a
+/// big file (see `tui::saving`).
+pub fn save_in_background(app: &mut App) {
+    app.saving.at_once_up_to = 0;
 }
 
 /// Presses the keys of a script: characters, and names in angle brackets
