@@ -187,3 +187,88 @@ fn a_change_refused_on_the_thread_is_refused_like_one_made_at_once() {
         }
     }
 }
+
+#[test]
+fn after_a_failed_save_u_says_so_and_undoes_nothing_older() {
+    for background in [false, true] {
+        let (_dir, path, mut app) = open(background);
+        type_meeting(&mut app, "Older");
+        keys(&mut app, "<C-s>");
+        std::fs::write(&path, "{ not json").unwrap();
+        type_meeting(&mut app, "Newer");
+        press_only(&mut app, "<C-s>");
+        keys(&mut app, "<Esc>y");
+        // u right after: it waits for the save, which fails.
+        press_only(&mut app, "u");
+        let said = status(&app);
+        assert!(said.starts_with("Not saved: "), "{background}: {said}");
+        assert_eq!(titled(ui::partnership(&app), "Older"), 1);
+        assert_eq!(titled(ui::partnership(&app), "Newer"), 0);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
+    }
+}
+
+#[test]
+fn a_change_chosen_while_the_one_before_fails_is_not_made_either() {
+    for background in [false, true] {
+        let (_dir, path, mut app) = open(background);
+        std::fs::write(&path, "{ not json").unwrap();
+        type_meeting(&mut app, "First");
+        press_only(&mut app, "<C-s>");
+        // The second form is typed and saved while the first is written.
+        for key in ["m", "<Tab>", "S", "<Tab>", "l", "i", "<Space>", "<C-s>"] {
+            press_only(&mut app, key);
+        }
+        let said = status(&app);
+        assert!(
+            said.contains("the change before this one could not be saved"),
+            "{said}"
+        );
+        let log = ui::log(&app).join("\n");
+        assert!(log.contains("the form is open again"), "{log}");
+        assert_eq!(titled(ui::partnership(&app), "First"), 0, "{background}");
+        assert_eq!(titled(ui::partnership(&app), "S"), 0);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
+        // Both forms are open, the second on top, as they were typed.
+        let title = form(&app)
+            .and_then(|f| f.field("Title"))
+            .map(|f| f.value().to_string());
+        assert_eq!(title.as_deref(), Some("S"));
+    }
+}
+
+#[test]
+fn after_a_failed_save_the_file_is_looked_at_again() {
+    for background in [false, true] {
+        let (_dir, path, mut app) = open(background);
+        std::fs::write(&path, "{ not json").unwrap();
+        type_meeting(&mut app, "Lost?");
+        press_only(&mut app, "<C-s>");
+        assert!(!finish_save(&mut app));
+        // The next tick of the file watcher sees the broken file.
+        partnermap::tui::update::handle(&mut app, partnermap::tui::event::Event::Tick);
+        let alert = ui::alert(&app).unwrap_or_default();
+        assert!(alert.contains("no longer loads"), "{background}: {alert:?}");
+    }
+}
+
+#[test]
+fn adding_a_person_on_the_thread_is_analysed_as_in_the_key() {
+    // A change of who is in the file is analysed with the what-if in force:
+    // on the thread (a big file) as in the key (a small one).
+    let [(at_once, _a), (thread, _b)] = [false, true].map(|background| {
+        let (dir, _path, mut app) = open(background);
+        ui::select(&mut app, "marcus");
+        keys(&mut app, "x");
+        keys(&mut app, "aNew Person<C-s>");
+        (app, dir)
+    });
+    assert_eq!(ui::gone(&at_once), ui::gone(&thread));
+    assert_eq!(ui::analysis(&at_once).risks, ui::analysis(&thread).risks);
+    assert_eq!(status(&at_once), status(&thread));
+    assert!(
+        status(&thread).starts_with("Added New Person"),
+        "{}",
+        status(&thread)
+    );
+}

@@ -53,7 +53,7 @@ pub(super) fn make_batch(
             Change::AddMeeting(m) => {
                 let at = lookup.of(p);
                 let mut m = m.clone();
-                if at.meetings.contains(&m.id) {
+                if m.id.is_empty() || at.meetings.contains(&m.id) {
                     m.id = p.next_meeting_id();
                 }
                 edit::check_meeting_with(p, &m, false, &|id| at.people.get(id).copied())?;

@@ -27,8 +27,14 @@ pub fn run(cli: &Cli) -> Result<(), CliError> {
     match ended {
         tui::Ended::Quit => Ok(()),
         // Killed (SIGTERM) or hung up (SIGHUP): the terminal is restored and
-        // every change saved; exit as the shell reports a signal, 128 + N.
-        tui::Ended::Signal(n) => std::process::exit(128 + n),
+        // every change saved (or the last one's failure said); exit as the
+        // shell reports a signal, 128 + N.
+        tui::Ended::Signal(n, unsaved) => {
+            if let Some(why) = unsaved {
+                eprintln!("partnermap: {why}");
+            }
+            std::process::exit(128 + n)
+        }
         // A big file is loaded once the UI is open: reported as above.
         tui::Ended::NotLoaded(e) => Err(CliError::load_failed(&path, *e)),
     }

@@ -87,6 +87,13 @@ pub enum CommitError {
     Conflict { path: PathBuf, source: EditError },
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// A change chosen while the one before it was being saved (the
+    /// terminal UI saves on a thread), when that one could not be saved:
+    /// it was chosen on a screen that showed the one before as made.
+    #[error(
+        "the change before this one could not be saved (! shows why), so this one was not made either"
+    )]
+    AfterUnsaved,
 }
 
 /// Makes `change` on the data file at `path`. `base` is what this writer

@@ -353,6 +353,16 @@ impl App {
     /// Replaces the partnership (after a save or a reload) and re-analyses.
     /// What-if marks are kept for people who are still in the file.
     pub fn replace(&mut self, doc: impl Into<Doc>) -> Vec<String> {
+        self.replace_with(doc, None)
+    }
+
+    /// [`App::replace`], with the analysis of `doc` when it was made
+    /// already (by a save's thread: see `tui::saving`).
+    pub(super) fn replace_with(
+        &mut self,
+        doc: impl Into<Doc>,
+        ready: Option<super::reanalysis::Outcome>,
+    ) -> Vec<String> {
         let old = std::mem::replace(&mut self.doc, doc.into());
         self.version += 1;
         self.meetings_by_person = std::sync::OnceLock::new();
@@ -367,7 +377,13 @@ impl App {
         self.gone = gone;
         self.demo = self.demo && self.doc.stamp == Stamp::Absent;
         self.refresh_rows();
-        self.reanalyse(Some(old.partnership))
+        match ready {
+            Some(outcome) => {
+                super::task::drop_aside(old);
+                self.install_ready(outcome)
+            }
+            None => self.reanalyse(Some(old.partnership)),
+        }
     }
 
     /// Recomputes each person's badge from the analysis.

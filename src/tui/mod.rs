@@ -34,8 +34,9 @@ pub enum Ended {
     /// The user quit.
     Quit,
     /// SIGTERM or SIGHUP (its number) asked the program to end; the terminal
-    /// was restored first. Every change was already saved.
-    Signal(i32),
+    /// was restored first. Every change was saved, but for the last one
+    /// when it could not be (why, to be said once the terminal is back).
+    Signal(i32, Option<String>),
     /// The data file, loaded after the UI opened (a big file), does not
     /// load: said as `check` says it, once the terminal is restored.
     NotLoaded(Box<LoadError>),
@@ -167,8 +168,12 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<En
         }
         update::handle(app, event);
         if let Some(signal) = app.signal {
-            saving::finish(app);
-            return Ok(Ended::Signal(signal));
+            let unsaved = if saving::finish(app) {
+                None
+            } else {
+                app.status.as_ref().map(|s| s.text.clone())
+            };
+            return Ok(Ended::Signal(signal, unsaved));
         }
     }
 }

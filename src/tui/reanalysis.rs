@@ -106,6 +106,64 @@ pub fn analyse(
     }
 }
 
+/// What a save's thread needs to analyse the change it makes when the
+/// change adds, removes or brings back people (which is analysed at once,
+/// whatever the size, so not on the UI thread when it can be helped): the
+/// analysis on the screen, the day and the what-if's people, by id.
+pub struct Prepared {
+    before: Arc<Analysis>,
+    as_of: jiff::civil::Date,
+    gone: Vec<String>,
+}
+
+impl Prepared {
+    /// `None` while an analysis runs: the one on the screen is then of an
+    /// older state of the data than the one the change is made on.
+    pub fn of(app: &App) -> Option<Prepared> {
+        (!app.reanalysis.running()).then(|| Prepared {
+            before: Arc::clone(&app.analysis),
+            as_of: app.as_of,
+            gone: gone_ids(app),
+        })
+    }
+
+    /// The analysis of `p`, made by a change from `p_before` (the data on
+    /// the screen when this was prepared), when the change is of who is in
+    /// the file; `None` otherwise (the worker analyses it, as any change).
+    pub fn run(&self, p_before: &Partnership, p: &Partnership) -> Option<Outcome> {
+        if same_people(p_before, p) {
+            return None;
+        }
+        let index = p.person_index();
+        let gone = (self.gone.iter())
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        let scenario = Scenario {
+            as_of: self.as_of,
+            gone,
+        };
+        let base = Arc::new(Base::new(p, self.as_of));
+        Some(analyse(base, p_before, &self.before, p, &scenario))
+    }
+
+    /// The screen still shows the analysis, day and what-if it was
+    /// prepared with (none was started since): its outcome can be shown.
+    pub fn fits(&self, app: &App) -> bool {
+        !app.reanalysis.running()
+            && Arc::ptr_eq(&self.before, &app.analysis)
+            && app.as_of == self.as_of
+            && gone_ids(app) == self.gone
+    }
+}
+
+/// The ids of the people the what-if marks as gone, in marking order.
+fn gone_ids(app: &App) -> Vec<String> {
+    let people = &app.doc.partnership.people;
+    (app.gone.iter())
+        .filter_map(|&i| people.get(i).map(|x| x.id.clone()))
+        .collect()
+}
+
 /// Both lists hold the same people in the same places (an edit, a meeting,
 /// a tie, a departure or a stance changes nobody's place).
 fn same_people(a: &Partnership, b: &Partnership) -> bool {
@@ -173,6 +231,17 @@ impl App {
             let outcome = analyse(base, &p_before, &before, &copy, &scenario);
             Box::new(move |app: &mut App| app.arrived(outcome))
         });
+    }
+
+    /// Shows an analysis a save's thread made ([`Prepared`]) for the data
+    /// just put in place, instead of analysing it again; returns what
+    /// changed, in words.
+    pub(super) fn install_ready(&mut self, outcome: Outcome) -> Vec<String> {
+        self.reanalysis.worker.forget();
+        super::task::drop_aside(self.reanalysis.running.take());
+        let said = outcome.said.clone();
+        self.install(outcome);
+        said
     }
 
     /// Shows an analysis and its filter texts: badges and risk rows follow.

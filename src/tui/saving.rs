@@ -2,9 +2,11 @@
 //! file on a thread with [`store::commit_applied`], so a key that saves
 //! never waits for the disk, however big the file. On a small file the
 //! change is made (and shown, or refused) in the keystroke itself; on a big
-//! one copying the data to make it, and listing each person's meetings
-//! again, take longer than a frame, so the thread does them too and the
-//! screen shows the change when it is made, a moment later.
+//! one copying the data to make it, listing each person's meetings again
+//! and, when the change is of who is in the file, analysing it (which
+//! cannot wait for the analysis's own worker) take longer than a frame, so
+//! the thread does them too and the screen shows the change when it is
+//! made, a moment later.
 //!
 //! One save is written at a time: the next change, a reload of the file
 //! and quitting wait for the one being written. When it fails, the change
@@ -13,6 +15,7 @@
 
 use super::app::{App, Doc};
 use super::event::Event;
+use super::reanalysis::{Outcome, Prepared};
 use crate::change::Change;
 use crate::model::Partnership;
 use crate::store::{self, CommitError, Written};
@@ -80,14 +83,22 @@ struct Made {
     partnership: Arc<Partnership>,
     change: Change,
     meetings_by_person: Option<Vec<Vec<usize>>>,
+    /// When the change is of who is in the file: its analysis (see
+    /// [`Prepared`]), shown with it if the screen's is still the one it
+    /// was made against.
+    analysed: Option<(Prepared, Outcome)>,
 }
+
+/// A file's modification time and size, as the file watcher keeps them.
+type Seen = (std::time::SystemTime, u64);
 
 /// What the thread says, in this order.
 enum Step {
     /// The change is made (on a big file, by the thread).
     Made(Box<Made>),
-    /// It was written, or refused, or could not be written.
-    Written(Box<Result<Written, CommitError>>),
+    /// It was written (with the file's modification time and size just
+    /// after), or refused, or could not be written.
+    Written(Box<Result<(Written, Option<Seen>), CommitError>>),
 }
 
 struct InFlight {
@@ -120,7 +131,11 @@ impl Drop for InFlight {
 /// runs before this returns. On a big file both are the thread's, and
 /// `request.done` or `request.failed` runs when its word arrives.
 pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), CommitError> {
-    finish(app);
+    if !finish(app) {
+        // This change was chosen on a screen that showed the one before as
+        // made: it is not made on the data as it is now.
+        return Err(CommitError::AfterUnsaved);
+    }
     let base = Arc::clone(&app.doc.partnership);
     let ready = if base.people.len() + base.meetings.len() <= app.saving.at_once_up_to {
         let (made, change_made) = change.applied(&base).map_err(CommitError::Refused)?;
@@ -133,6 +148,7 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
     let path = app.path.clone();
     let stamp = app.doc.stamp;
     let to_write = ready.as_ref().map(|(made, _)| Arc::clone(made));
+    let prepared = ready.is_none().then(|| Prepared::of(app)).flatten();
     let thread = std::thread::spawn(move || {
         let say = |step| {
             let _ = tx.send(step);
@@ -143,11 +159,16 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
             None => match change.applied(&base) {
                 Ok((made, change_made)) => {
                     let index = made.meetings_by_person();
+                    let analysed = prepared.and_then(|prepared| {
+                        let outcome = prepared.run(&base, &made)?;
+                        Some((prepared, outcome))
+                    });
                     let made = Arc::new(made);
                     say(Step::Made(Box::new(Made {
                         partnership: Arc::clone(&made),
                         change: change_made,
                         meetings_by_person: Some(index),
+                        analysed,
                     })));
                     made
                 }
@@ -155,7 +176,8 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
             },
         };
         drop(base);
-        let written = store::commit_applied(&path, stamp, &change, &made, &mut |_| {});
+        let written = store::commit_applied(&path, stamp, &change, &made, &mut |_| {})
+            .map(|written| (written, super::app::modified(&path)));
         say(Step::Written(Box::new(written)));
     });
     app.saving.in_flight = Some(InFlight {
@@ -173,6 +195,7 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
             partnership: made,
             change: change_made,
             meetings_by_person: None,
+            analysed: None,
         };
         step(app, Step::Made(Box::new(made)));
     }
@@ -228,9 +251,16 @@ fn step(app: &mut App, step: Step) {
             if let Some(thread) = in_flight.thread.take() {
                 let _ = thread.join();
             }
-            app.seen = super::app::modified(&app.path);
+            // The file watcher is told of our own write (seen just after
+            // it), so it does not read the file again for it; after a
+            // failure it looks at the file again, whatever changed it.
+            app.seen = None;
             match *result {
-                Ok(written) => saved(app, &in_flight, written),
+                Ok((written, seen)) => {
+                    if saved(app, &in_flight, written) {
+                        app.seen = seen;
+                    }
+                }
                 Err(e) => failed(app, &mut in_flight, &e),
             }
             // The data before the change may be big: freed off this thread.
@@ -245,7 +275,11 @@ fn shown(app: &mut App, made: Made) {
         partnership: made,
         change: change_made,
         meetings_by_person: index,
+        analysed,
     } = made;
+    let ready = analysed
+        .filter(|(prepared, _)| prepared.fits(app))
+        .map(|(_, outcome)| outcome);
     let Some(in_flight) = &mut app.saving.in_flight else {
         return;
     };
@@ -257,10 +291,11 @@ fn shown(app: &mut App, made: Made) {
         app.undo.push(change_made.clone());
     }
     let stamp = app.doc.stamp;
-    let mut said = app.replace(Doc {
+    let doc = Doc {
         partnership: made,
         stamp,
-    });
+    };
+    let mut said = app.replace_with(doc, ready);
     if let Some(index) = index {
         app.meetings_by_person = std::sync::OnceLock::from(index);
     }
@@ -275,9 +310,12 @@ fn shown(app: &mut App, made: Made) {
 }
 
 /// Written: the stamp of the file as written (and someone else's changes,
-/// when the change was made again on their version).
-fn saved(app: &mut App, in_flight: &InFlight, written: Written) {
+/// when the change was made again on their version). Returns whether the
+/// screen shows what the file now holds.
+fn saved(app: &mut App, in_flight: &InFlight, written: Written) -> bool {
+    let mut shown = true;
     if let Some((merged, change_made)) = written.merged {
+        let what = crate::words::done(&merged, &change_made);
         if matches!(in_flight.kind, Kind::New)
             && let Some(last) = app.undo.last_mut()
         {
@@ -287,9 +325,10 @@ fn saved(app: &mut App, in_flight: &InFlight, written: Written) {
             partnership: Arc::new(merged),
             stamp: written.stamp,
         });
+        // What was said when the change was shown may name another id.
         super::update::change::say(
             app,
-            "Saved, merged with changes made elsewhere".into(),
+            format!("Saved, merged with changes made elsewhere: {what}"),
             &said,
             super::app::Tone::Note,
         );
@@ -299,10 +338,13 @@ fn saved(app: &mut App, in_flight: &InFlight, written: Written) {
         .is_some_and(|made| Arc::ptr_eq(made, &app.doc.partnership))
     {
         app.doc.stamp = written.stamp;
+    } else {
+        shown = false;
     }
     if let Some(warning) = written.warning {
         app.warn(format!("Saved, with a warning: {warning}"));
     }
+    shown
 }
 
 /// Refused or not written: the screen and `u`'s list are put back, and the

@@ -98,8 +98,11 @@ pub(super) fn undo(app: &mut App) {
         bring_back(app, last);
         return;
     }
-    // A save still being written may fail and take its change off the list.
-    saving::finish(app);
+    // A save still being written may fail and take its change off the list:
+    // then u has done its work (the change is not made), and says so.
+    if !saving::finish(app) {
+        return;
+    }
     let Some(last) = app.undo.pop() else {
         app.note("Nothing to undo in this session");
         return;
