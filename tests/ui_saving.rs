@@ -272,3 +272,21 @@ fn adding_a_person_on_the_thread_is_analysed_as_in_the_key() {
         status(&thread)
     );
 }
+
+#[test]
+fn a_failed_save_on_the_thread_never_says_it_was_made_and_says_it_is_making_it_first() {
+    let (_dir, path, mut app) = open(true);
+    ui::analyse_in_background(&mut app);
+    type_meeting(&mut app, "Never said");
+    std::fs::write(&path, "{ not json").unwrap();
+    press_only(&mut app, "<C-s>");
+    // Until the thread's word is in, the progress line says what it does.
+    let shown = ui::screen(&app, 120, 40);
+    assert!(shown.contains("Making the change…"), "{shown}");
+    assert!(!finish_save(&mut app));
+    ui::settle(&mut app);
+    let said = status(&app);
+    assert!(said.starts_with("Not saved: "), "{said}");
+    let log = ui::log(&app).join("\n");
+    assert!(!log.contains("Logged meeting"), "{log}");
+}

@@ -152,6 +152,17 @@ fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<En
             terminal.draw(|frame| screen::render(app, frame))?;
             if !saving::finish(app) {
                 app.quit = false;
+                let how = if app.dialogs.is_empty() {
+                    "q again quits without it"
+                } else {
+                    "Esc, then q, quits without it"
+                };
+                let why = app
+                    .status
+                    .as_ref()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default();
+                app.warn(format!("Quitting stopped: {why} ({how})"));
                 continue;
             }
         }

@@ -75,6 +75,13 @@ impl Saving {
     pub fn busy(&self) -> bool {
         self.in_flight.is_some()
     }
+
+    /// What the progress line says while the thread makes a change (on a
+    /// big file, a moment before it is shown).
+    pub fn progress(&self) -> Option<String> {
+        let in_flight = self.in_flight.as_ref()?;
+        in_flight.made.is_none().then(|| "Making the change".into())
+    }
 }
 
 /// A change made: the partnership with it, the change as made, and (made
@@ -111,6 +118,9 @@ struct InFlight {
     /// The demo was shown (the data file is made by this save).
     demo: bool,
     kind: Kind,
+    /// How many messages waited for the analysis before this change's
+    /// was said: those after it are forgotten if the change is taken back.
+    held: usize,
     done: Option<Done>,
     failed: Option<Failed>,
 }
@@ -187,9 +197,15 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
         made: None,
         demo: app.demo,
         kind: request.kind,
+        held: 0,
         done: Some(request.done),
         failed: Some(request.failed),
     });
+    if ready.is_none() {
+        // The progress line says the change is being made (the last
+        // message is in the log).
+        app.status = None;
+    }
     if let Some((made, change_made)) = ready {
         let made = Made {
             partnership: made,
@@ -304,6 +320,10 @@ fn shown(app: &mut App, made: Made) {
     if created {
         said.insert(0, format!("created {}", crate::text::path(&app.path)));
     }
+    let held = app.reanalysis.held();
+    if let Some(in_flight) = app.saving.in_flight.as_mut() {
+        in_flight.held = held;
+    }
     if let Some(done) = done {
         done(app, said, &change_made);
     }
@@ -357,6 +377,10 @@ fn failed(app: &mut App, in_flight: &mut InFlight, e: &CommitError) {
         }
         Kind::New => {}
         Kind::Undo(change) => app.undo.push(*change),
+    }
+    if was_shown {
+        // Its message, if it waits for the analysis, is never to be said.
+        app.reanalysis.forget_held_from(in_flight.held);
     }
     if was_shown && let Some(before) = &in_flight.before {
         app.replace(before.clone());

@@ -41,11 +41,13 @@ pub fn keep_current(app: &mut App) {
     }
 }
 
-/// What the background jobs are doing, for the progress line: the
-/// analysis first (its line names the change it is for).
+/// What the background jobs are doing, for the progress line: a change
+/// being made on the save's thread first, then the analysis (its line
+/// names the change it is for).
 pub fn progress(app: &App) -> Option<String> {
-    app.reanalysis
+    app.saving
         .progress()
+        .or_else(|| app.reanalysis.progress())
         .or_else(|| app.plan_view.progress())
         .or_else(|| app.trend.progress())
 }
