@@ -177,6 +177,7 @@ fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &m
     testing::press(app, "<Esc>");
     testing::press(app, "1");
     saving_group(g, m, app, &mut screen);
+    every_key(g, m, app, &mut screen);
     // The what-if's keys wait for their job between them: fewer, flat
     // samples keep the run short.
     g.sampling_mode(SamplingMode::Flat);
@@ -205,6 +206,59 @@ fn keystroke_group<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, m: &M, app: &m
             })
         });
         app.reanalysis.at_once_up_to = kept;
+    }
+}
+
+/// Every other key that opens, moves or closes something: `setup` typed
+/// untimed, the key and its frame timed, `cleanup` typed untimed (and any
+/// save or job it started waited for) before the next.
+fn every_key<M: Measurement>(
+    g: &mut BenchmarkGroup<'_, M>,
+    m: &M,
+    app: &mut App,
+    screen: &mut Screen,
+) {
+    const KEYS: [(&str, &str, &str, &str); 22] = [
+        ("m_meeting_form", "", "m", "<Esc>"),
+        ("a_person_form", "", "a", "<Esc>"),
+        ("E_edit_form", "", "E", "<Esc>"),
+        ("L_left_form", "", "L", "<Esc>"),
+        ("D_delete_question", "", "D", "<Esc>"),
+        ("s_stance", "", "s", "<Esc>"),
+        ("t_tie_form", "", "t", "<Esc>"),
+        ("e_export", "", "e", "<Esc>"),
+        ("i_import", "", "i", "<Esc>"),
+        ("help", "", "?", "<Esc>"),
+        ("message_log", "", "!", "<Esc>"),
+        ("slash_filter", "", "/", "<Esc><Esc>"),
+        ("2_risks", "1", "2", ""),
+        ("3_map", "1", "3", ""),
+        ("4_plan", "1", "4", ""),
+        ("5_grid", "1", "5", ""),
+        ("1_people", "2", "1", ""),
+        ("tab_pane", "1", "<Tab>", "<S-Tab>"),
+        ("G_last", "1", "G", "g"),
+        ("pick_list_first_letter", "m<Tab><Tab>", "P", "<Esc>y"),
+        ("pick_list_third_letter", "m<Tab><Tab>Pe", "r", "<Esc>y"),
+        ("pick_list_space", "m<Tab><Tab>Per", "<Space>", "<Esc>y"),
+    ];
+    for (name, setup, key, cleanup) in KEYS {
+        g.bench_function(format!("key_{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = m.zero();
+                for _ in 0..iters {
+                    testing::keys(app, setup);
+                    settle(app);
+                    let press = |app: &mut App, _| testing::press(app, key);
+                    let after = |app: &mut App, _| {
+                        testing::keys(app, cleanup);
+                        settle(app);
+                    };
+                    total = m.add(&total, &keystrokes(m, 1, app, screen, press, after));
+                }
+                total
+            })
+        });
     }
 }
 
