@@ -60,6 +60,16 @@ fn the_key_returns_before_the_write_and_the_file_holds_the_change_after() {
         press_only(&mut app, "<C-s>");
         assert!(!dialog_open(&app), "{}", status(&app));
         assert!(saving(&app), "the save is written on a thread");
+        // What was done is said once the file holds it; until then the
+        // progress line says what the thread does.
+        let doing = if background {
+            "Making the change…"
+        } else {
+            "Saving the change…"
+        };
+        let shown = ui::screen(&app, 120, 40);
+        assert!(shown.contains(doing), "{background}: {shown}");
+        assert!(!ui::log(&app).join("\n").contains("Logged meeting"));
         assert!(finish_save(&mut app));
         assert!(!saving(&app));
         assert_eq!(titled(ui::partnership(&app), "Budget"), 1, "{background}");
@@ -127,6 +137,8 @@ fn a_save_that_cannot_be_written_is_taken_back_and_the_form_opens_again() {
         assert!(said.starts_with("Not saved: "), "{said}");
         assert!(said.contains("the form is open again"), "{said}");
         assert_eq!(tone(&app), Some(Tone::Error));
+        // It was never said to be done.
+        assert!(!ui::log(&app).join("\n").contains("Logged meeting"));
         // What was typed is there.
         let title = form(&app)
             .and_then(|f| f.field("Title"))

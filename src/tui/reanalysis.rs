@@ -78,17 +78,6 @@ impl Reanalysis {
         self.running.is_some()
     }
 
-    /// How many messages wait for the analysis.
-    pub fn held(&self) -> usize {
-        self.told.len()
-    }
-
-    /// Forgets the messages held since there were `count`: they spoke of a
-    /// change that was taken back (its save failed).
-    pub fn forget_held_from(&mut self, count: usize) {
-        self.told.truncate(count);
-    }
-
     /// What the progress line says while a job runs.
     pub fn progress(&self) -> Option<String> {
         self.running.as_ref().map(|r| r.what.clone())

@@ -9,9 +9,11 @@
 //! made, a moment later.
 //!
 //! One save is written at a time: the next change, a reload of the file
-//! and quitting wait for the one being written. When it fails, the change
-//! is taken back on the screen, `u`'s list is put back as it was, and the
-//! caller says so (a form opens again with what was typed).
+//! and quitting wait for the one being written. What was done is said when
+//! the file holds it (the progress line says "Saving the change" until
+//! then). When it fails, the change is taken back on the screen, `u`'s list
+//! is put back as it was, and the caller says so (a form opens again with
+//! what was typed).
 
 use super::app::{App, Doc};
 use super::event::Event;
@@ -39,8 +41,8 @@ pub enum Kind {
     Undo(Box<Change>),
 }
 
-/// Says what was done once the change is shown: given what changed in the
-/// risks (in words) and the change as made.
+/// Says what was done once the file holds the change: given what changed
+/// in the risks (in words) and the change as made.
 pub type Done = Box<dyn FnOnce(&mut App, Vec<String>, &Change)>;
 
 /// Says why the change was refused or not written, once the screen is
@@ -77,10 +79,14 @@ impl Saving {
     }
 
     /// What the progress line says while the thread makes a change (on a
-    /// big file, a moment before it is shown).
+    /// big file, a moment before it is shown), then while it writes it.
     pub fn progress(&self) -> Option<String> {
         let in_flight = self.in_flight.as_ref()?;
-        in_flight.made.is_none().then(|| "Making the change".into())
+        Some(if in_flight.made.is_none() {
+            "Making the change".into()
+        } else {
+            "Saving the change".into()
+        })
     }
 }
 
@@ -118,9 +124,9 @@ struct InFlight {
     /// The demo was shown (the data file is made by this save).
     demo: bool,
     kind: Kind,
-    /// How many messages waited for the analysis before this change's
-    /// was said: those after it are forgotten if the change is taken back.
-    held: usize,
+    /// Once the change is shown: what changed in the risks, in words, and
+    /// the change as made, for `done` when the file holds it.
+    shown: Option<(Vec<String>, Change)>,
     done: Option<Done>,
     failed: Option<Failed>,
 }
@@ -136,10 +142,12 @@ impl Drop for InFlight {
 }
 
 /// Makes `change` and writes it on a thread, after waiting for a save still
-/// being written. On a small file the change is made now: a refusal is
-/// returned (nothing is shown, written or said then), and `request.done`
-/// runs before this returns. On a big file both are the thread's, and
-/// `request.done` or `request.failed` runs when its word arrives.
+/// being written. On a small file the change is made and shown now, and a
+/// refusal is returned (nothing is shown, written or said then); on a big
+/// one the thread makes it and it is shown when its word arrives. Either
+/// way `request.done` runs once the file holds the change (so a `✓` on
+/// the status line means it is on disk), or `request.failed` when the
+/// thread refused it or could not write it.
 pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), CommitError> {
     if !finish(app) {
         // This change was chosen on a screen that showed the one before as
@@ -197,7 +205,7 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
         made: None,
         demo: app.demo,
         kind: request.kind,
-        held: 0,
+        shown: None,
         done: Some(request.done),
         failed: Some(request.failed),
     });
@@ -273,7 +281,7 @@ fn step(app: &mut App, step: Step) {
             app.seen = None;
             match *result {
                 Ok((written, seen)) => {
-                    if saved(app, &in_flight, written) {
+                    if saved(app, &mut in_flight, written) {
                         app.seen = seen;
                     }
                 }
@@ -300,7 +308,6 @@ fn shown(app: &mut App, made: Made) {
         return;
     };
     in_flight.made = Some(Arc::clone(&made));
-    let done = in_flight.done.take();
     let created = in_flight.demo;
     if matches!(in_flight.kind, Kind::New) {
         // Undo takes back the change as made (a meeting may have a new id).
@@ -320,38 +327,36 @@ fn shown(app: &mut App, made: Made) {
     if created {
         said.insert(0, format!("created {}", crate::text::path(&app.path)));
     }
-    let held = app.reanalysis.held();
     if let Some(in_flight) = app.saving.in_flight.as_mut() {
-        in_flight.held = held;
+        in_flight.shown = Some((said, change_made));
     }
-    if let Some(done) = done {
-        done(app, said, &change_made);
-    }
+    // The progress line says it is being saved; what was done is said
+    // once the file holds it.
+    app.status = None;
 }
 
 /// Written: the stamp of the file as written (and someone else's changes,
-/// when the change was made again on their version). Returns whether the
-/// screen shows what the file now holds.
-fn saved(app: &mut App, in_flight: &InFlight, written: Written) -> bool {
-    let mut shown = true;
-    if let Some((merged, change_made)) = written.merged {
-        let what = crate::words::done(&merged, &change_made);
+/// when the change was made again on their version), and what was done
+/// said (`done`). Returns whether the screen shows what the file holds.
+fn saved(app: &mut App, in_flight: &mut InFlight, written: Written) -> bool {
+    let Some((mut said, mut change_made)) = in_flight.shown.take() else {
+        return false;
+    };
+    let mut holds = true;
+    if let Some((merged, made_there)) = written.merged {
         if matches!(in_flight.kind, Kind::New)
             && let Some(last) = app.undo.last_mut()
         {
-            *last = change_made;
+            *last = made_there.clone();
         }
-        let said = app.replace(Doc {
+        // Said as made there (a meeting may have another id).
+        change_made = made_there;
+        let since = app.replace(Doc {
             partnership: Arc::new(merged),
             stamp: written.stamp,
         });
-        // What was said when the change was shown may name another id.
-        super::update::change::say(
-            app,
-            format!("Saved, merged with changes made elsewhere: {what}"),
-            &said,
-            super::app::Tone::Note,
-        );
+        said.insert(0, "merged with changes made elsewhere".into());
+        said.extend(since);
     } else if in_flight
         .made
         .as_ref()
@@ -359,12 +364,15 @@ fn saved(app: &mut App, in_flight: &InFlight, written: Written) -> bool {
     {
         app.doc.stamp = written.stamp;
     } else {
-        shown = false;
+        holds = false;
     }
     if let Some(warning) = written.warning {
-        app.warn(format!("Saved, with a warning: {warning}"));
+        said.insert(0, format!("warning: {warning}"));
     }
-    shown
+    if let Some(done) = in_flight.done.take() {
+        done(app, said, &change_made);
+    }
+    holds
 }
 
 /// Refused or not written: the screen and `u`'s list are put back, and the
@@ -377,10 +385,6 @@ fn failed(app: &mut App, in_flight: &mut InFlight, e: &CommitError) {
         }
         Kind::New => {}
         Kind::Undo(change) => app.undo.push(*change),
-    }
-    if was_shown {
-        // Its message, if it waits for the analysis, is never to be said.
-        app.reanalysis.forget_held_from(in_flight.held);
     }
     if was_shown && let Some(before) = &in_flight.before {
         app.replace(before.clone());
