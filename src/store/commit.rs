@@ -96,6 +96,15 @@ pub enum CommitError {
     AfterUnsaved,
 }
 
+impl CommitError {
+    /// The change does not fit the data (as shown, or as someone else has
+    /// changed it since): trying it again cannot help, unlike a file that
+    /// cannot be read or written for now.
+    pub fn no_longer_fits(&self) -> bool {
+        matches!(self, CommitError::Refused(_) | CommitError::Conflict { .. })
+    }
+}
+
 /// Makes `change` on the data file at `path`. `base` is what this writer
 /// last saw: its partnership and stamp. The change is made on `base` (a
 /// change that does not fit it is refused before anything is locked); when

@@ -37,7 +37,8 @@ pub enum Kind {
     /// it cannot be written.
     New,
     /// `u` taking back this change (already off the list): it goes back on
-    /// if the undo is refused or cannot be written.
+    /// if the undo cannot be written, and stays off when it no longer fits
+    /// the data (it would fail again, and hide the changes before it).
     Undo(Box<Change>),
 }
 
@@ -384,7 +385,9 @@ fn failed(app: &mut App, in_flight: &mut InFlight, e: &CommitError) {
             app.undo.pop();
         }
         Kind::New => {}
-        Kind::Undo(change) => app.undo.push(*change),
+        // An undo that no longer fits would fail again: off the list.
+        Kind::Undo(change) if !e.no_longer_fits() => app.undo.push(*change),
+        Kind::Undo(_) => {}
     }
     if was_shown && let Some(before) = &in_flight.before {
         app.replace(before.clone());

@@ -115,11 +115,26 @@ pub(super) fn undo(app: &mut App) {
         done: Box::new(move |app, said, _| {
             tell(app, format!("Undone: {what}"), &said, Tone::Done);
         }),
-        failed: Box::new(|app, e| app.warn(format!("Could not undo: {}", one_line(e)))),
+        failed: Box::new(|app, e| app.warn(could_not_undo(e))),
     };
     if let Err(e) = saving::start(app, inverse, request) {
-        app.undo.push(last);
-        app.warn(format!("Could not undo: {}", one_line(&e)));
+        if !e.no_longer_fits() {
+            app.undo.push(last);
+        }
+        app.warn(could_not_undo(&e));
+    }
+}
+
+/// Why `u` did nothing; an undo that no longer fits the data is taken off
+/// the list, so that the next `u` undoes the change before it.
+fn could_not_undo(e: &CommitError) -> String {
+    if e.no_longer_fits() {
+        format!(
+            "Could not undo: {}; it is off u's list, so u now undoes the change before it",
+            one_line(e)
+        )
+    } else {
+        format!("Could not undo: {}", one_line(e))
     }
 }
 
