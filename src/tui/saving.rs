@@ -210,19 +210,19 @@ pub fn start(app: &mut App, change: Change, request: Request) -> Result<(), Comm
         done: Some(request.done),
         failed: Some(request.failed),
     });
-    if ready.is_none() {
+    match ready {
+        Some((made, change_made)) => {
+            let made = Made {
+                partnership: made,
+                change: change_made,
+                meetings_by_person: None,
+                analysed: None,
+            };
+            step(app, Step::Made(Box::new(made)));
+        }
         // The progress line says the change is being made (the last
         // message is in the log).
-        app.status = None;
-    }
-    if let Some((made, change_made)) = ready {
-        let made = Made {
-            partnership: made,
-            change: change_made,
-            meetings_by_person: None,
-            analysed: None,
-        };
-        step(app, Step::Made(Box::new(made)));
+        None => app.status = None,
     }
     Ok(())
 }
