@@ -186,29 +186,26 @@ pub fn commit_applied(
             .map(|()| Stamp::Absent)
             .map_err(CommitError::Save),
     })?;
-    let current = now != Stamp::Absent;
-    if now == base {
-        let saved = replace_locked(path, current, Text::Of(applied))?;
-        return Ok(Written {
-            stamp: saved.stamp,
-            merged: None,
-            backup: saved.backup,
-            warning: saved.warning,
-        });
-    }
-    let newer = load_bytes(path)
-        .and_then(|bytes| parse_bytes(bytes, path))
-        .map_err(unreadable)?;
-    let (newer, made) = change
-        .apply_owned(newer)
-        .map_err(|source| CommitError::Conflict {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    let saved = replace_locked(path, current, Text::Of(&newer))?;
+    // Made again on the file's newer content when someone else wrote it.
+    let merged = if now == base {
+        None
+    } else {
+        let newer = load_bytes(path)
+            .and_then(|bytes| parse_bytes(bytes, path))
+            .map_err(unreadable)?;
+        let made_there = change
+            .apply_owned(newer)
+            .map_err(|source| CommitError::Conflict {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Some(made_there)
+    };
+    let text = merged.as_ref().map_or(applied, |(newer, _)| newer);
+    let saved = replace_locked(path, now != Stamp::Absent, Text::Of(text))?;
     Ok(Written {
         stamp: saved.stamp,
-        merged: Some((newer, made)),
+        merged,
         backup: saved.backup,
         warning: saved.warning,
     })
