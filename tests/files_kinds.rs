@@ -566,6 +566,8 @@ fn a_data_file_over_2_gib_is_refused_without_reading_it() {
 #[test]
 fn over_ulimit_f_a_save_says_so_and_keeps_the_file() {
     let (dir, file) = demo_file();
+    // Saved once, so that the newest backup holds the file as it is.
+    ok(add_meeting(&file));
     let before = fs::read(&file).unwrap();
     assert!(before.len() > 4096, "the demo must exceed the limit");
     let mut cmd = Command::new("bash");
@@ -595,6 +597,20 @@ fn over_ulimit_f_a_save_says_so_and_keeps_the_file() {
     assert_eq!(fs::read(&file).unwrap(), before);
     // No temporary file is left beside it.
     let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // The backups are as they were: the newest still holds the file (its
+    // name was given to the data file while the save was written, and the
+    // save's failure left it so: there was no room to copy it again), and
+    // nothing half-written is left among them.
+    let backups = partnermap::store::backups(&file);
+    assert_eq!(backups.len(), 2, "{backups:?}");
+    assert_eq!(fs::read(&backups[0].path).unwrap(), before);
+    let folder = partnermap::store::backup_dir(&file);
+    let left: Vec<_> = fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .filter(|n| n.to_string_lossy().ends_with(".tmp"))

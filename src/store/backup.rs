@@ -324,6 +324,41 @@ impl Folder {
         Some(kept)
     }
 
+    /// Gives the newest backup's name to the data file at `data` (a hard
+    /// link renamed over it), so that the copy it named gives its room
+    /// back now, and replacing the data file later frees nothing. Call
+    /// only when the two hold the same bytes and the data file has no other
+    /// name. Whether it was done.
+    pub(super) fn swap_newest(&self, data: &Path) -> bool {
+        let Some(newest) = self.existing.first() else {
+            return false;
+        };
+        let linked = tempfile::Builder::new()
+            .prefix(&temp_prefix(&self.name))
+            .rand_bytes(super::TEMP_RANDOM_CHARS)
+            .suffix(".tmp")
+            .make_in(&self.dir, |name| std::fs::hard_link(data, name));
+        if linked
+            .and_then(|link| link.persist(&newest.path).map_err(|e| e.error))
+            .is_err()
+        {
+            return false;
+        }
+        // Before and after the rename the name holds the same bytes, so a
+        // crash before this flush loses nothing either way.
+        let _ = sync_dir(&self.dir);
+        true
+    }
+
+    /// Removes all but the newest [`KEEP_BACKUPS`] − 1, when a save is
+    /// about to add one: done while the new version is written, since
+    /// giving a large file's room back takes the disk a while.
+    pub(super) fn make_room(&self) {
+        for old in self.existing.iter().skip(KEEP_BACKUPS - 1) {
+            let _ = std::fs::remove_file(&old.path);
+        }
+    }
+
     /// Removes all but the newest [`KEEP_BACKUPS`].
     fn prune(&self, path: &Path) {
         for old in backups(path).iter().skip(KEEP_BACKUPS) {

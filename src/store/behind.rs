@@ -52,34 +52,31 @@ pub(super) fn write_synced<T>(
     Ok(filled)
 }
 
-/// [`write_synced`] of the same bytes to `main` and, as a copy, to `copy`
-/// (with its own flushing thread), so that the disk writes both while the
-/// bytes are made. What `fill` gives, with `main`'s errors; and whether the
-/// copy was written and flushed: a copy that fails stops being written,
-/// and never fails `main`.
+/// Writes what `fill` writes to `main` (a [`write_synced`] writer) and, as
+/// a copy, to `copy`. The copy is not flushed: the system stores it with
+/// its other writes, within half a minute, so that a save waits for the
+/// disk to store one file, not two (the copy is a backup of the same
+/// version, which `main` holds once it is flushed). What `fill` gives, with
+/// `main`'s errors; and whether the copy was written whole: a copy that
+/// fails stops being written, and never fails `main`.
 pub(super) fn write_with_copy<T>(
     main: &mut Behind<'_>,
     copy: &mut File,
     fill: impl FnOnce(&mut Tee<'_, '_, '_>) -> io::Result<T>,
 ) -> (io::Result<T>, io::Result<()>) {
-    let mut filled = None;
-    let copied = write_synced(copy, |second| {
-        let mut tee = Tee {
-            main,
-            copy: Some(second),
-            failed: None,
-        };
-        filled = Some(fill(&mut tee));
-        tee.failed.map_or(Ok(()), Err)
-    });
-    let filled = filled.unwrap_or_else(|| Err(io::Error::other("the copy could not be started")));
-    (filled, copied)
+    let mut tee = Tee {
+        main,
+        copy: Some(copy),
+        failed: None,
+    };
+    let filled = fill(&mut tee);
+    (filled, tee.failed.map_or(Ok(()), Err))
 }
 
 /// The writer [`write_with_copy`] hands out.
 pub(super) struct Tee<'m, 'a, 'b> {
     main: &'m mut Behind<'a>,
-    copy: Option<&'m mut Behind<'b>>,
+    copy: Option<&'b mut File>,
     /// Why the copy stopped being written.
     failed: Option<io::Error>,
 }
@@ -89,7 +86,7 @@ impl Tee<'_, '_, '_> {
     /// (a disk too full for both must still take the main file).
     fn give_up_copy(&mut self, why: io::Error) {
         if let Some(copy) = self.copy.take() {
-            let _ = copy.file.set_len(0);
+            let _ = copy.set_len(0);
         }
         self.failed.get_or_insert(why);
     }

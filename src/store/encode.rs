@@ -4,7 +4,8 @@
 //! among the known ones ([`Anchor`]). Written straight from the model by
 //! serde_json's pretty printer: nothing is built in between.
 
-use super::pretty::Pretty;
+use super::in_order;
+use super::pretty::{self, Pretty};
 use crate::model::{
     Anchor, Domains, Extra, Meeting, Names, Partnership, Person, SCHEMA, Settings, Tie, known,
 };
@@ -58,13 +59,18 @@ impl<'a, M: SerializeMap> Fields<'a, M> {
     }
 
     /// The known field `name` (one of `order`, after the ones given so far).
-    fn field<T: Serialize + ?Sized>(
+    fn field<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<Self, M::Error> {
+        self.field_with(name, |map| map.serialize_entry(name, value))
+    }
+
+    /// The known field `name`, written by `write`.
+    fn field_with(
         mut self,
         name: &'static str,
-        value: &T,
+        write: impl FnOnce(&mut M) -> Result<(), M::Error>,
     ) -> Result<Self, M::Error> {
         self.up_to(name)?;
-        self.map.serialize_entry(name, value)?;
+        write(&mut self.map)?;
         self.unknown(Anchor::After(name))?;
         self.done += 1;
         Ok(self)
@@ -131,12 +137,14 @@ fn four_digit_year(date: Date) -> Option<[u8; 10]> {
     ])
 }
 
-/// A list of records, each written by `R`.
+/// A list of records, as serde_json writes it (the tests' reference).
+#[cfg(test)]
 struct List<'a, T>(&'a [T]);
 
 /// One record, borrowed.
 struct Out<'a, T>(&'a T);
 
+#[cfg(test)]
 impl<'a, T> Serialize for List<'a, T>
 where
     Out<'a, T>: Serialize,
@@ -225,6 +233,9 @@ impl Serialize for Out<'_, Settings> {
     }
 }
 
+/// The whole file, as serde_json's pretty printer would write it (the
+/// reference the tests compare [`write_to`] with).
+#[cfg(test)]
 impl Serialize for Out<'_, Partnership> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.0;
@@ -240,11 +251,86 @@ impl Serialize for Out<'_, Partnership> {
 }
 
 /// Writes the file's text ([`to_text`]) to `w` as it is made, so that a
-/// save holds no copy of it.
+/// save holds no copy of it. The lists of people, ties and meetings are
+/// encoded on several threads ([`in_order`]); the text is the same.
 pub fn write_to<W: std::io::Write>(p: &Partnership, mut w: W) -> std::io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(&mut w, Pretty::default());
-    Out(p).serialize(&mut serializer)?;
+    Fields::start(Top::start(&mut w)?, known::TOP, &p.extra)
+        .and_then(|f| {
+            f.field("schema", &SCHEMA)?
+                .field("partnership", &Out(&p.names))?
+                .field("settings", &Out(&p.settings))?
+                .field_with("people", |top| top.list("people", &p.people))?
+                .field_with("ties", |top| top.list("ties", &p.ties))?
+                .field_with("meetings", |top| top.list("meetings", &p.meetings))?
+                .end()
+        })
+        .map_err(std::io::Error::from)?;
     w.write_all(b"\n")
+}
+
+/// The file's top-level object, written as [`Pretty`] writes it (one
+/// level deep), with each field's value written by serde_json, or, for
+/// the lists of records, a chunk at a time ([`Top::list`]).
+struct Top<'w, W> {
+    w: &'w mut W,
+    first: bool,
+}
+
+impl<'w, W: std::io::Write> Top<'w, W> {
+    fn start(w: &'w mut W) -> std::io::Result<Self> {
+        w.write_all(b"{")?;
+        Ok(Top { w, first: true })
+    }
+
+    /// The field `name`, a list of records encoded on several threads.
+    fn list<T: Sync>(&mut self, name: &str, items: &[T]) -> Result<(), serde_json::Error>
+    where
+        for<'a> Out<'a, T>: Serialize,
+    {
+        self.serialize_key(name)?;
+        let mut list = || -> std::io::Result<()> {
+            self.w.write_all(b"[")?;
+            in_order::write_in_order(self.w, items, |buf, index, item| {
+                pretty::line(buf, index > 0, 2)?;
+                let mut at = serde_json::Serializer::with_formatter(buf, Pretty::at(2));
+                Out(item).serialize(&mut at).map_err(std::io::Error::from)
+            })?;
+            if !items.is_empty() {
+                pretty::line(self.w, false, 1)?;
+            }
+            self.w.write_all(b"]")
+        };
+        list().map_err(serde_json::Error::io)
+    }
+}
+
+impl<W: std::io::Write> SerializeMap for Top<'_, W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Self::Error> {
+        pretty::line(self.w, !self.first, 1).map_err(serde_json::Error::io)?;
+        self.first = false;
+        key.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *self.w,
+            Pretty::default(),
+        ))?;
+        self.w.write_all(b": ").map_err(serde_json::Error::io)
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *self.w,
+            Pretty::at(1),
+        ))
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        if !self.first {
+            pretty::line(self.w, false, 0).map_err(serde_json::Error::io)?;
+        }
+        self.w.write_all(b"}").map_err(serde_json::Error::io)
+    }
 }
 
 /// The file's text: pretty-printed JSON with a final newline.
@@ -276,9 +362,11 @@ mod tests {
 
     #[test]
     fn written_as_it_is_made_the_text_is_the_same() {
+        // More records than a chunk (so written on several threads), in
+        // each list that is cut into chunks.
         let generated = crate::generate::partnership(crate::generate::Spec {
-            people: 300,
-            meetings: 3_000,
+            people: 9_000,
+            meetings: 20_000,
             seed: 7,
             as_of: Date::constant(2026, 11, 24),
         });

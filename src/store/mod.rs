@@ -10,6 +10,7 @@ mod content;
 mod encode;
 mod error;
 mod fs_kind;
+mod in_order;
 mod lock;
 mod pretty;
 mod raw_keys;
@@ -283,11 +284,12 @@ pub(crate) enum Text<'a> {
 }
 
 /// With the lock held: writes the new version beside the data file and,
-/// as it goes, into a new backup; keeps the file as it is (when `current`)
-/// as a backup, renames the new version over it, and names the new
-/// backup once the rename is done (or removes it, when the newest backup
-/// already held the version). A backup that cannot be written does not
-/// stop the save; it is reported in [`Saved::warning`].
+/// as it goes, into a new backup, while the file as it is (when `current`)
+/// is kept as a backup and the oldest backup makes room ([`keep_old`]);
+/// renames the new version over the data file, and names the new backup
+/// once the rename is done (or removes it, when the newest backup already
+/// held the version). A backup that cannot be written does not stop the
+/// save; it is reported in [`Saved::warning`].
 fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, SaveError> {
     let mut warnings = Vec::new();
     // The new version's backup is written along with it, so that the disk
@@ -299,18 +301,41 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         })
         .map_err(|e| warnings.push(without_backup(&e)))
         .ok();
-    // Whether the copy was written whole and flushed.
+    // Whether the copy was written whole.
     let mut copied = false;
-    let (prepared, (len, hash)) = write::prepare_with(path, true, |file| match &mut copy {
-        Some(temp) => {
-            let (filled, done) =
-                behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(&text, both));
-            copied = done.is_ok();
-            filled
+    let (written, mut old) = std::thread::scope(|scope| {
+        let keeping = current.then(|| {
+            std::thread::Builder::new()
+                .name("keep old".into())
+                .spawn_scoped(scope, || keep_old(path))
+        });
+        let written = write::prepare_with(path, true, |file| match &mut copy {
+            Some(temp) => {
+                let (filled, done) =
+                    behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(&text, both));
+                copied = done.is_ok();
+                filled
+            }
+            None => encoded(&text, file),
+        });
+        let old = keeping.map(|keeping| match keeping {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: kept after the writing instead.
+            Err(_) => keep_old(path),
+        });
+        (written, old)
+    });
+    let (prepared, (len, hash)) = match written {
+        Ok(written) => written,
+        Err(e) => {
+            if let Some(Ok(old)) = old {
+                old.kept_in_place(path);
+            }
+            return Err(e);
         }
-        None => encoded(&text, file),
-    })?;
-    let mut old = current.then(|| replaced::keep_current(path));
+    };
     if matches!(old, Some(Err(_))) && copied {
         // The version being replaced comes first (it may be someone else's
         // and kept nowhere else): on a backup disk with room for one copy,
@@ -333,7 +358,7 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     .ok();
     if let Err(e) = prepared.persist() {
         if let Some(old) = old {
-            old.kept_in_place();
+            old.kept_in_place(path);
         }
         return Err(e);
     }
@@ -351,6 +376,15 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         backup,
         warning: warnings.into_iter().next(),
     })
+}
+
+/// While a save writes the new version: the oldest backup makes room for
+/// the new one, and the data file as it is now is kept as a backup
+/// ([`replaced::keep_current`]). Both may give a large file's room back,
+/// which takes the disk a while, so it is done alongside the writing.
+fn keep_old(path: &Path) -> Result<replaced::Current, SaveError> {
+    backup::Folder::ready(path)?.make_room();
+    replaced::keep_current(path)
 }
 
 /// Writes `text` to `out`: its length and [`content::TextHash`].

@@ -22,9 +22,20 @@ pub struct Pretty {
     has_value: bool,
 }
 
+impl Pretty {
+    /// A printer for a value written `depth` levels deep (inside a list
+    /// or an object written by hand).
+    pub fn at(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+}
+
 /// Writes a line break (after a comma when `comma`) and `depth` levels of
 /// indentation.
-fn line<W: ?Sized + Write>(w: &mut W, comma: bool, depth: usize) -> io::Result<()> {
+pub(super) fn line<W: ?Sized + Write>(w: &mut W, comma: bool, depth: usize) -> io::Result<()> {
     let start = usize::from(!comma);
     let shallow = depth.min(DEPTH);
     w.write_all(LINES.get(start..2 + 2 * shallow).unwrap_or_default())?;

@@ -19,20 +19,35 @@ pub(super) enum Current {
     /// until the new version is renamed over it: then call
     /// [`Current::replaced`]; if the rename fails, [`Current::kept_in_place`].
     Linked(PathBuf),
+    /// The newest backup held it as a copy of its own; its name now leads
+    /// to the data file itself (the copy's room given back at once, so that
+    /// the rename gives none back). Then as [`Current::Linked`], but if the
+    /// rename fails the backup becomes a copy again.
+    Swapped(PathBuf),
 }
 
-/// Keeps the data file at `path`, as it is now, as the newest backup, unless
-/// the newest backup already holds it; call with the file's lock held, just
-/// before the new version is renamed over it. The file is not read into
-/// memory: it is compared with the newest backup a block at a time, and
-/// kept as a hard link (no copy at all) when it has no other name and the
-/// backup folder is on its file system; else it is copied, in the kernel.
+/// Keeps the data file at `path`, as it is now, as the newest backup; call
+/// with the file's lock held, before the new version is renamed over it.
+/// The file is not read into memory: it is compared with the newest backup
+/// a block at a time. When they differ, it is kept as a hard link (no copy
+/// at all) when it has no other name and the backup folder is on its file
+/// system, else copied in the kernel. When they are the same, the newest
+/// backup's name is given to the data file itself ([`Current::Swapped`]),
+/// so that the room a large file takes is given back now, not while the
+/// save waits for its rename.
 pub(super) fn keep_current(path: &Path) -> Result<Current, SaveError> {
     let folder = Folder::ready(path)?;
-    if let Some(newest) = folder.existing.first()
-        && content::same(&newest.path, path)
-    {
-        return Ok(Current::Held);
+    if let Some(newest) = folder.existing.first() {
+        if same_file(&newest.path, path) {
+            return Ok(Current::Held);
+        }
+        if content::same(&newest.path, path) {
+            return Ok(if has_one_name(path) && folder.swap_newest(path) {
+                Current::Swapped(newest.path.clone())
+            } else {
+                Current::Held
+            });
+        }
     }
     let linked = if has_one_name(path) {
         folder.link(path)
@@ -56,7 +71,7 @@ impl Current {
     /// leaves the old file's mode on it.)
     pub(super) fn replaced(self) {
         #[cfg(unix)]
-        if let Current::Linked(path) = self {
+        if let Current::Linked(path) | Current::Swapped(path) = self {
             use std::os::unix::fs::PermissionsExt;
             let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
         }
@@ -64,14 +79,46 @@ impl Current {
 
     /// When the new version could not be renamed over the data file: a
     /// linked backup would still be the data file itself (an edit of one
-    /// would change the other), and the version was not replaced; it goes.
-    pub(super) fn kept_in_place(self) {
-        if let Current::Linked(path) = self {
-            let _ = std::fs::remove_file(&path);
-            if let Some(dir) = path.parent() {
-                let _ = sync_dir(dir);
+    /// would change the other). A new one goes, since the version was not
+    /// replaced; a swapped one becomes a copy again (or, if that cannot be
+    /// written, stays a second name: the data file holds the version).
+    pub(super) fn kept_in_place(self, path: &Path) {
+        match self {
+            Current::Held => {}
+            Current::Linked(kept) => {
+                let _ = std::fs::remove_file(&kept);
+                if let Some(dir) = kept.parent() {
+                    let _ = sync_dir(dir);
+                }
+            }
+            Current::Swapped(newest) => {
+                let copied = Folder::ready(path)
+                    .and_then(|folder| folder.filled(|temp| copy_from(path, temp)));
+                if let Ok(copy) = copied
+                    && copy.persist(&newest).is_ok()
+                    && let Some(dir) = newest.parent()
+                {
+                    let _ = sync_dir(dir);
+                }
             }
         }
+    }
+}
+
+/// Whether `a` and `b` are names of the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 
