@@ -602,10 +602,11 @@ fn over_ulimit_f_a_save_says_so_and_keeps_the_file() {
         .filter(|n| n.to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
-    // The backups are as they were: the newest still holds the file (its
-    // name was given to the data file while the save was written, and the
-    // save's failure left it so: there was no room to copy it again), and
-    // nothing half-written is left among them.
+    // The backups are as they were: the newest still holds the file (it
+    // gave its room back while the save was written, and was put back when
+    // the save failed: as a second name of the data file, since this
+    // process may write no file big enough to copy it), and nothing
+    // half-written is left among them.
     let backups = partnermap::store::backups(&file);
     assert_eq!(backups.len(), 2, "{backups:?}");
     assert_eq!(fs::read(&backups[0].path).unwrap(), before);

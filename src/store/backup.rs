@@ -4,7 +4,10 @@
 //! kept; the folder is private (0700) and so is every backup (0600).
 //!
 //! A save keeps the version it replaces, unless the newest backup already
-//! holds it, and then a copy of the version it wrote. So the newest backup
+//! holds it (see `replaced.rs`), and then a copy of the version it wrote
+//! (not flushed: the system stores it; the data file holds the version
+//! until the next save, which flushes the copy when the data file it
+//! replaces is the only other one). So the newest backup
 //! is the last version partnermap saved: when the file is later broken by
 //! hand, by a merge or by a sync tool, nothing partnermap wrote is lost, and
 //! a version someone else wrote is kept before partnermap replaces it.
@@ -144,7 +147,7 @@ pub(crate) fn keep(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
 }
 
 /// The version a save writes, on its way to becoming the newest backup:
-/// written and flushed under a temporary name before the data file is
+/// written under a temporary name before the data file is
 /// replaced, named (and so listed) only after, so that the newest backup
 /// is always a version that was saved. Dropped unnamed, it is removed.
 pub(crate) enum Staged {
@@ -324,30 +327,39 @@ impl Folder {
         Some(kept)
     }
 
-    /// Gives the newest backup's name to the data file at `data` (a hard
-    /// link renamed over it), so that the copy it named gives its room
-    /// back now, and replacing the data file later frees nothing. Call
-    /// only when the two hold the same bytes and the data file has no other
-    /// name. Whether it was done.
-    pub(super) fn swap_newest(&self, data: &Path) -> bool {
-        let Some(newest) = self.existing.first() else {
-            return false;
-        };
-        let linked = tempfile::Builder::new()
+    /// The folder.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file at `path` given a temporary second name in the folder (a
+    /// hard link, named like a temporary file, so that one left by a crash
+    /// is removed by the next save); `None` when no link can be made.
+    pub(super) fn temp_link(&self, path: &Path) -> Option<tempfile::TempPath> {
+        tempfile::Builder::new()
             .prefix(&temp_prefix(&self.name))
             .rand_bytes(super::TEMP_RANDOM_CHARS)
             .suffix(".tmp")
-            .make_in(&self.dir, |name| std::fs::hard_link(data, name));
-        if linked
-            .and_then(|link| link.persist(&newest.path).map_err(|e| e.error))
-            .is_err()
-        {
-            return false;
+            .make_in(&self.dir, |name| std::fs::hard_link(path, name))
+            .ok()
+            .map(tempfile::NamedTempFile::into_temp_path)
+    }
+
+    /// Gives a link made by [`Folder::temp_link`] the next free backup
+    /// name (the folder is flushed by the caller).
+    pub(super) fn name_link(&self, mut link: tempfile::TempPath) -> std::io::Result<PathBuf> {
+        let (time, mut seq) = self.next();
+        loop {
+            let target = self.dir.join(backup_name(&self.name, time, seq));
+            match link.persist_noclobber(&target) {
+                Ok(()) => return Ok(target),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
+                    link = e.path;
+                    seq += 1;
+                }
+                Err(e) => return Err(e.error),
+            }
         }
-        // Before and after the rename the name holds the same bytes, so a
-        // crash before this flush loses nothing either way.
-        let _ = sync_dir(&self.dir);
-        true
     }
 
     /// Removes all but the newest [`KEEP_BACKUPS`] − 1, when a save is

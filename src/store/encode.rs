@@ -2,7 +2,9 @@
 //! fixed order (the order of [`known`]), records in file order, and each
 //! unknown field written back as the exact text it was read as, in its place
 //! among the known ones ([`Anchor`]). Written straight from the model by
-//! serde_json's pretty printer: nothing is built in between.
+//! serde_json with the pretty printer's layout (the top-level object by
+//! hand, so that its long lists are encoded on several threads): nothing
+//! is built in between.
 
 use super::in_order;
 use super::pretty::{self, Pretty};
@@ -376,7 +378,17 @@ mod tests {
         assert!(odd.is_ok(), "{odd:?}");
         let odd = odd.unwrap_or_default();
         assert_eq!(odd.extra.len(), 1);
-        for p in [generated, odd] {
+        // Unknown top-level fields around each list and at the end, which
+        // the top-level object written by hand must put back in place.
+        let around = r#"{"schema": 1, "partnership": {"name": "N", "ours": "A", "partner": "B"},
+            "a": [], "people": [{"id": "a", "name": "A", "side": "ours"}], "b": {"x": [1, {}]},
+            "ties": [], "c": "", "meetings": [{"id": "m-1", "date": "2026-01-02", "attendees": ["a"]}],
+            "d": null, "e": [[], {}]}"#;
+        let around = crate::store::parse(around, std::path::Path::new("around.json"));
+        assert!(around.is_ok(), "{around:?}");
+        let around = around.unwrap_or_default();
+        assert_eq!(around.extra.len(), 5);
+        for p in [generated, odd, around] {
             let mut written = Vec::new();
             assert!(write_to(&p, &mut written).is_ok());
             let text = to_text(&p);

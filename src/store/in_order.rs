@@ -23,6 +23,16 @@ pub(super) fn write_in_order<T: Sync>(
     encode: impl Fn(&mut Vec<u8>, usize, &T) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+    on_threads(threads, w, items, encode)
+}
+
+/// [`write_in_order`] with `threads` encoding at once.
+fn on_threads<T: Sync>(
+    threads: usize,
+    w: &mut impl Write,
+    items: &[T],
+    encode: impl Fn(&mut Vec<u8>, usize, &T) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     let encode_chunk = |mut buf: Vec<u8>, chunk: usize| -> io::Result<Vec<u8>> {
         buf.clear();
         let start = chunk * CHUNK;
@@ -91,27 +101,30 @@ fn write_all(
 
 #[cfg(test)]
 mod tests {
-    use super::{CHUNK, write_in_order};
+    use super::{CHUNK, on_threads, write_in_order};
     use std::io::Write;
 
     /// Every record once, in order, for lists shorter and longer than a
-    /// chunk and a round of chunks, ending inside a chunk or on its end.
+    /// chunk and a round of chunks, ending inside a chunk or on its end, on
+    /// one thread and on several (whatever this machine has).
     #[test]
     fn writes_every_record_in_order() {
-        for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK, 17 * CHUNK + 3] {
-            let items: Vec<usize> = (0..len).collect();
-            let mut out = Vec::new();
-            let written = write_in_order(&mut out, &items, |buf, index, item| {
-                assert_eq!(index, *item);
-                write!(buf, "{}{item}", if index == 0 { "" } else { "," })
-            });
-            assert!(written.is_ok());
-            let expected = items
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
-            assert_eq!(String::from_utf8(out).unwrap_or_default(), expected);
+        for threads in [1, 2, 3] {
+            for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK, 17 * CHUNK + 3] {
+                let items: Vec<usize> = (0..len).collect();
+                let mut out = Vec::new();
+                let written = on_threads(threads, &mut out, &items, |buf, index, item| {
+                    assert_eq!(index, *item);
+                    write!(buf, "{}{item}", if index == 0 { "" } else { "," })
+                });
+                assert!(written.is_ok());
+                let expected = items
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",");
+                assert_eq!(String::from_utf8(out).unwrap_or_default(), expected);
+            }
         }
     }
 
@@ -120,7 +133,7 @@ mod tests {
     #[test]
     fn an_error_is_the_result() {
         let items: Vec<usize> = (0..9 * CHUNK).collect();
-        let failed = write_in_order(&mut Vec::new(), &items, |buf, index, _| {
+        let failed = on_threads(3, &mut Vec::new(), &items, |buf, index, _| {
             if index == 6 * CHUNK + 5 {
                 return Err(std::io::Error::other("no"));
             }

@@ -284,16 +284,17 @@ pub(crate) enum Text<'a> {
 }
 
 /// With the lock held: writes the new version beside the data file and,
-/// as it goes, into a new backup, while the file as it is (when `current`)
-/// is kept as a backup and the oldest backup makes room ([`keep_old`]);
-/// renames the new version over the data file, and names the new backup
-/// once the rename is done (or removes it, when the newest backup already
-/// held the version). A backup that cannot be written does not stop the
-/// save; it is reported in [`Saved::warning`].
+/// as it goes, into a new backup, while the oldest backup makes room and
+/// the file as it is (when `current`) is given a temporary second name
+/// ([`keep_old`]); keeps that file as a backup and renames the new version
+/// over it, and names the new backup once the rename is done (or removes
+/// it, when the newest backup already held the version). A backup that
+/// cannot be written does not stop the save; it is reported in
+/// [`Saved::warning`].
 fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, SaveError> {
     let mut warnings = Vec::new();
-    // The new version's backup is written along with it, so that the disk
-    // writes both while the text is encoded (not one after the other).
+    // The new version's backup is written along with it, from the same
+    // buffer (and left to the system to store: the data file holds it).
     let mut copy = backup::Folder::ready(path)
         .and_then(|folder| {
             folder.remove_stale();
@@ -301,41 +302,21 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         })
         .map_err(|e| warnings.push(without_backup(&e)))
         .ok();
-    // Whether the copy was written whole.
-    let mut copied = false;
-    let (written, mut old) = std::thread::scope(|scope| {
-        let keeping = current.then(|| {
-            std::thread::Builder::new()
-                .name("keep old".into())
-                .spawn_scoped(scope, || keep_old(path))
-        });
-        let written = write::prepare_with(path, true, |file| match &mut copy {
-            Some(temp) => {
-                let (filled, done) =
-                    behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(&text, both));
-                copied = done.is_ok();
-                filled
-            }
-            None => encoded(&text, file),
-        });
-        let old = keeping.map(|keeping| match keeping {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: kept after the writing instead.
-            Err(_) => keep_old(path),
-        });
-        (written, old)
-    });
+    let (written, early, mut copied) = write_alongside(path, current, &text, &mut copy);
     let (prepared, (len, hash)) = match written {
         Ok(written) => written,
         Err(e) => {
-            if let Some(Ok(old)) = old {
-                old.kept_in_place(path);
+            if let Some(early) = early {
+                early.undo(path);
             }
             return Err(e);
         }
     };
+    let keep = |early: Option<replaced::Early>| match early {
+        Some(early) => early.name(path),
+        None => replaced::keep_current(path),
+    };
+    let mut old = current.then(|| keep(early));
     if matches!(old, Some(Err(_))) && copied {
         // The version being replaced comes first (it may be someone else's
         // and kept nowhere else): on a backup disk with room for one copy,
@@ -356,9 +337,17 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     }
     .map_err(|e| warnings.push(without_backup(&e)))
     .ok();
+    let new_file = replaced::FileId::of(prepared.temp_path());
     if let Err(e) = prepared.persist() {
         if let Some(old) = old {
-            old.kept_in_place(path);
+            // The folder's flush may fail after the rename: the old file is
+            // then replaced all the same, and its backup must stay.
+            let renamed = new_file.is_some() && replaced::FileId::of(path) == new_file;
+            if renamed {
+                old.replaced();
+            } else {
+                old.kept_in_place(path);
+            }
         }
         return Err(e);
     }
@@ -378,13 +367,57 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     })
 }
 
+/// The new version written beside the data file, not yet renamed over it,
+/// with its length and hash.
+type NewVersion = Result<(write::Prepared, (u64, u64)), SaveError>;
+
+/// The new version written beside the data file (and into `copy`, when
+/// there is one), while [`keep_old`] runs alongside when there is a file
+/// to replace (`current`); and whether the copy was written whole.
+fn write_alongside(
+    path: &Path,
+    current: bool,
+    text: &Text<'_>,
+    copy: &mut Option<tempfile::NamedTempFile>,
+) -> (NewVersion, Option<replaced::Early>, bool) {
+    let mut copied = false;
+    std::thread::scope(|scope| {
+        let keeping = current.then(|| {
+            std::thread::Builder::new()
+                .name("keep old".into())
+                .spawn_scoped(scope, || keep_old(path))
+        });
+        let written = write::prepare_with(path, true, |file| match copy {
+            Some(temp) => {
+                let (filled, done) =
+                    behind::write_with_copy(file, temp.as_file_mut(), |both| encoded(text, both));
+                copied = done.is_ok();
+                filled
+            }
+            None => encoded(text, file),
+        });
+        // With no thread to be had, the old file is kept after the
+        // writing ([`replaced::keep_current`]), as when no link can be made.
+        let early = keeping.and_then(|keeping| keeping.ok()).and_then(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (written, early, copied)
+    })
+}
+
 /// While a save writes the new version: the oldest backup makes room for
-/// the new one, and the data file as it is now is kept as a backup
-/// ([`replaced::keep_current`]). Both may give a large file's room back,
-/// which takes the disk a while, so it is done alongside the writing.
-fn keep_old(path: &Path) -> Result<replaced::Current, SaveError> {
-    backup::Folder::ready(path)?.make_room();
-    replaced::keep_current(path)
+/// the new one, and the data file as it is now is given a temporary
+/// second name in the backup folder ([`replaced::early`]), when it can be.
+/// Both may give a large file's room back (the newest backup, when it is a
+/// copy of the same bytes), which takes the disk a while, so it is done
+/// alongside the writing.
+fn keep_old(path: &Path) -> Option<replaced::Early> {
+    if let Ok(folder) = backup::Folder::ready(path) {
+        folder.make_room();
+    }
+    replaced::early(path)
 }
 
 /// Writes `text` to `out`: its length and [`content::TextHash`].

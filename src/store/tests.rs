@@ -15,7 +15,7 @@ fn a_link_made_for_a_rename_that_failed_is_taken_back() {
     let path = dir.path().join("p.json");
     fs::write(&path, b"{\"by\": \"hand\"}").unwrap();
     let kept = keep_current(&path).unwrap();
-    let Current::Linked(link) = &kept else {
+    let Current::Linked { kept: link, .. } = &kept else {
         panic!("a file with one name is linked, not copied");
     };
     assert_eq!(
@@ -29,38 +29,104 @@ fn a_link_made_for_a_rename_that_failed_is_taken_back() {
     assert_eq!(fs::read(&path).unwrap(), b"{\"by\": \"hand\"}");
 }
 
-/// When the newest backup holds the data file's bytes, its name is given
-/// to the data file itself (so that the copy's room is given back before
-/// the rename); a rename that fails makes it a copy of its own again.
-#[cfg(unix)]
-#[test]
-fn a_swapped_backup_becomes_a_copy_again_when_the_rename_fails() {
+/// A data file and a newest backup of the same bytes, in a fresh folder.
+fn saved_once(text: &[u8]) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.json");
-    let text = b"{\"schema\": 1}\n";
     fs::write(&path, text).unwrap();
     let folder = super::backup_dir(&path);
     fs::create_dir(&folder).unwrap();
     let newest = folder.join("p.json.20261130T120000Z.json");
     fs::write(&newest, text).unwrap();
-    let kept = keep_current(&path).unwrap();
-    let Current::Swapped(swapped) = &kept else {
-        panic!("a backup holding the same bytes is swapped");
+    (dir, path, newest)
+}
+
+fn ino(path: &std::path::Path) -> u64 {
+    fs::metadata(path).unwrap().ino()
+}
+
+/// The names in the backup folder.
+fn in_folder(path: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(super::backup_dir(path))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// While the new version is written, the data file gets a temporary name
+/// (not a backup) and a newest backup of the same bytes gives its room
+/// back; just before the rename, the data file takes that backup's name.
+#[cfg(unix)]
+#[test]
+fn the_old_file_takes_the_name_of_a_backup_of_the_same_bytes_before_the_rename() {
+    let text = b"{\"schema\": 1}\n";
+    let (_dir, path, newest) = saved_once(text);
+    let early = super::replaced::early(&path).unwrap();
+    assert!(!newest.exists(), "the copy gave its room back");
+    let names = in_folder(&path);
+    let [name] = names.as_slice() else {
+        panic!("one name: {names:?}");
     };
-    assert_eq!(swapped, &newest);
-    assert_eq!(
-        fs::metadata(&newest).unwrap().ino(),
-        fs::metadata(&path).unwrap().ino()
-    );
-    // Nothing else is left in the folder (the link was named by a rename).
-    assert_eq!(fs::read_dir(&folder).unwrap().count(), 1);
+    assert!(name.starts_with(".p.json.") && name.ends_with(".tmp"), "{name}");
+    let kept = early.name(&path).unwrap();
+    let Current::Linked {
+        kept: name,
+        replaces,
+    } = &kept
+    else {
+        panic!("linked");
+    };
+    assert!(replaces);
+    assert_eq!(name, &newest);
+    assert_eq!(ino(&newest), ino(&path));
+    assert_eq!(in_folder(&path), ["p.json.20261130T120000Z.json"]);
+    // Had the rename failed, the backup would be a copy of its own again.
     kept.kept_in_place(&path);
     assert_eq!(fs::metadata(&path).unwrap().nlink(), 1);
-    assert_ne!(
-        fs::metadata(&newest).unwrap().ino(),
-        fs::metadata(&path).unwrap().ino()
-    );
+    assert_ne!(ino(&newest), ino(&path));
     assert_eq!(fs::read(&newest).unwrap(), text);
-    assert_eq!(fs::read(&path).unwrap(), text);
-    assert_eq!(fs::read_dir(&folder).unwrap().count(), 1);
+    assert_eq!(in_folder(&path), ["p.json.20261130T120000Z.json"]);
+}
+
+/// A save whose writing failed puts the backup that gave its room back
+/// back, as a copy of its own, and leaves no temporary name.
+#[cfg(unix)]
+#[test]
+fn a_write_that_failed_puts_the_backup_back() {
+    let text = b"{\"schema\": 1}\n";
+    let (_dir, path, newest) = saved_once(text);
+    let early = super::replaced::early(&path).unwrap();
+    early.undo(&path);
+    assert_eq!(in_folder(&path), ["p.json.20261130T120000Z.json"]);
+    assert_eq!(fs::read(&newest).unwrap(), text);
+    assert_eq!(fs::metadata(&path).unwrap().nlink(), 1);
+}
+
+/// When someone replaces the data file while the new version is written,
+/// the file it was is put back as the backup, and the newer one is kept
+/// as a backup too (it is someone's version, which the save replaces).
+#[cfg(unix)]
+#[test]
+fn a_data_file_replaced_meanwhile_is_kept_and_so_is_the_one_before() {
+    let text = b"{\"schema\": 1}\n";
+    let (_dir, path, newest) = saved_once(text);
+    let early = super::replaced::early(&path).unwrap();
+    let theirs = path.with_extension("theirs");
+    fs::write(&theirs, b"{\"schema\": 1, \"theirs\": true}\n").unwrap();
+    fs::rename(&theirs, &path).unwrap();
+    let kept = early.name(&path).unwrap();
+    assert_eq!(fs::read(&newest).unwrap(), text);
+    assert_eq!(fs::metadata(&newest).unwrap().nlink(), 1);
+    let Current::Linked {
+        kept: name,
+        replaces,
+    } = &kept
+    else {
+        panic!("the newer file is linked");
+    };
+    assert!(!replaces);
+    assert_eq!(ino(name), ino(&path));
+    assert_eq!(in_folder(&path).len(), 2);
 }

@@ -136,6 +136,8 @@ pub struct App {
     pub ignored_stamp: Option<Stamp>,
     /// The data file's modification time and size when last looked at.
     pub seen: Option<(SystemTime, u64)>,
+    /// A big data file changed elsewhere, being looked at on a thread.
+    pub reloading: super::update::Reloading,
     /// SIGTERM or SIGHUP arrived (its number): the loop ends.
     pub signal: Option<i32>,
     /// The one event channel: input, ticker and jobs post to it.
@@ -219,6 +221,7 @@ impl App {
             grid_view: GridView::default(),
             trend,
             seen: modified(&path),
+            reloading: super::update::Reloading::default(),
             signal: None,
             events,
             worker,

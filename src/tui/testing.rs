@@ -128,6 +128,17 @@ pub fn check_file(app: &mut App) {
     super::update::check_file(app);
 }
 
+/// Looks at the data file, and reloads it, on a thread whatever its size,
+/// as for a big file (see `tui::update::check_file`).
+pub fn reload_in_background(app: &mut App) {
+    app.reloading.in_background_from = 0;
+}
+
+/// A look at the data file (and its reload) is under way on a thread.
+pub fn reloading(app: &App) -> bool {
+    app.reloading.busy()
+}
+
 /// The frame drawn at `width` × `height`, before it is sent to the
 /// terminal: every cell the UI means to show (the terminal is sent only
 /// what changed, and skips the cell after a wide character).
@@ -359,7 +370,7 @@ pub fn set_color(app: &mut App, color: bool) {
 /// When nothing arrives for a minute: a job that never ends.
 #[allow(clippy::panic)]
 pub fn settle(app: &mut App) {
-    while super::views::background::pending(app) || app.progress.is_some() {
+    while super::views::background::pending(app) || app.progress.is_some() || app.reloading.busy() {
         match app.events.recv_timeout(std::time::Duration::from_secs(60)) {
             Some(event) => super::update::handle(app, event),
             None => panic!("background work did not finish within a minute"),

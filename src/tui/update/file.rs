@@ -1,11 +1,68 @@
 //! Watching the data file: a change made elsewhere is reloaded; a file
 //! that no longer loads (or is gone) is said in a warning that stays until
-//! dismissed, and never saved over.
+//! dismissed, and never saved over. A big file is looked at and reloaded
+//! on a thread of its own (reading 200 MB takes seconds): the screen keeps
+//! the data as it was, keys work, and the progress line says so.
 
 use super::change::tell;
-use crate::store::{self, Stamp};
+use crate::store::{self, LoadError, Loaded, Stamp};
 use crate::tui::app::{App, Tone};
 use crate::tui::dialogs::form::capitalised;
+use crate::tui::reanalysis::{Outcome, Prepared};
+use crate::tui::task::{Apply, Worker};
+use std::sync::Arc;
+
+/// The file watcher's reload on a thread, for a big file.
+pub struct Reloading {
+    /// Files from this size on are looked at and reloaded on a thread
+    /// ([`crate::tui::loading::IN_BACKGROUND_FROM`]; tests set 0).
+    pub in_background_from: u64,
+    /// The reload under way, if one is.
+    worker: Option<Worker>,
+}
+
+impl Default for Reloading {
+    fn default() -> Reloading {
+        Reloading {
+            in_background_from: crate::tui::loading::IN_BACKGROUND_FROM,
+            worker: None,
+        }
+    }
+}
+
+impl Reloading {
+    /// A reload is under way.
+    pub fn busy(&self) -> bool {
+        self.worker.is_some()
+    }
+}
+
+/// What a look at the file found: its stamp now, and the file loaded when
+/// it needed to be.
+struct Looked {
+    now: Stamp,
+    loaded: Option<Result<Reloaded, LoadError>>,
+}
+
+/// A file reloaded, with what a thread made for it: each person's
+/// meetings, and, when who is in the file changed, its analysis (see
+/// [`Prepared`]), shown if the screen's is still the one it was made
+/// against.
+struct Reloaded {
+    doc: Loaded,
+    meetings_by_person: Option<Vec<Vec<usize>>>,
+    analysed: Option<(Prepared, Outcome)>,
+}
+
+impl Reloaded {
+    fn alone(doc: Loaded) -> Reloaded {
+        Reloaded {
+            doc,
+            meetings_by_person: None,
+            analysed: None,
+        }
+    }
+}
 
 /// Looks at the data file; when someone else changed it, reloads it and
 /// says so. A file that no longer loads is reported and left alone.
@@ -13,9 +70,85 @@ pub fn check_file(app: &mut App) {
     if app.saving.busy() {
         return;
     }
+    let big = std::fs::metadata(&app.path)
+        .is_ok_and(|meta| meta.len() >= app.reloading.in_background_from);
+    if big {
+        return look_in_background(app);
+    }
     let Ok(now) = Stamp::read(&app.path) else {
         return;
     };
+    let path = app.path.clone();
+    let loaded = needs_loading(app, now).then(|| store::load_stamped(&path).map(Reloaded::alone));
+    take_in(app, Looked { now, loaded });
+}
+
+/// Whether a file whose stamp is `now` must be loaded: it is neither what
+/// is shown, nor gone, nor a state already reported as unloadable.
+fn needs_loading(app: &App, now: Stamp) -> bool {
+    now != app.doc.stamp && now != Stamp::Absent && Some(now) != app.ignored_stamp
+}
+
+/// [`check_file`] on a thread: the file's stamp is read, and the file
+/// loaded when it must be, while keys work; the result is taken in when it
+/// arrives, unless the data changed meanwhile (a save, which made its
+/// change on the newer file), in which case the file is looked at again.
+fn look_in_background(app: &mut App) {
+    if let Some(stale) = app.reloading.worker.take() {
+        stale.forget();
+    }
+    let path = app.path.clone();
+    let (shown, ignored, version) = (app.doc.stamp, app.ignored_stamp, app.version);
+    let before = Arc::clone(&app.doc.partnership);
+    let prepared = Prepared::of(app);
+    let worker = Worker::own(app.events.sender());
+    worker.start(move || {
+        let looked = Stamp::read(&path).ok().map(|now| {
+            let must = now != shown && now != Stamp::Absent && Some(now) != ignored;
+            let loaded = must.then(|| {
+                store::load_stamped(&path).map(|doc| {
+                    let p = &doc.partnership;
+                    let analysed = prepared.and_then(|prepared| {
+                        let outcome = prepared.run(&before, p)?;
+                        Some((prepared, outcome))
+                    });
+                    Reloaded {
+                        meetings_by_person: Some(p.meetings_by_person()),
+                        analysed,
+                        doc,
+                    }
+                })
+            });
+            Looked { now, loaded }
+        });
+        Box::new(move |app: &mut App| arrived(app, version, looked)) as Apply
+    });
+    app.reloading.worker = Some(worker);
+    app.progress = Some(format!(
+        "Looking at {}: it was changed outside partnermap…",
+        crate::text::path(&app.path)
+    ));
+}
+
+/// A look made on a thread arrived.
+fn arrived(app: &mut App, version: u64, looked: Option<Looked>) {
+    app.reloading.worker = None;
+    app.progress = None;
+    let Some(looked) = looked else {
+        return;
+    };
+    let loaded_as_needed = looked.loaded.is_some() == needs_loading(app, looked.now);
+    if app.version != version || app.saving.busy() || !loaded_as_needed {
+        // The data changed meanwhile: look again at the next tick.
+        app.seen = None;
+        return;
+    }
+    take_in(app, looked);
+}
+
+/// Acts on what a look at the file found.
+fn take_in(app: &mut App, looked: Looked) {
+    let Looked { now, loaded } = looked;
     if Some(now) == app.ignored_stamp {
         return;
     }
@@ -35,9 +168,16 @@ pub fn check_file(app: &mut App) {
         ));
         return;
     }
-    match store::load_stamped(&app.path) {
-        Ok(doc) => {
-            let said = app.replace(doc);
+    match loaded {
+        None => {}
+        Some(Ok(reloaded)) => {
+            let ready = (reloaded.analysed)
+                .filter(|(prepared, _)| prepared.fits(app))
+                .map(|(_, outcome)| outcome);
+            let said = app.replace_with(reloaded.doc, ready);
+            if let Some(index) = reloaded.meetings_by_person {
+                app.meetings_by_person = std::sync::OnceLock::from(index);
+            }
             app.demo = false;
             // Someone made the file meanwhile: no need to start one.
             while app.dialogs.top().is_some_and(|d| d.start_screen()) {
@@ -52,7 +192,7 @@ pub fn check_file(app: &mut App) {
                 Tone::Done,
             );
         }
-        Err(e) => {
+        Some(Err(e)) => {
             app.ignored_stamp = Some(now);
             let first = e.to_string().lines().next().unwrap_or_default().to_string();
             let how = match crate::advice::restore_hint(&app.path) {

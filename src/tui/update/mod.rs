@@ -7,7 +7,7 @@ pub(crate) mod change;
 mod file;
 mod record;
 
-pub use file::check_file;
+pub use file::{Reloading, check_file};
 
 use super::action::Action;
 use super::app::{App, Pane, View};
