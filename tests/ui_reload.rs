@@ -121,20 +121,45 @@ fn a_save_made_while_the_file_is_looked_at_wins_and_the_file_is_looked_at_again(
 }
 
 #[test]
-fn a_stale_look_is_dropped_when_the_file_changes_again() {
+fn a_file_changed_again_while_it_is_looked_at_is_looked_at_again() {
     let (_dir, path, mut app) = open();
     meeting_elsewhere(&path, "First");
     check_file(&mut app);
     meeting_elsewhere(&path, "Second");
+    // One look at a time: the second change is looked at after the first.
     check_file(&mut app);
-    // Every event the two looks post is handled; only the newest counts.
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while std::time::Instant::now() < deadline && titled(ui::partnership(&app), "Second") == 0 {
+    arrive(&mut app);
+    assert_eq!(titled(ui::partnership(&app), "First"), 1);
+    assert!(app.seen.is_none(), "looked at again at the next tick");
+    check_file(&mut app);
+    arrive(&mut app);
+    assert_eq!(titled(ui::partnership(&app), "First"), 1);
+    assert_eq!(titled(ui::partnership(&app), "Second"), 1);
+    assert!(!reloading(&app));
+    assert!(!ui::screen(&app, 120, 40).contains("changed outside partnermap…"));
+}
+
+#[test]
+fn a_look_under_way_is_dropped_when_the_file_becomes_small_and_is_looked_at_at_once() {
+    let (_dir, path, mut app) = open();
+    meeting_elsewhere(&path, "Elsewhere");
+    check_file(&mut app);
+    assert!(reloading(&app));
+    // The file is replaced by one that does not load; looked at in the
+    // keystroke (as a small file is), it is reported, and the look under
+    // way, of the file before, is never taken in.
+    std::fs::write(&path, "{ not json").unwrap();
+    app.reloading.in_background_from = u64::MAX;
+    check_file(&mut app);
+    assert!(!reloading(&app));
+    let said = alert(&app).unwrap_or_default();
+    assert!(said.contains("no longer loads"), "{said}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
         if let Some(event @ Event::Done(_)) = app.events.recv_timeout(Duration::from_millis(100)) {
             update::handle(&mut app, event);
         }
     }
-    assert_eq!(titled(ui::partnership(&app), "First"), 1);
-    assert_eq!(titled(ui::partnership(&app), "Second"), 1);
-    assert!(!reloading(&app));
+    assert_eq!(titled(ui::partnership(&app), "Elsewhere"), 0);
+    assert!(alert(&app).is_some(), "the warning stays");
 }

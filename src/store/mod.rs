@@ -303,20 +303,15 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         .map_err(|e| warnings.push(without_backup(&e)))
         .ok();
     let (written, early, mut copied) = write_alongside(path, current, &text, &mut copy);
-    let (prepared, (len, hash)) = match written {
-        Ok(written) => written,
-        Err(e) => {
-            if let Some(early) = early {
-                early.undo(path);
-            }
-            return Err(e);
-        }
-    };
-    let keep = |early: Option<replaced::Early>| match early {
-        Some(early) => early.name(path),
-        None => replaced::keep_current(path),
-    };
-    let mut old = current.then(|| keep(early));
+    // A write that failed drops the temporary link with `early`.
+    let (prepared, (len, hash)) = written?;
+    // Without a link, the file is kept now, before the new version's copy
+    // is staged (it may need the room); a link is named last, just before
+    // the rename, so that the data file has a backup's name as briefly as
+    // can be.
+    let mut old = current
+        .then(|| early.is_none().then(|| replaced::keep_current(path)))
+        .flatten();
     if matches!(old, Some(Err(_))) && copied {
         // The version being replaced comes first (it may be someone else's
         // and kept nowhere else): on a backup disk with room for one copy,
@@ -326,7 +321,6 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
         copied = false;
         old = current.then(|| replaced::keep_current(path));
     }
-    let old = old.and_then(|kept| kept.map_err(|e| warnings.push(without_backup(&e))).ok());
     let holds = |newest: &Path| content::same(newest, prepared.temp_path());
     let staged = match copy.filter(|_| copied) {
         Some(temp) => backup::stage_written(path, holds, temp),
@@ -337,6 +331,10 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     }
     .map_err(|e| warnings.push(without_backup(&e)))
     .ok();
+    if let Some(early) = early {
+        old = Some(early.name(path));
+    }
+    let old = old.and_then(|kept| kept.map_err(|e| warnings.push(without_backup(&e))).ok());
     let new_file = replaced::FileId::of(prepared.temp_path());
     if let Err(e) = prepared.persist() {
         if let Some(old) = old {

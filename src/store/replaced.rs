@@ -4,14 +4,13 @@
 //! another name too (a hard link someone made) or the link cannot be made,
 //! a copy made by the kernel.
 //!
-//! The link is made while the new version is written ([`early`]), under a
-//! temporary name that is not a backup (a crash leaves it for the next
-//! save to remove, and an edit of the data file made through it changes no
-//! backup); it becomes a backup just before the rename ([`Early::name`]).
-//! When the newest backup is a copy of the same bytes, that copy is removed
-//! then too: its room is given back while the new version is written,
-//! which takes the disk a while for a large file, and the old file takes
-//! its name. The data file holds the version meanwhile.
+//! The link is made, and compared with the newest backup, while the new
+//! version is written ([`early`]), under a temporary name that is not a
+//! backup (a crash leaves it for the next save to remove, and an edit of
+//! the data file made through it changes no backup); it becomes a backup
+//! just before the rename ([`Early::name`]). When the newest backup is a
+//! copy of the same bytes, the link takes its name, so that the rename of
+//! the new version frees nothing.
 
 use super::backup::Folder;
 use super::behind::Behind;
@@ -77,34 +76,30 @@ pub(super) fn keep_current(path: &Path) -> Result<Current, SaveError> {
 pub(super) struct Early {
     /// The temporary name (removed when dropped unnamed).
     link: tempfile::TempPath,
-    /// The file it names, as the system knows it (device, inode).
-    file: FileId,
-    /// The newest backup's name, when it held the same bytes and was
-    /// removed: the link takes it.
+    /// The file it names, as the system knows it: its identity, size and
+    /// modification time (an edit in place keeps the identity).
+    file: (FileId, Option<(u64, std::time::SystemTime)>),
+    /// The newest backup, when it held the same bytes: the link takes its
+    /// name, just before the rename.
     replaces: Option<PathBuf>,
 }
 
 /// While a save writes the new version: gives the data file at `path` a
-/// temporary second name in the backup folder, and, when the newest
-/// backup holds the same bytes, removes that backup (its room is given
-/// back now, not in the rename). `None` when no link can be made (the file
-/// has another name, the folder is on another disk, the system refuses):
-/// the file is then kept by [`keep_current`] after the writing, as a copy
-/// if need be (which must not take the room the new version needs).
+/// temporary second name in the backup folder, and compares it with the
+/// newest backup. `None` when no link can be made (the file has another
+/// name, the folder is on another disk, the system refuses): the file is
+/// then kept by [`keep_current`] after the writing, as a copy if need be
+/// (which must not take the room the new version needs).
 pub(super) fn early(path: &Path) -> Option<Early> {
     if !has_one_name(path) {
         return None;
     }
     let folder = Folder::ready(path).ok()?;
     let link = folder.temp_link(path)?;
-    let file = FileId::of(&link)?;
-    let replaces = match folder.existing.first() {
-        Some(newest) if content::same(&newest.path, &link) => {
-            std::fs::remove_file(&newest.path).ok()?;
-            Some(newest.path.clone())
-        }
-        _ => None,
-    };
+    let file = (FileId::of(&link)?, size_and_time(&link));
+    let replaces = (folder.existing.first())
+        .filter(|newest| content::same(&newest.path, &link))
+        .map(|newest| newest.path.clone());
     Some(Early {
         link,
         file,
@@ -113,51 +108,55 @@ pub(super) fn early(path: &Path) -> Option<Early> {
 }
 
 impl Early {
-    /// Just before the rename: names the link as the newest backup (the
-    /// removed backup's name, or the next free one), when the data file at
-    /// `path` is still the file it names. When someone replaced the data
-    /// file meanwhile, the link is put back as the removed backup (if any)
-    /// and the newer file is kept by [`keep_current`].
+    /// Just before the rename: makes the link a backup. When the newest
+    /// backup held the same bytes, the link takes its name (a rename over
+    /// it, which gives the copy's room back); else it gets the next free
+    /// name. When someone replaced the data file meanwhile, or wrote it in
+    /// place, neither version is lost: the newer one is kept as any file a
+    /// save replaces ([`keep_current`]).
     pub(super) fn name(self, path: &Path) -> Result<Current, SaveError> {
-        let still = FileId::of(path).is_some_and(|now| now == self.file);
+        let Early {
+            link,
+            file,
+            replaces,
+        } = self;
+        let untouched = size_and_time(&link) == file.1;
+        let still = untouched && FileId::of(path).is_some_and(|now| now == file.0);
         let folder = Folder::ready(path)?;
-        let replaces = self.replaces.is_some();
-        let named = match self.replaces {
-            Some(name) => self.link.persist(&name).map(|()| name).map_err(|e| e.error),
-            None => folder.name_link(self.link),
-        };
-        let kept = named.map_err(|reason| SaveError::Io {
+        let io_err = |reason| SaveError::Io {
             path: folder.dir().to_path_buf(),
             reason,
-        })?;
+        };
+        let kept = match &replaces {
+            // The newest backup holds it: only the newer file is kept.
+            Some(_) if untouched && !still => return keep_current(path),
+            Some(newest) if untouched => {
+                link.persist(newest).map_err(|e| io_err(e.error))?;
+                newest.clone()
+            }
+            _ => folder.name_link(link).map_err(io_err)?,
+        };
+        // Flushed like every backup name; should it fail, the name is
+        // there all the same, and the version in the data file until then.
         let _ = sync_dir(folder.dir());
+        let current = Current::Linked {
+            kept,
+            replaces: still && replaces.is_some(),
+        };
         if still {
-            return Ok(Current::Linked { kept, replaces });
+            return Ok(current);
         }
-        // Someone replaced the data file meanwhile: the file it was is a
-        // backup of its own now, and the newer one is kept as any file a
-        // save replaces.
-        Current::Linked { kept, replaces }.replaced();
+        // The file it was is a backup of its own now (the data file is
+        // another); the newer one is kept as any file a save replaces.
+        current.replaced();
         keep_current(path)
     }
+}
 
-    /// When the new version was not written: the link goes, and a backup
-    /// removed to give its room back is made again (see
-    /// [`Current::kept_in_place`]).
-    pub(super) fn undo(self, path: &Path) {
-        match self.replaces.clone() {
-            Some(name) => {
-                if self.link.persist(&name).is_ok() {
-                    Current::Linked {
-                        kept: name,
-                        replaces: true,
-                    }
-                    .kept_in_place(path);
-                }
-            }
-            None => drop(self.link),
-        }
-    }
+/// A file's size and modification time, when they can be read.
+fn size_and_time(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 impl Current {
@@ -184,8 +183,10 @@ impl Current {
             return;
         };
         if replaces {
+            // Copied from the backup's own name: the data file may be
+            // another file by now.
             let copied =
-                Folder::ready(path).and_then(|folder| folder.filled(|temp| copy_from(path, temp)));
+                Folder::ready(path).and_then(|folder| folder.filled(|temp| copy_from(&kept, temp)));
             if let Ok(copy) = copied
                 && copy.persist(&kept).is_ok()
                 && let Some(dir) = kept.parent()

@@ -56,20 +56,24 @@ fn in_folder(path: &std::path::Path) -> Vec<String> {
 }
 
 /// While the new version is written, the data file gets a temporary name
-/// (not a backup) and a newest backup of the same bytes gives its room
-/// back; just before the rename, the data file takes that backup's name.
+/// (not a backup); just before the rename, it takes the name of a newest
+/// backup of the same bytes (whose room is given back then).
 #[cfg(unix)]
 #[test]
 fn the_old_file_takes_the_name_of_a_backup_of_the_same_bytes_before_the_rename() {
     let text = b"{\"schema\": 1}\n";
     let (_dir, path, newest) = saved_once(text);
     let early = super::replaced::early(&path).unwrap();
-    assert!(!newest.exists(), "the copy gave its room back");
+    assert_eq!(fs::read(&newest).unwrap(), text, "kept until the rename");
     let names = in_folder(&path);
-    let [name] = names.as_slice() else {
-        panic!("one name: {names:?}");
+    let [temp, name] = names.as_slice() else {
+        panic!("two names: {names:?}");
     };
-    assert!(name.starts_with(".p.json.") && name.ends_with(".tmp"), "{name}");
+    assert_eq!(name, "p.json.20261130T120000Z.json");
+    assert!(
+        temp.starts_with(".p.json.") && temp.ends_with(".tmp"),
+        "{temp}"
+    );
     let kept = early.name(&path).unwrap();
     let Current::Linked {
         kept: name,
@@ -90,23 +94,23 @@ fn the_old_file_takes_the_name_of_a_backup_of_the_same_bytes_before_the_rename()
     assert_eq!(in_folder(&path), ["p.json.20261130T120000Z.json"]);
 }
 
-/// A save whose writing failed puts the backup that gave its room back
-/// back, as a copy of its own, and leaves no temporary name.
+/// A save whose writing failed drops the temporary name: the backups are
+/// as they were.
 #[cfg(unix)]
 #[test]
-fn a_write_that_failed_puts_the_backup_back() {
+fn a_write_that_failed_leaves_the_backups_as_they_were() {
     let text = b"{\"schema\": 1}\n";
     let (_dir, path, newest) = saved_once(text);
     let early = super::replaced::early(&path).unwrap();
-    early.undo(&path);
+    drop(early);
     assert_eq!(in_folder(&path), ["p.json.20261130T120000Z.json"]);
     assert_eq!(fs::read(&newest).unwrap(), text);
     assert_eq!(fs::metadata(&path).unwrap().nlink(), 1);
 }
 
 /// When someone replaces the data file while the new version is written,
-/// the file it was is put back as the backup, and the newer one is kept
-/// as a backup too (it is someone's version, which the save replaces).
+/// the newest backup still holds the file it was, and the newer one is
+/// kept as a backup too (it is someone's version, which the save replaces).
 #[cfg(unix)]
 #[test]
 fn a_data_file_replaced_meanwhile_is_kept_and_so_is_the_one_before() {
@@ -129,4 +133,31 @@ fn a_data_file_replaced_meanwhile_is_kept_and_so_is_the_one_before() {
     assert!(!replaces);
     assert_eq!(ino(name), ino(&path));
     assert_eq!(in_folder(&path).len(), 2);
+}
+
+/// When someone writes the data file in place while the new version is
+/// written (the same file, new bytes), the newest backup still holds the
+/// bytes it had, and theirs are kept under a name of their own.
+#[cfg(unix)]
+#[test]
+fn a_data_file_written_in_place_meanwhile_is_kept_and_so_is_the_one_before() {
+    let text = b"{\"schema\": 1}\n";
+    let (_dir, path, newest) = saved_once(text);
+    let early = super::replaced::early(&path).unwrap();
+    let theirs = b"{\"schema\": 1, \"in place\": true}\n";
+    fs::write(&path, theirs).unwrap();
+    let kept = early.name(&path).unwrap();
+    assert_eq!(fs::read(&newest).unwrap(), text);
+    let names = in_folder(&path);
+    assert_eq!(names.len(), 2, "{names:?}");
+    let folder = super::backup_dir(&path);
+    let held: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| fs::read(folder.join(n)).unwrap())
+        .collect();
+    assert!(held.contains(&theirs.to_vec()), "theirs is kept");
+    assert!(
+        matches!(kept, Current::Held),
+        "the newest backup holds theirs"
+    );
 }

@@ -17,23 +17,40 @@ pub struct Reloading {
     /// Files from this size on are looked at and reloaded on a thread
     /// ([`crate::tui::loading::IN_BACKGROUND_FROM`]; tests set 0).
     pub in_background_from: u64,
-    /// The reload under way, if one is.
-    worker: Option<Worker>,
+    /// The look under way, if one is, and what the progress line says.
+    under_way: Option<(Worker, String)>,
+    /// The file changed again while it was being looked at: it is looked
+    /// at again once this look is taken in (one look at a time).
+    again: bool,
 }
 
 impl Default for Reloading {
     fn default() -> Reloading {
         Reloading {
             in_background_from: crate::tui::loading::IN_BACKGROUND_FROM,
-            worker: None,
+            under_way: None,
+            again: false,
         }
     }
 }
 
 impl Reloading {
-    /// A reload is under way.
+    /// A look is under way.
     pub fn busy(&self) -> bool {
-        self.worker.is_some()
+        self.under_way.is_some()
+    }
+
+    /// What the progress line says while a look is under way.
+    pub fn progress(&self) -> Option<String> {
+        self.under_way.as_ref().map(|(_, line)| line.clone())
+    }
+
+    /// Drops the look under way, if any: its result will not be taken in.
+    fn forget(&mut self) {
+        if let Some((worker, _)) = self.under_way.take() {
+            worker.forget();
+        }
+        self.again = false;
     }
 }
 
@@ -75,6 +92,8 @@ pub fn check_file(app: &mut App) {
     if big {
         return look_in_background(app);
     }
+    // A look under way on a thread is of an older state of the file.
+    app.reloading.forget();
     let Ok(now) = Stamp::read(&app.path) else {
         return;
     };
@@ -86,7 +105,12 @@ pub fn check_file(app: &mut App) {
 /// Whether a file whose stamp is `now` must be loaded: it is neither what
 /// is shown, nor gone, nor a state already reported as unloadable.
 fn needs_loading(app: &App, now: Stamp) -> bool {
-    now != app.doc.stamp && now != Stamp::Absent && Some(now) != app.ignored_stamp
+    must_load(now, app.doc.stamp, app.ignored_stamp)
+}
+
+/// [`needs_loading`], given what is shown and what was reported.
+fn must_load(now: Stamp, shown: Stamp, ignored: Option<Stamp>) -> bool {
+    now != shown && now != Stamp::Absent && Some(now) != ignored
 }
 
 /// [`check_file`] on a thread: the file's stamp is read, and the file
@@ -94,8 +118,9 @@ fn needs_loading(app: &App, now: Stamp) -> bool {
 /// arrives, unless the data changed meanwhile (a save, which made its
 /// change on the newer file), in which case the file is looked at again.
 fn look_in_background(app: &mut App) {
-    if let Some(stale) = app.reloading.worker.take() {
-        stale.forget();
+    if app.reloading.busy() {
+        app.reloading.again = true;
+        return;
     }
     let path = app.path.clone();
     let (shown, ignored, version) = (app.doc.stamp, app.ignored_stamp, app.version);
@@ -103,47 +128,62 @@ fn look_in_background(app: &mut App) {
     let prepared = Prepared::of(app);
     let worker = Worker::own(app.events.sender());
     worker.start(move || {
-        let looked = Stamp::read(&path).ok().map(|now| {
-            let must = now != shown && now != Stamp::Absent && Some(now) != ignored;
-            let loaded = must.then(|| {
-                store::load_stamped(&path).map(|doc| {
-                    let p = &doc.partnership;
-                    let analysed = prepared.and_then(|prepared| {
-                        let outcome = prepared.run(&before, p)?;
-                        Some((prepared, outcome))
-                    });
-                    Reloaded {
-                        meetings_by_person: Some(p.meetings_by_person()),
-                        analysed,
-                        doc,
-                    }
-                })
-            });
-            Looked { now, loaded }
-        });
+        let look = std::panic::AssertUnwindSafe(|| look(&path, shown, ignored, &before, prepared));
+        // A look that panicked is no look: the next tick looks again.
+        let looked = std::panic::catch_unwind(look).ok().flatten();
         Box::new(move |app: &mut App| arrived(app, version, looked)) as Apply
     });
-    app.reloading.worker = Some(worker);
-    app.progress = Some(format!(
+    let line = format!(
         "Looking at {}: it was changed outside partnermap…",
         crate::text::path(&app.path)
-    ));
+    );
+    app.reloading.under_way = Some((worker, line));
 }
 
-/// A look made on a thread arrived.
+/// The look itself, on the thread: the file's stamp, and the file loaded
+/// (with what the UI thread would make for it) when it must be.
+fn look(
+    path: &std::path::Path,
+    shown: Stamp,
+    ignored: Option<Stamp>,
+    before: &crate::model::Partnership,
+    prepared: Option<Prepared>,
+) -> Option<Looked> {
+    let now = Stamp::read(path).ok()?;
+    let loaded = must_load(now, shown, ignored).then(|| {
+        store::load_stamped(path).map(|doc| {
+            let p = &doc.partnership;
+            let analysed = prepared.and_then(|prepared| {
+                let outcome = prepared.run(before, p)?;
+                Some((prepared, outcome))
+            });
+            Reloaded {
+                meetings_by_person: Some(p.meetings_by_person()),
+                analysed,
+                doc,
+            }
+        })
+    });
+    Some(Looked { now, loaded })
+}
+
+/// A look made on a thread arrived: taken in, unless the data changed
+/// meanwhile; the file is looked at again at the next tick when it could
+/// not be taken in or the file changed again meanwhile.
 fn arrived(app: &mut App, version: u64, looked: Option<Looked>) {
-    app.reloading.worker = None;
-    app.progress = None;
-    let Some(looked) = looked else {
-        return;
-    };
-    let loaded_as_needed = looked.loaded.is_some() == needs_loading(app, looked.now);
-    if app.version != version || app.saving.busy() || !loaded_as_needed {
-        // The data changed meanwhile: look again at the next tick.
+    let again = std::mem::take(&mut app.reloading.again);
+    app.reloading.under_way = None;
+    let taken = looked.is_some_and(|looked| {
+        let loaded_as_needed = looked.loaded.is_some() == needs_loading(app, looked.now);
+        let fits = app.version == version && !app.saving.busy() && loaded_as_needed;
+        if fits {
+            take_in(app, looked);
+        }
+        fits
+    });
+    if again || !taken {
         app.seen = None;
-        return;
     }
-    take_in(app, looked);
 }
 
 /// Acts on what a look at the file found.

@@ -50,9 +50,13 @@ pub fn progress(app: &App) -> Option<String> {
         .or_else(|| app.reanalysis.progress())
         .or_else(|| app.plan_view.progress())
         .or_else(|| app.trend.progress())
+        .or_else(|| app.reloading.progress())
 }
 
 /// A job is still running (tests wait for them to settle).
 pub fn pending(app: &App) -> bool {
-    app.reanalysis.running() || app.plan_view.running() || app.trend.running()
+    app.reanalysis.running()
+        || app.plan_view.running()
+        || app.trend.running()
+        || app.reloading.busy()
 }
