@@ -305,13 +305,12 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     let (written, early, mut copied) = write_alongside(path, current, &text, &mut copy);
     // A write that failed drops the temporary link with `early`.
     let (prepared, (len, hash)) = written?;
-    // Without a link, the file is kept now, before the new version's copy
-    // is staged (it may need the room); a link is named last, just before
-    // the rename, so that the data file has a backup's name as briefly as
-    // can be.
-    let mut old = current
-        .then(|| early.is_none().then(|| replaced::keep_current(path)))
-        .flatten();
+    // The file replaced is kept before the new version's copy is staged:
+    // a copy of it may need the room, and the staging reads the backups.
+    let mut old = current.then(|| match early {
+        Some(early) => early.name(path),
+        None => replaced::keep_current(path),
+    });
     if matches!(old, Some(Err(_))) && copied {
         // The version being replaced comes first (it may be someone else's
         // and kept nowhere else): on a backup disk with room for one copy,
@@ -331,9 +330,6 @@ fn replace_locked(path: &Path, current: bool, text: Text<'_>) -> Result<Saved, S
     }
     .map_err(|e| warnings.push(without_backup(&e)))
     .ok();
-    if let Some(early) = early {
-        old = Some(early.name(path));
-    }
     let old = old.and_then(|kept| kept.map_err(|e| warnings.push(without_backup(&e))).ok());
     let new_file = replaced::FileId::of(prepared.temp_path());
     if let Err(e) = prepared.persist() {

@@ -8,7 +8,7 @@
 //! version is written ([`early`]), under a temporary name that is not a
 //! backup (a crash leaves it for the next save to remove, and an edit of
 //! the data file made through it changes no backup); it becomes a backup
-//! just before the rename ([`Early::name`]). When the newest backup is a
+//! once the new version is written ([`Early::name`]). When the newest backup is a
 //! copy of the same bytes, the link takes its name, so that the rename of
 //! the new version frees nothing.
 
@@ -76,11 +76,11 @@ pub(super) fn keep_current(path: &Path) -> Result<Current, SaveError> {
 pub(super) struct Early {
     /// The temporary name (removed when dropped unnamed).
     link: tempfile::TempPath,
-    /// The file it names, as the system knows it: its identity, size and
-    /// modification time (an edit in place keeps the identity).
-    file: (FileId, Option<(u64, std::time::SystemTime)>),
+    /// The file it names, as the system knows it: its identity, and its
+    /// [`Marks`] (an edit in place keeps the identity).
+    file: (FileId, Option<Marks>),
     /// The newest backup, when it held the same bytes: the link takes its
-    /// name, just before the rename.
+    /// name once the new version is written.
     replaces: Option<PathBuf>,
 }
 
@@ -108,7 +108,8 @@ pub(super) fn early(path: &Path) -> Option<Early> {
 }
 
 impl Early {
-    /// Just before the rename: makes the link a backup. When the newest
+    /// Once the new version is written, before its copy is staged: makes
+    /// the link a backup. When the newest
     /// backup held the same bytes, the link takes its name (a rename over
     /// it, which gives the copy's room back); else it gets the next free
     /// name. When someone replaced the data file meanwhile, or wrote it in
@@ -120,8 +121,16 @@ impl Early {
             file,
             replaces,
         } = self;
-        let untouched = size_and_time(&link) == file.1;
-        let still = untouched && FileId::of(path).is_some_and(|now| now == file.0);
+        let same_file = FileId::of(path).is_some_and(|now| now == file.0);
+        let now = size_and_time(&link);
+        // The change time moves when the file loses the data file's name
+        // too (a rename over it): it tells an edit in place only.
+        let untouched = match (now, file.1) {
+            (Some(now), Some(then)) if same_file => now == then,
+            (Some(now), Some(then)) => (now.0, now.1) == (then.0, then.1),
+            _ => false,
+        };
+        let still = untouched && same_file;
         let folder = Folder::ready(path)?;
         let io_err = |reason| SaveError::Io {
             path: folder.dir().to_path_buf(),
@@ -134,7 +143,11 @@ impl Early {
                 link.persist(newest).map_err(|e| io_err(e.error))?;
                 newest.clone()
             }
-            _ => folder.name_link(link).map_err(io_err)?,
+            _ => match folder.name_link(link) {
+                Ok(kept) => kept,
+                // Copied instead, as when no link could be made.
+                Err(_) => return keep_current(path),
+            },
         };
         // Flushed like every backup name; should it fail, the name is
         // there all the same, and the version in the data file until then.
@@ -153,10 +166,22 @@ impl Early {
     }
 }
 
-/// A file's size and modification time, when they can be read.
-fn size_and_time(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+/// A file's size, modification time and (on Unix) change time, in
+/// nanoseconds where the file system keeps them: what tells an edit made
+/// in place.
+type Marks = (u64, std::time::SystemTime, i64, i64);
+
+/// A file's [`Marks`], when they can be read.
+fn size_and_time(path: &Path) -> Option<Marks> {
     let meta = std::fs::symlink_metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()?))
+    #[cfg(unix)]
+    let changed = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ctime(), meta.ctime_nsec())
+    };
+    #[cfg(not(unix))]
+    let changed = (0, 0);
+    Some((meta.len(), meta.modified().ok()?, changed.0, changed.1))
 }
 
 impl Current {
