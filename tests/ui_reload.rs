@@ -66,6 +66,7 @@ fn a_big_file_changed_elsewhere_is_reloaded_on_a_thread_while_keys_work() {
     assert!(reloading(&app), "the file is looked at on a thread");
     let shown = ui::screen(&app, 120, 40);
     assert!(shown.contains("changed outside partnermap…"), "{shown}");
+    assert!(!shown.contains("……"), "{shown}");
     // Keys work meanwhile, on the data as it was.
     keys(&mut app, "2");
     assert_eq!(ui::view(&app), View::Risks);

@@ -134,7 +134,7 @@ fn look_in_background(app: &mut App) {
         Box::new(move |app: &mut App| arrived(app, version, looked)) as Apply
     });
     let line = format!(
-        "Looking at {}: it was changed outside partnermap…",
+        "Looking at {}: it was changed outside partnermap",
         crate::text::path(&app.path)
     );
     app.reloading.under_way = Some((worker, line));
