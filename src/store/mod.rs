@@ -402,11 +402,10 @@ fn write_alongside(
 }
 
 /// While a save writes the new version: the oldest backup makes room for
-/// the new one, and the data file as it is now is given a temporary
-/// second name in the backup folder ([`replaced::early`]), when it can be.
-/// Both may give a large file's room back (the newest backup, when it is a
-/// copy of the same bytes), which takes the disk a while, so it is done
-/// alongside the writing.
+/// the new one (giving a large file's room back takes the disk a while),
+/// and the data file as it is now is given a temporary second name in the
+/// backup folder and compared with the newest backup
+/// ([`replaced::early`]), when it can be.
 fn keep_old(path: &Path) -> Option<replaced::Early> {
     if let Ok(folder) = backup::Folder::ready(path) {
         folder.make_room();

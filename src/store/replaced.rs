@@ -109,10 +109,9 @@ pub(super) fn early(path: &Path) -> Option<Early> {
 
 impl Early {
     /// Once the new version is written, before its copy is staged: makes
-    /// the link a backup. When the newest
-    /// backup held the same bytes, the link takes its name (a rename over
-    /// it, which gives the copy's room back); else it gets the next free
-    /// name. When someone replaced the data file meanwhile, or wrote it in
+    /// the link a backup. When the newest backup held the same bytes, the
+    /// link takes its name (a rename over it, which gives the copy's room
+    /// back); else it gets the next free name. When someone replaced the data file meanwhile, or wrote it in
     /// place, neither version is lost: the newer one is kept as any file a
     /// save replaces ([`keep_current`]).
     pub(super) fn name(self, path: &Path) -> Result<Current, SaveError> {
@@ -159,9 +158,12 @@ impl Early {
         if still {
             return Ok(current);
         }
-        // The file it was is a backup of its own now (the data file is
-        // another); the newer one is kept as any file a save replaces.
-        current.replaced();
+        // The newer file is kept as any file a save replaces. Replaced by
+        // a rename, the file it was is a backup of its own now (made
+        // private); written in place, it is still the data file too.
+        if !same_file {
+            current.replaced();
+        }
         keep_current(path)
     }
 }
