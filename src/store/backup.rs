@@ -288,19 +288,10 @@ impl Folder {
     }
 
     /// Gives a filled backup the next free name, and flushes the folder.
-    pub(super) fn name(&self, mut temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
-        let (time, mut seq) = self.next();
-        let kept = loop {
-            let target = self.dir.join(backup_name(&self.name, time, seq));
-            match temp.persist_noclobber(&target) {
-                Ok(_) => break target,
-                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && seq < 10_000 => {
-                    temp = e.file;
-                    seq += 1;
-                }
-                Err(e) => return Err(self.io_err(e.error)),
-            }
-        };
+    pub(super) fn name(&self, temp: tempfile::NamedTempFile) -> Result<PathBuf, SaveError> {
+        let kept = self
+            .name_link(temp.into_temp_path())
+            .map_err(|e| self.io_err(e))?;
         sync_dir(&self.dir).map_err(|e| self.io_err(e))?;
         Ok(kept)
     }
@@ -345,8 +336,8 @@ impl Folder {
             .map(tempfile::NamedTempFile::into_temp_path)
     }
 
-    /// Gives a link made by [`Folder::temp_link`] the next free backup
-    /// name (the folder is flushed by the caller).
+    /// Gives a temporary file or a link made by [`Folder::temp_link`] the
+    /// next free backup name (the folder is flushed by the caller).
     pub(super) fn name_link(&self, mut link: tempfile::TempPath) -> std::io::Result<PathBuf> {
         let (time, mut seq) = self.next();
         loop {
@@ -366,17 +357,20 @@ impl Folder {
     /// about to add one: done while the new version is written, since
     /// giving a large file's room back takes the disk a while.
     pub(super) fn make_room(&self) {
-        for old in self.existing.iter().skip(KEEP_BACKUPS - 1) {
-            let _ = std::fs::remove_file(&old.path);
-        }
+        remove_all_but(&self.existing, KEEP_BACKUPS - 1);
     }
 
     /// Removes all but the newest [`KEEP_BACKUPS`].
     fn prune(&self, path: &Path) {
-        for old in backups(path).iter().skip(KEEP_BACKUPS) {
-            // A backup that cannot be removed is only a file too many.
-            let _ = std::fs::remove_file(&old.path);
-        }
+        remove_all_but(&backups(path), KEEP_BACKUPS);
+    }
+}
+
+/// Removes all but the newest `keep` of `backups` (newest first).
+fn remove_all_but(backups: &[Backup], keep: usize) {
+    for old in backups.iter().skip(keep) {
+        // A backup that cannot be removed is only a file too many.
+        let _ = std::fs::remove_file(&old.path);
     }
 }
 

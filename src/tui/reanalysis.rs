@@ -233,6 +233,26 @@ impl App {
         });
     }
 
+    /// [`App::replace_with`] of data a thread made (a save on a big file,
+    /// a reload), with what the thread made for it: its analysis, shown
+    /// when the screen's is still the one it was made against
+    /// ([`Prepared::fits`]), and each person's meetings.
+    pub(super) fn replace_made(
+        &mut self,
+        doc: super::app::Doc,
+        analysed: Option<(Prepared, Outcome)>,
+        meetings_by_person: Option<Vec<Vec<usize>>>,
+    ) -> Vec<String> {
+        let ready = analysed
+            .filter(|(prepared, _)| prepared.fits(self))
+            .map(|(_, outcome)| outcome);
+        let said = self.replace_with(doc, ready);
+        if let Some(index) = meetings_by_person {
+            self.meetings_by_person = std::sync::OnceLock::from(index);
+        }
+        said
+    }
+
     /// Shows an analysis a save's thread made ([`Prepared`]) for the data
     /// just put in place, instead of analysing it again; returns what
     /// changed, in words.

@@ -302,9 +302,6 @@ fn shown(app: &mut App, made: Made) {
         meetings_by_person: index,
         analysed,
     } = made;
-    let ready = analysed
-        .filter(|(prepared, _)| prepared.fits(app))
-        .map(|(_, outcome)| outcome);
     let Some(in_flight) = &mut app.saving.in_flight else {
         return;
     };
@@ -319,10 +316,7 @@ fn shown(app: &mut App, made: Made) {
         partnership: made,
         stamp,
     };
-    let mut said = app.replace_with(doc, ready);
-    if let Some(index) = index {
-        app.meetings_by_person = std::sync::OnceLock::from(index);
-    }
+    let mut said = app.replace_made(doc, analysed, index);
     // The demo is over: this save makes the data file.
     app.demo = false;
     if created {

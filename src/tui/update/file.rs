@@ -211,13 +211,11 @@ fn take_in(app: &mut App, looked: Looked) {
     match loaded {
         None => {}
         Some(Ok(reloaded)) => {
-            let ready = (reloaded.analysed)
-                .filter(|(prepared, _)| prepared.fits(app))
-                .map(|(_, outcome)| outcome);
-            let said = app.replace_with(reloaded.doc, ready);
-            if let Some(index) = reloaded.meetings_by_person {
-                app.meetings_by_person = std::sync::OnceLock::from(index);
-            }
+            let said = app.replace_made(
+                reloaded.doc.into(),
+                reloaded.analysed,
+                reloaded.meetings_by_person,
+            );
             app.demo = false;
             // Someone made the file meanwhile: no need to start one.
             while app.dialogs.top().is_some_and(|d| d.start_screen()) {
